@@ -1,0 +1,1197 @@
+// Command reduce generates hpgo's reduction kernels: asm/reduce_amd64.s and
+// their Go declarations. Run it from asm/_gen:
+//
+//	go run ./reduce -out ../reduce_amd64.s -stubs ../reduce_decl_amd64.go -pkg asm
+//
+// Every exported reduction has AVX2 (+FMA) and AVX-512 (F, DQ, BW, VL) kernels;
+// they handle any length, including 0, and any alignment, most of them as:
+//
+//   - a main loop over blocks of unroll vectors, one accumulator per vector;
+//   - the accumulators folded into one, then a loop over single vectors;
+//   - one masked vector for the last (< one vector) elements: VMASKMOV with a
+//     lane mask from a table under AVX2, an opmask from a table under AVX-512
+//     (masked-off lanes are never loaded, so nothing past the slice is read);
+//   - a horizontal fold of the last vector into lane 0.
+//
+// The kernels never see more than asm.MaxStep elements per call; the Go
+// side steps longer inputs and combines the partial results.
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	"github.com/mmcloughlin/avo/gotypes"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// elem is an element type.
+type elem struct {
+	name   string // suffix of the Go names: F32, F64, I32, I64, U64
+	gotype string
+	size   int
+	float  bool
+}
+
+var (
+	f32 = elem{"F32", "float32", 4, true}
+	f64 = elem{"F64", "float64", 8, true}
+	i32 = elem{"I32", "int32", 4, false}
+	i64 = elem{"I64", "int64", 8, false}
+	u64 = elem{"U64", "uint64", 8, false}
+)
+
+func (e elem) shift() uint8 {
+	if e.size == 4 {
+		return 2
+	}
+	return 3
+}
+
+// isa is an instruction-set tier.
+type isa struct {
+	name  string // AVX2, AVX512
+	bytes int    // vector width in bytes
+}
+
+var (
+	avx2   = isa{"AVX2", 32}
+	avx512 = isa{"AVX512", 64}
+)
+
+func (s isa) is512() bool      { return s.bytes == 64 }
+func (s isa) lanes(e elem) int { return s.bytes / e.size }
+func (s isa) vec() VecVirtual {
+	if s.is512() {
+		return ZMM()
+	}
+	return YMM()
+}
+
+// like returns a new virtual vector register as wide as r.
+func like(r Register) VecVirtual {
+	switch r.Size() {
+	case 16:
+		return XMM()
+	case 32:
+		return YMM()
+	case 64:
+		return ZMM()
+	}
+	panic(fmt.Sprintf("like: register %s is not a vector", r.Asm()))
+}
+
+func addr(c gotypes.Component) Mem {
+	b, err := c.Resolve()
+	if err != nil {
+		panic(err)
+	}
+	return b.Addr
+}
+
+// Tables for tail masks.
+var (
+	// tailMask: 32 bytes of ones then 32 bytes of zeros. The 32 bytes at
+	// offset 32-k hold k bytes of ones: the AVX2 lane mask for k bytes.
+	tailMask Mem
+	// kMask: uint16 entries (1<<i)-1 for i = 0..15: the AVX-512 opmask for
+	// i lanes.
+	kMask Mem
+)
+
+func tables() {
+	tailMask = GLOBL("reduceTailMask", RODATA|NOPTR)
+	for i := 0; i < 8; i++ {
+		DATA(4*i, U32(0xffffffff))
+	}
+	for i := 8; i < 16; i++ {
+		DATA(4*i, U32(0))
+	}
+	kMask = GLOBL("reduceKMask", RODATA|NOPTR)
+	for i := 0; i < 16; i++ {
+		DATA(2*i, U16(uint16(1)<<i-1))
+	}
+}
+
+// laneMask returns the AVX2 lane mask for the first n elements (0 < n < lanes).
+func laneMask(e elem, n Register) VecVirtual {
+	off := GP64()
+	MOVQ(n, off)
+	SHLQ(U8(e.shift()), off)
+	NEGQ(off)
+	base := GP64()
+	LEAQ(tailMask, base)
+	m := YMM()
+	VMOVDQU(Mem{Base: base, Index: off, Scale: 1, Disp: 32}, m)
+	return m
+}
+
+// opMask returns the AVX-512 opmask for the first n elements (0 < n < lanes).
+func opMask(n Register) OpmaskVirtual {
+	base := GP64()
+	LEAQ(kMask, base)
+	k := K()
+	KMOVW(Mem{Base: base, Index: n, Scale: 2}, k)
+	return k
+}
+
+// ---- instruction selection by element type -----------------------------
+
+func load(s isa, e elem, m, dst Op) {
+	switch {
+	case e.float && e.size == 4:
+		VMOVUPS(m, dst)
+	case e.float:
+		VMOVUPD(m, dst)
+	case !s.is512():
+		VMOVDQU(m, dst)
+	case e.size == 4:
+		VMOVDQU32(m, dst)
+	default:
+		VMOVDQU64(m, dst)
+	}
+}
+
+// maskLoad is the AVX2 masked load: lanes outside mask read as zero and are
+// not accessed.
+func maskLoad(e elem, m, mask, dst Op) {
+	switch {
+	case e.float && e.size == 4:
+		VMASKMOVPS(m, mask, dst)
+	case e.float:
+		VMASKMOVPD(m, mask, dst)
+	case e.size == 4:
+		VPMASKMOVD(m, mask, dst)
+	default:
+		VPMASKMOVQ(m, mask, dst)
+	}
+}
+
+// zLoad is the AVX-512 zero-masked load.
+func zLoad(e elem, m, k, dst Op) {
+	switch {
+	case e.float && e.size == 4:
+		VMOVUPS_Z(m, k, dst)
+	case e.float:
+		VMOVUPD_Z(m, k, dst)
+	case e.size == 4:
+		VMOVDQU32_Z(m, k, dst)
+	default:
+		VMOVDQU64_Z(m, k, dst)
+	}
+}
+
+func broadcast(e elem, m, dst Op) {
+	switch {
+	case e.float && e.size == 4:
+		VBROADCASTSS(m, dst)
+	case e.float:
+		VBROADCASTSD(m, dst)
+	case e.size == 4:
+		VPBROADCASTD(m, dst)
+	default:
+		VPBROADCASTQ(m, dst)
+	}
+}
+
+func zero(s isa, r Op) {
+	if s.is512() {
+		VPXORQ(r, r, r)
+	} else {
+		VPXOR(r, r, r)
+	}
+}
+
+// add: ops are (src, dst1, [k,] dst).
+func add(e elem, ops ...Op) {
+	switch {
+	case e.float && e.size == 4:
+		VADDPS(ops...)
+	case e.float:
+		VADDPD(ops...)
+	case e.size == 4:
+		VPADDD(ops...)
+	default:
+		VPADDQ(ops...)
+	}
+}
+
+// fma: dst += a * b, ops are (b, a, [k,] dst).
+func fma(e elem, ops ...Op) {
+	if e.size == 4 {
+		VFMADD231PS(ops...)
+	} else {
+		VFMADD231PD(ops...)
+	}
+}
+
+// mulLo: dst = low half of a*b (integers, wrapping); a may be memory when
+// the tier has a native instruction.
+func mulLo(s isa, e elem, a Op, b, dst Register) {
+	switch {
+	case e.size == 4:
+		VPMULLD(a, b, dst)
+	case s.is512():
+		VPMULLQ(a, b, dst)
+	default:
+		// 64x64 -> low 64 from 32-bit products:
+		// lo(a)lo(b) + (hi(a)lo(b) + lo(a)hi(b)) << 32.
+		ar, ok := a.(Register)
+		if !ok {
+			ar = like(b)
+			VMOVDQU(a, ar)
+		}
+		if ar.ID() == b.ID() {
+			// Square: lo² + (lo·hi) << 33.
+			h := like(b)
+			VPSRLQ(U8(32), b, h)
+			VPMULUDQ(b, h, h)
+			VPSLLQ(U8(33), h, h)
+			VPMULUDQ(b, b, dst)
+			VPADDQ(h, dst, dst)
+			return
+		}
+		ah, bh := like(b), like(b)
+		VPSRLQ(U8(32), ar, ah)
+		VPMULUDQ(b, ah, ah)
+		VPSRLQ(U8(32), b, bh)
+		VPMULUDQ(ar, bh, bh)
+		VPADDQ(ah, bh, bh)
+		VPSLLQ(U8(32), bh, bh)
+		VPMULUDQ(ar, b, dst)
+		VPADDQ(bh, dst, dst)
+	}
+}
+
+// ---- reductions --------------------------------------------------------
+
+// foldSpec describes a kernel that folds its inputs into one vector
+// accumulator per unrolled vector.
+type foldSpec struct {
+	name   string
+	sig    string
+	doc    []string
+	e      elem
+	s      isa
+	unroll int
+	inputs int // 1: x; 2: x and y
+
+	// init sets the accumulators up; x points at the first element.
+	init func(accs []VecVirtual, x Mem)
+	// step folds one full vector at ms (one Mem per input) into acc.
+	step func(acc VecVirtual, ms []Mem)
+	// tail folds the first n (0 < n < lanes) elements at ms into acc.
+	tail func(acc VecVirtual, ms []Mem, n Register)
+	// combine folds register src into dst (any vector width).
+	combine func(dst, src Register)
+	// result stores lane 0 of x as the return value.
+	result func(x VecVirtual)
+}
+
+func fold(f foldSpec) {
+	TEXT(f.name, NOSPLIT, f.sig)
+	Pragma("noescape")
+	Doc(f.doc...)
+	lanes := f.s.lanes(f.e)
+	ptrs := make([]Register, f.inputs)
+	for i, p := range []string{"x", "y"}[:f.inputs] {
+		ptrs[i] = Load(Param(p).Base(), GP64())
+	}
+	n := Load(Param("x").Len(), GP64())
+	mems := func(disp int) []Mem {
+		ms := make([]Mem, len(ptrs))
+		for i, p := range ptrs {
+			ms[i] = Mem{Base: p, Disp: disp}
+		}
+		return ms
+	}
+	advance := func(bytes int) {
+		for _, p := range ptrs {
+			ADDQ(U32(bytes), p)
+		}
+	}
+
+	accs := make([]VecVirtual, f.unroll)
+	for i := range accs {
+		accs[i] = f.s.vec()
+	}
+	f.init(accs, Mem{Base: ptrs[0]})
+
+	Comment(fmt.Sprintf("Blocks of %d vectors.", f.unroll))
+	Label("blocks")
+	CMPQ(n, U32(f.unroll*lanes))
+	JB(LabelRef("fold"))
+	for j, acc := range accs {
+		f.step(acc, mems(j*f.s.bytes))
+	}
+	advance(f.unroll * f.s.bytes)
+	SUBQ(U32(f.unroll*lanes), n)
+	JMP(LabelRef("blocks"))
+
+	Label("fold")
+	for d := 1; d < len(accs); d *= 2 {
+		for i := 0; i+d < len(accs); i += 2 * d {
+			f.combine(accs[i], accs[i+d])
+		}
+	}
+	acc := accs[0]
+
+	Comment("Single vectors.")
+	Label("vectors")
+	CMPQ(n, U32(lanes))
+	JB(LabelRef("tail"))
+	f.step(acc, mems(0))
+	advance(f.s.bytes)
+	SUBQ(U32(lanes), n)
+	JMP(LabelRef("vectors"))
+
+	Comment("Masked tail.")
+	Label("tail")
+	TESTQ(n, n)
+	JZ(LabelRef("horizontal"))
+	f.tail(acc, mems(0), n)
+
+	Label("horizontal")
+	horizontal(f.s, f.e, acc, f.combine)
+	f.result(acc)
+	RET()
+}
+
+// horizontal folds the lanes of acc into lane 0 with combine.
+func horizontal(s isa, e elem, acc VecVirtual, combine func(dst, src Register)) {
+	if s.is512() {
+		t := YMM()
+		VEXTRACTF64X4(U8(1), acc, t)
+		combine(acc.AsY(), t)
+		u := XMM()
+		VEXTRACTF32X4(U8(1), acc.AsY(), u)
+		combine(acc.AsX(), u)
+	} else {
+		u := XMM()
+		VEXTRACTF128(U8(1), acc.AsY(), u)
+		combine(acc.AsX(), u)
+	}
+	t := XMM()
+	VPSHUFD(U8(0x4e), acc.AsX(), t)
+	combine(acc.AsX(), t)
+	if e.size == 4 {
+		t := XMM()
+		VPSHUFD(U8(0xb1), acc.AsX(), t)
+		combine(acc.AsX(), t)
+	}
+}
+
+// storeResult stores lane 0 of x as return value c (default: the first).
+func storeResult(e elem, x VecVirtual, c ...gotypes.Component) {
+	ret := addr(ReturnIndex(0))
+	if len(c) > 0 {
+		ret = addr(c[0])
+	}
+	switch {
+	case e.float && e.size == 4:
+		VMOVSS(x.AsX(), ret)
+	case e.float:
+		VMOVSD(x.AsX(), ret)
+	case e.size == 4:
+		r := GP32()
+		VMOVD(x.AsX(), r)
+		MOVL(r, ret)
+	default:
+		r := GP64()
+		VMOVQ(x.AsX(), r)
+		MOVQ(r, ret)
+	}
+}
+
+func zeroInit(s isa) func([]VecVirtual, Mem) {
+	return func(accs []VecVirtual, _ Mem) {
+		for _, a := range accs {
+			zero(s, a)
+		}
+	}
+}
+
+func sig1(e elem) string { return fmt.Sprintf("func(x []%s) %s", e.gotype, e.gotype) }
+
+func genSum(s isa, e elem) {
+	fold(foldSpec{
+		name:   "sum" + e.name + s.name,
+		sig:    sig1(e),
+		doc:    []string{fmt.Sprintf("sum%s%s returns the sum of x (len(x) <= MaxStep).", e.name, s.name)},
+		e:      e,
+		s:      s,
+		unroll: 8,
+		inputs: 1,
+		init:   zeroInit(s),
+		step: func(acc VecVirtual, ms []Mem) {
+			add(e, ms[0], acc, acc)
+		},
+		tail: func(acc VecVirtual, ms []Mem, n Register) {
+			if s.is512() {
+				add(e, ms[0], acc, opMask(n), acc)
+				return
+			}
+			x := YMM()
+			maskLoad(e, ms[0], laneMask(e, n), x)
+			add(e, x, acc, acc)
+		},
+		combine: func(dst, src Register) { add(e, src, dst, dst) },
+		result:  func(x VecVirtual) { storeResult(e, x) },
+	})
+}
+
+func genXor(s isa) {
+	e := u64
+	xor := func(ops ...Op) {
+		if s.is512() {
+			VPXORQ(ops...)
+		} else {
+			VPXOR(ops[0], ops[1], ops[2])
+		}
+	}
+	fold(foldSpec{
+		name:   "xor" + e.name + s.name,
+		sig:    sig1(e),
+		doc:    []string{fmt.Sprintf("xor%s%s returns the XOR of the words of x (len(x) <= MaxStep).", e.name, s.name)},
+		e:      e,
+		s:      s,
+		unroll: 4,
+		inputs: 1,
+		init:   zeroInit(s),
+		step: func(acc VecVirtual, ms []Mem) {
+			xor(ms[0], acc, acc)
+		},
+		tail: func(acc VecVirtual, ms []Mem, n Register) {
+			if s.is512() {
+				VPXORQ(ms[0], acc, opMask(n), acc)
+				return
+			}
+			x := YMM()
+			maskLoad(e, ms[0], laneMask(e, n), x)
+			xor(x, acc, acc)
+		},
+		combine: func(dst, src Register) { xor(src, dst, dst) },
+		result:  func(x VecVirtual) { storeResult(e, x) },
+	})
+}
+
+func genSumSquares(s isa, e elem) {
+	unroll := 8
+	if !e.float && e.size == 8 && !s.is512() {
+		unroll = 4 // emulated 64-bit multiply needs temporaries
+	}
+	// square folds x*x (x a register) into acc.
+	square := func(acc, x VecVirtual) {
+		if e.float {
+			fma(e, x, x, acc)
+			return
+		}
+		p := like(x)
+		mulLo(s, e, x, x, p)
+		add(e, p, acc, acc)
+	}
+	fold(foldSpec{
+		name:   "sumSquares" + e.name + s.name,
+		sig:    sig1(e),
+		doc:    []string{fmt.Sprintf("sumSquares%s%s returns the sum of the squares of x (len(x) <= MaxStep).", e.name, s.name)},
+		e:      e,
+		s:      s,
+		unroll: unroll,
+		inputs: 1,
+		init:   zeroInit(s),
+		step: func(acc VecVirtual, ms []Mem) {
+			x := s.vec()
+			load(s, e, ms[0], x)
+			square(acc, x)
+		},
+		tail: func(acc VecVirtual, ms []Mem, n Register) {
+			x := s.vec()
+			if s.is512() {
+				zLoad(e, ms[0], opMask(n), x)
+			} else {
+				maskLoad(e, ms[0], laneMask(e, n), x)
+			}
+			square(acc, x)
+		},
+		combine: func(dst, src Register) { add(e, src, dst, dst) },
+		result:  func(x VecVirtual) { storeResult(e, x) },
+	})
+}
+
+func genDot(s isa, e elem) {
+	unroll := 8
+	if !e.float && e.size == 8 && !s.is512() {
+		unroll = 4
+	}
+	// mulAdd folds x*y into acc; y may be memory.
+	mulAdd := func(acc, x VecVirtual, y Op) {
+		if e.float {
+			fma(e, y, x, acc)
+			return
+		}
+		p := like(x)
+		mulLo(s, e, y, x, p)
+		add(e, p, acc, acc)
+	}
+	fold(foldSpec{
+		name:   "dot" + e.name + s.name,
+		sig:    fmt.Sprintf("func(x, y []%s) %s", e.gotype, e.gotype),
+		doc:    []string{fmt.Sprintf("dot%s%s returns the dot product of x and y (len(y) == len(x) <= MaxStep).", e.name, s.name)},
+		e:      e,
+		s:      s,
+		unroll: unroll,
+		inputs: 2,
+		init:   zeroInit(s),
+		step: func(acc VecVirtual, ms []Mem) {
+			x := s.vec()
+			load(s, e, ms[0], x)
+			mulAdd(acc, x, ms[1])
+		},
+		tail: func(acc VecVirtual, ms []Mem, n Register) {
+			x, y := s.vec(), s.vec()
+			if s.is512() {
+				k := opMask(n)
+				zLoad(e, ms[0], k, x)
+				zLoad(e, ms[1], k, y)
+			} else {
+				m := laneMask(e, n)
+				maskLoad(e, ms[0], m, x)
+				maskLoad(e, ms[1], m, y)
+			}
+			mulAdd(acc, x, y)
+		},
+		combine: func(dst, src Register) { add(e, src, dst, dst) },
+		result:  func(x VecVirtual) { storeResult(e, x) },
+	})
+}
+
+// Float min/max with Go's semantics (any NaN gives NaN, -0 < +0).
+//
+// VMINPS/VMAXPS return their second source when the operands are equal or
+// unordered, so alone they drop NaNs and pick zero signs by position. The
+// kernels use three exact schemes, whichever measured fastest:
+//
+// AVX-512 (genMinMaxNaN): VRANGEPS/PD orders -0 below +0 but drops quiet
+// NaNs; one unordered compare per pair of vectors finds NaNs, and the kernel
+// returns at the first (the result is then NaN whatever else x holds).
+//
+// AVX2 float32 (genMinMaxBits) works on the bit patterns as integers: the
+// unsigned maximum U, signed maximum S and unsigned minimum L of the bits.
+// Sign-set values (negatives, -0, -Inf, -NaN) are the unsigned-large ones,
+// ordered by magnitude; sign-clear ones are the signed-non-negative ones,
+// ordered by value. So a NaN is present iff U > bits(-Inf) or S > bits(+Inf)
+// (signed); otherwise min is U if its sign bit is set, else L, and max is S if
+// S >= 0 (signed), else L. Three integer instructions per vector give both,
+// -0 < +0 included; the Go side derives the result.
+//
+// AVX2 float64 (no 64-bit integer min/max there): VMINPD/VMAXPD with the
+// NaN search of genMinMaxNaN, exact unless the result is a zero; then the
+// caller runs genMinMax's exact kernel, which fixes up VMINPD where it is
+// wrong. For min, the Go result in the equal-or-unordered lanes is a|b
+// (bitwise): -0|+0 = -0, a|a = a, and NaN|anything is a NaN. With a the
+// accumulator and x the new vector:
+//
+//	m = VMINPD(x, a)            // x < a ? x : a, so a when equal/unordered
+//	e = (x == a or unordered)   // from the old a, in parallel with m
+//	a = m | (e & x)
+//
+// and max(x...) = -min(-x...): the max kernel negates its inputs, folds with
+// the min formula and negates the result.
+const (
+	cmpEQUQ = 0x8 // equal or unordered
+	cmpEQOQ = 0x0 // ordered and equal
+	signF64 = 0x8000000000000000
+)
+
+// fminAVX2: dst = min(dst, src) with Go semantics (float64).
+func fminAVX2(dst, src Register) {
+	m, c := like(dst), like(dst)
+	VMINPD(dst, src, m) // src < dst ? src : dst
+	VCMPPD(U8(cmpEQUQ), src, dst, c)
+	VANDPD(src, c, c)
+	VORPD(c, m, dst)
+}
+
+// genMinMaxBits generates minMaxBits<T><tier>: the unsigned maximum u,
+// signed maximum s and unsigned minimum l of the bit patterns of x.
+func genMinMaxBits(s isa, e elem) {
+	name := "minMaxBits" + e.name + s.name
+	ut := "uint32"
+	if e.size == 8 {
+		ut = "uint64"
+	}
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (u, s, l %s)", e.gotype, ut))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the unsigned maximum u, signed maximum s and unsigned minimum l of the bit patterns of x (0 < len(x) <= MaxStep).", name))
+	const unroll = 4
+	lanes := s.lanes(e)
+	ie := i32
+	if e.size == 8 {
+		ie = i64
+	}
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	ops := [3]func(ops ...Op){VPMAXUD, VPMAXSD, VPMINUD}
+	if e.size == 8 {
+		ops = [3]func(ops ...Op){VPMAXUQ, VPMAXSQ, VPMINUQ}
+	}
+	var accs [3][]VecVirtual
+	for k := range accs {
+		accs[k] = make([]VecVirtual, unroll)
+		for j := range accs[k] {
+			accs[k][j] = s.vec()
+		}
+	}
+	first := accs[0][0]
+	broadcast(ie, Mem{Base: p}, first)
+	for k := range accs {
+		for j, a := range accs[k] {
+			if k > 0 || j > 0 {
+				load(s, ie, first, a)
+			}
+		}
+	}
+	// step folds the vector x (register or memory) into accumulator set j.
+	step := func(j int, x Op) {
+		if m, ok := x.(Mem); ok {
+			r := s.vec()
+			load(s, ie, m, r)
+			x = r
+		}
+		for k, op := range ops {
+			op(x, accs[k][j], accs[k][j])
+		}
+	}
+
+	Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
+	Label("blocks")
+	CMPQ(n, U32(unroll*lanes))
+	JB(LabelRef("fold"))
+	for j := 0; j < unroll; j++ {
+		step(j, Mem{Base: p, Disp: j * s.bytes})
+	}
+	ADDQ(U32(unroll*s.bytes), p)
+	SUBQ(U32(unroll*lanes), n)
+	JMP(LabelRef("blocks"))
+
+	Label("fold")
+	for d := 1; d < unroll; d *= 2 {
+		for i := 0; i+d < unroll; i += 2 * d {
+			for k, op := range ops {
+				op(accs[k][i+d], accs[k][i], accs[k][i])
+			}
+		}
+	}
+
+	Comment("Single vectors.")
+	Label("vectors")
+	CMPQ(n, U32(lanes))
+	JB(LabelRef("tail"))
+	step(0, Mem{Base: p})
+	ADDQ(U32(s.bytes), p)
+	SUBQ(U32(lanes), n)
+	JMP(LabelRef("vectors"))
+
+	Comment("Masked tail.")
+	Label("tail")
+	TESTQ(n, n)
+	JZ(LabelRef("horizontal"))
+	if s.is512() {
+		k := opMask(n)
+		for i, op := range ops {
+			op(Mem{Base: p}, accs[i][0], k, accs[i][0])
+		}
+	} else {
+		// Lanes past the end take x[0]'s value, which is already in.
+		mask := laneMask(ie, n)
+		x := YMM()
+		maskLoad(ie, Mem{Base: p}, mask, x)
+		f := YMM()
+		broadcast(ie, Mem{Base: Load(Param("x").Base(), GP64())}, f)
+		VBLENDVPS(mask, x, f, x)
+		step(0, x)
+	}
+
+	Label("horizontal")
+	for k, op := range ops {
+		horizontal(s, ie, accs[k][0], func(dst, src Register) { op(src, dst, dst) })
+		storeResult(ie, accs[k][0], ReturnIndex(k))
+	}
+	RET()
+}
+
+// genMinMaxNaN generates {min,max}Range<T>AVX512 and {min,max}Fast<T>AVX2,
+// func(x) (m T, nan bool): under AVX-512 VRANGEPS/PD (imm8 bits 1:0 pick
+// min or max, bits 3:2 = 01 take the sign from the comparison), which orders
+// -0 below +0 but drops quiet NaNs, so m is exact unless nan; under AVX2
+// VMINPS/VMAXPS, exact unless nan or m == 0 (then the zero's sign is
+// arbitrary, and the caller asks the exact kernel). NaNs are looked for with one
+// unordered compare per pair of vectors, and the kernel returns at the first.
+func genMinMaxNaN(s isa, e elem, isMax bool) {
+	fam := "min"
+	if isMax {
+		fam = "max"
+	}
+	name := fam + "Fast" + e.name + s.name
+	if s.is512() {
+		name = fam + "Range" + e.name + s.name
+	}
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, nan bool)", e.gotype, e.gotype))
+	Pragma("noescape")
+	what := "exact unless nan"
+	if !s.is512() {
+		what = "exact unless nan or m == 0"
+	}
+	Doc(fmt.Sprintf("%s returns the %s of x, %s, and whether x holds a NaN (0 < len(x) <= MaxStep).", name, fam, what))
+	const unroll = 4
+	lanes := s.lanes(e)
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	op := func(ops ...Op) {
+		imm := U8(4) // VRANGE: min, sign from the compare result
+		if isMax {
+			imm = U8(5)
+		}
+		switch {
+		case s.is512() && e.size == 4:
+			VRANGEPS(append([]Op{imm}, ops...)...)
+		case s.is512():
+			VRANGEPD(append([]Op{imm}, ops...)...)
+		case e.size == 4 && isMax:
+			VMAXPS(ops...)
+		case e.size == 4:
+			VMINPS(ops...)
+		case isMax:
+			VMAXPD(ops...)
+		default:
+			VMINPD(ops...)
+		}
+	}
+	// unord(a, b, dst): lanes where a or b is NaN.
+	unord := func(ops ...Op) {
+		if e.size == 4 {
+			VCMPPS(append([]Op{U8(3)}, ops...)...)
+		} else {
+			VCMPPD(append([]Op{U8(3)}, ops...)...)
+		}
+	}
+	newMask := func() Register {
+		if s.is512() {
+			return K()
+		}
+		return YMM()
+	}
+	// jumpIfAny jumps to nan if mask a (or a|b) has a lane set.
+	jumpIfAny := func(a, b Register) {
+		if s.is512() {
+			if b == nil {
+				b = a
+			}
+			KORTESTW(a, b)
+		} else {
+			if b != nil {
+				VPOR(a, b, a)
+			}
+			VPTEST(a, a)
+		}
+		JNZ(LabelRef("nan"))
+	}
+
+	ms := make([]VecVirtual, unroll)
+	for j := range ms {
+		ms[j] = s.vec()
+	}
+	broadcast(e, Mem{Base: p}, ms[0])
+	for j := range ms[1:] {
+		load(s, e, ms[0], ms[j+1])
+	}
+
+	Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
+	Label("blocks")
+	CMPQ(n, U32(unroll*lanes))
+	JB(LabelRef("fold"))
+	xs := make([]VecVirtual, unroll)
+	for j := range xs {
+		xs[j] = s.vec()
+		load(s, e, Mem{Base: p, Disp: j * s.bytes}, xs[j])
+		op(xs[j], ms[j], ms[j])
+	}
+	c0, c1 := newMask(), newMask()
+	unord(xs[0], xs[1], c0)
+	unord(xs[2], xs[3], c1)
+	jumpIfAny(c0, c1)
+	ADDQ(U32(unroll*s.bytes), p)
+	SUBQ(U32(unroll*lanes), n)
+	JMP(LabelRef("blocks"))
+
+	Label("fold")
+	for d := 1; d < unroll; d *= 2 {
+		for i := 0; i+d < unroll; i += 2 * d {
+			op(ms[i+d], ms[i], ms[i])
+		}
+	}
+
+	Comment("Single vectors.")
+	Label("vectors")
+	CMPQ(n, U32(lanes))
+	JB(LabelRef("tail"))
+	x := s.vec()
+	load(s, e, Mem{Base: p}, x)
+	op(x, ms[0], ms[0])
+	c := newMask()
+	unord(x, x, c)
+	jumpIfAny(c, nil)
+	ADDQ(U32(s.bytes), p)
+	SUBQ(U32(lanes), n)
+	JMP(LabelRef("vectors"))
+
+	Comment("Masked tail.")
+	Label("tail")
+	TESTQ(n, n)
+	JZ(LabelRef("horizontal"))
+	x = s.vec()
+	c = newMask()
+	if s.is512() {
+		k := opMask(n)
+		zLoad(e, Mem{Base: p}, k, x)
+		op(x, ms[0], k, ms[0])
+		unord(x, x, c)
+	} else {
+		mask := laneMask(e, n)
+		maskLoad(e, Mem{Base: p}, mask, x)
+		t := YMM()
+		op(x, ms[0], t)
+		VBLENDVPS(mask, t, ms[0], ms[0])
+		unord(x, x, c)
+	}
+	jumpIfAny(c, nil)
+
+	Label("horizontal")
+	horizontal(s, e, ms[0], func(dst, src Register) { op(src, dst, dst) })
+	storeResult(e, ms[0], Return("m"))
+	MOVB(U8(0), addr(Return("nan")))
+	RET()
+
+	Label("nan")
+	MOVB(U8(1), addr(Return("nan")))
+	RET()
+}
+
+// genMinMax generates the integer Min/Max kernels and the AVX2 float64 ones.
+func genMinMax(s isa, e elem, isMax bool) {
+	fam := "min"
+	if isMax {
+		fam = "max"
+	}
+	name := fam + e.name + s.name
+	if e.float && (e.size == 4 || s.is512()) {
+		panic(name + ": use genMinMaxBits")
+	}
+
+	// negate: the AVX2 float64 max folds -x with the min formula.
+	negate := e.float && isMax
+	var sign VecVirtual
+	neg := func(x Register) {
+		if x.Size() == 16 {
+			VXORPD(sign.AsX(), x, x)
+		} else {
+			VXORPD(sign, x, x)
+		}
+	}
+
+	// combine: dst = op(dst, src), registers.
+	var combine func(dst, src Register)
+	switch {
+	case e.float:
+		combine = fminAVX2
+	case e.size == 4 && isMax:
+		combine = func(dst, src Register) { VPMAXSD(src, dst, dst) }
+	case e.size == 4:
+		combine = func(dst, src Register) { VPMINSD(src, dst, dst) }
+	case s.is512() && isMax:
+		combine = func(dst, src Register) { VPMAXSQ(src, dst, dst) }
+	case s.is512():
+		combine = func(dst, src Register) { VPMINSQ(src, dst, dst) }
+	case isMax:
+		combine = func(dst, src Register) {
+			c := like(dst)
+			VPCMPGTQ(dst, src, c) // src > dst
+			VBLENDVPD(c, src, dst, dst)
+		}
+	default:
+		combine = func(dst, src Register) {
+			c := like(dst)
+			VPCMPGTQ(src, dst, c) // dst > src
+			VBLENDVPD(c, src, dst, dst)
+		}
+	}
+
+	// intMemOp: acc = op(acc, m) for integers, memory operand, optional mask.
+	intMemOp := func(acc VecVirtual, m Mem, k Op) {
+		ops := []Op{m, acc, acc}
+		if k != nil {
+			ops = []Op{m, acc, k, acc}
+		}
+		switch {
+		case e.size == 4 && isMax:
+			VPMAXSD(ops...)
+		case e.size == 4:
+			VPMINSD(ops...)
+		case isMax:
+			VPMAXSQ(ops...)
+		default:
+			VPMINSQ(ops...)
+		}
+	}
+
+	doc := fmt.Sprintf("%s returns the %s of x with Go's %s semantics (0 < len(x) <= MaxStep).", name, map[bool]string{false: "minimum", true: "maximum"}[isMax], fam)
+	fold(foldSpec{
+		name:   name,
+		sig:    sig1(e),
+		doc:    []string{doc},
+		e:      e,
+		s:      s,
+		unroll: 4,
+		inputs: 1,
+		init: func(accs []VecVirtual, x Mem) {
+			if negate {
+				sign = YMM()
+				r := GP64()
+				MOVQ(U64(signF64), r)
+				VMOVQ(r, sign.AsX())
+				VPBROADCASTQ(sign.AsX(), sign)
+			}
+			broadcast(e, x, accs[0])
+			if negate {
+				neg(accs[0])
+			}
+			for _, a := range accs[1:] {
+				load(s, e, accs[0], a)
+			}
+		},
+		step: func(acc VecVirtual, ms []Mem) {
+			if !e.float && (s.is512() || e.size == 4) {
+				intMemOp(acc, ms[0], nil)
+				return
+			}
+			x := s.vec()
+			load(s, e, ms[0], x)
+			if negate {
+				neg(x)
+			}
+			combine(acc, x)
+		},
+		tail: func(acc VecVirtual, ms []Mem, n Register) {
+			if s.is512() {
+				intMemOp(acc, ms[0], opMask(n))
+				return
+			}
+			m := laneMask(e, n)
+			x := YMM()
+			maskLoad(e, ms[0], m, x)
+			if negate {
+				neg(x)
+			}
+			t := YMM()
+			VMOVDQU(acc, t)
+			combine(t, x)
+			VBLENDVPS(m, t, acc, acc)
+		},
+		combine: combine,
+		result: func(x VecVirtual) {
+			if negate {
+				neg(x.AsX())
+			}
+			storeResult(e, x)
+		},
+	})
+}
+
+// genIndexOf: lowest i with x[i] == v, or -1. Floats compare ordered-equal:
+// NaN matches nothing and -0 == +0.
+func genIndexOf(s isa, e elem) {
+	name := "indexOf" + e.name + s.name
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).", name))
+	lanes := s.lanes(e)
+	const unroll = 4
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	i := GP64()
+	XORQ(i, i)
+	v := s.vec()
+	if e.float || e.size == 8 {
+		broadcast(e, addr(Param("v")), v)
+	} else {
+		// go vet's asmdecl reads VPBROADCASTD's operand as 8 bytes, so
+		// go through a general register.
+		r := Load(Param("v"), GP32())
+		VMOVD(r, v.AsX())
+		VPBROADCASTD(v.AsX(), v)
+	}
+	ret := addr(ReturnIndex(0))
+
+	// cmp compares vector x (register or memory) with v; AVX2 gives a vector
+	// of lane masks, AVX-512 an opmask. k, if not nil, is a write mask.
+	cmpVec := func(x Op, dst Op, k Op) {
+		ops := []Op{x, v, dst}
+		if k != nil {
+			ops = []Op{x, v, k, dst}
+		}
+		switch {
+		case e.float && e.size == 4:
+			VCMPPS(append([]Op{U8(cmpEQOQ)}, ops...)...)
+		case e.float:
+			VCMPPD(append([]Op{U8(cmpEQOQ)}, ops...)...)
+		case e.size == 4:
+			VPCMPEQD(ops...)
+		default:
+			VPCMPEQQ(ops...)
+		}
+	}
+	// bits moves the lane mask of c into GP register r.
+	bits := func(c Register, r GPVirtual) {
+		switch {
+		case s.is512():
+			KMOVW(c, r.As32())
+		case e.size == 4:
+			VMOVMSKPS(c, r.As32())
+		default:
+			VMOVMSKPD(c, r.As32())
+		}
+	}
+	newMask := func() Register {
+		if s.is512() {
+			return K()
+		}
+		return YMM()
+	}
+	found := func(r GPVirtual) {
+		ADDQ(i, r)
+		MOVQ(r, ret)
+		RET()
+	}
+
+	Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
+	Label("blocks")
+	rem := GP64()
+	MOVQ(n, rem)
+	SUBQ(i, rem)
+	CMPQ(rem, U32(unroll*lanes))
+	JB(LabelRef("vectors"))
+	cs := make([]Register, unroll)
+	for j := range cs {
+		cs[j] = newMask()
+		cmpVec(Mem{Base: p, Disp: j * s.bytes}, cs[j], nil)
+	}
+	hit := newMask()
+	if s.is512() {
+		KORW(cs[0], cs[1], hit)
+		KORW(cs[2], hit, hit)
+		KORW(cs[3], hit, hit)
+		KORTESTW(hit, hit)
+	} else {
+		VPOR(cs[0], cs[1], hit)
+		VPOR(cs[2], hit, hit)
+		VPOR(cs[3], hit, hit)
+		VPTEST(hit, hit)
+	}
+	JNZ(LabelRef("blockfound"))
+	ADDQ(U32(unroll*s.bytes), p)
+	ADDQ(U32(unroll*lanes), i)
+	JMP(LabelRef("blocks"))
+
+	Label("blockfound")
+	r := GP64()
+	XORQ(r, r)
+	for j := range cs {
+		t := GP64()
+		bits(cs[j], t)
+		if j > 0 {
+			SHLQ(U8(j*lanes), t)
+		}
+		ORQ(t, r)
+	}
+	BSFQ(r, r)
+	found(r)
+
+	Comment("Single vectors.")
+	Label("vectors")
+	rem = GP64()
+	MOVQ(n, rem)
+	SUBQ(i, rem)
+	CMPQ(rem, U32(lanes))
+	JB(LabelRef("tail"))
+	c := newMask()
+	cmpVec(Mem{Base: p}, c, nil)
+	r = GP64()
+	bits(c, r)
+	TESTQ(r, r)
+	JNZ(LabelRef("vectorfound"))
+	ADDQ(U32(s.bytes), p)
+	ADDQ(U32(lanes), i)
+	JMP(LabelRef("vectors"))
+	Label("vectorfound")
+	BSFQ(r, r)
+	found(r)
+
+	Comment("Masked tail.")
+	Label("tail")
+	TESTQ(rem, rem)
+	JZ(LabelRef("notfound"))
+	r = GP64()
+	if s.is512() {
+		k := opMask(rem)
+		c := K()
+		cmpVec(Mem{Base: p}, c, k)
+		KMOVW(c, r.As32())
+	} else {
+		m := laneMask(e, rem)
+		x := YMM()
+		maskLoad(e, Mem{Base: p}, m, x)
+		c := YMM()
+		cmpVec(x, c, nil)
+		VPAND(m, c, c)
+		bits(c, r)
+	}
+	TESTQ(r, r)
+	JZ(LabelRef("notfound"))
+	BSFQ(r, r)
+	found(r)
+
+	Label("notfound")
+	MOVQ(I32(-1), ret)
+	RET()
+}
+
+func main() {
+	ConstraintExpr("amd64,!purego")
+	tables()
+	for _, s := range []isa{avx2, avx512} {
+		for _, e := range []elem{f32, f64, i32, i64} {
+			genSum(s, e)
+			genSumSquares(s, e)
+			genDot(s, e)
+			switch {
+			case e.float && s.is512():
+				genMinMaxNaN(s, e, false)
+				genMinMaxNaN(s, e, true)
+			case e == f32:
+				genMinMaxBits(s, e)
+			case e == f64:
+				genMinMaxNaN(s, e, false)
+				genMinMaxNaN(s, e, true)
+				genMinMax(s, e, false)
+				genMinMax(s, e, true)
+			default:
+				genMinMax(s, e, false)
+				genMinMax(s, e, true)
+			}
+			genIndexOf(s, e)
+		}
+		genXor(s)
+	}
+	Generate()
+}

@@ -1,0 +1,364 @@
+package asm
+
+// Reductions: Sum, SumSquares, Dot, Min, Max, IndexOf and XorU64.
+//
+// Each kernel's doc comment shows the scalar loop that defines it. Integer
+// kernels return exactly that loop's result, two's-complement wrap-around
+// included. Min, Max and IndexOf return exactly that loop's result for floats
+// too: Go's min and max, where any NaN gives NaN and -0 < +0, and Go's ==,
+// where NaN is never found and -0 == +0. Every kernel reads its input once
+// (AVX2 MinF64/MaxF64 twice when the result is a zero, to settle its sign),
+// at most MaxStep elements per assembly call; on large inputs they run at
+// memory bandwidth.
+//
+// The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
+// comment states and justifies their error bound.
+
+// SumF32 returns the sum of x, 0 for an empty x.
+//
+//	var s float32
+//	for _, v := range x {
+//		s += v
+//	}
+//	return s
+//
+// The kernels add in another order: several vector accumulators, a tree at
+// the end, partial sums of each MaxStep piece combined in float64. The float
+// sums (Sum, SumSquares and Dot, float32 and float64) are accurate to
+//
+//	|result − exact| ≤ c · u · Σ|tᵢ|,  c = min(n, MaxStep)/8 + 20,
+//
+// where tᵢ are the terms (xᵢ, xᵢ² or xᵢ·yᵢ), exact is their exact sum, n is
+// len(x) and u is the unit roundoff (2⁻²⁴ for float32, 2⁻⁵³ for float64); c
+// is at most 4116 whatever n is. Dot and SumSquares may add n·2⁻¹⁵⁰ (float32)
+// or n·2⁻¹⁰⁷⁵ (float64) when products underflow.
+//
+// Why c: every tier keeps 8 independent accumulators (the pure-Go twin 8
+// scalars, the AVX2 and AVX-512 kernels 8 vectors). Within a piece of
+// m ≤ MaxStep elements a term is rounded at most m/8 times in its
+// accumulator, 3 times when the accumulators are folded, 8 times for the
+// leftover vectors and the masked tail, and 4 times in the horizontal fold;
+// an unfused product costs one more. That is d ≤ m/8 + 15 roundings, and a
+// sum in which no term is rounded more than d times is within γ_d·Σ|tᵢ|,
+// γ_d = d·u/(1 − d·u) < (d + 2.1)·u for d ≤ 4111 (Higham, Accuracy and
+// Stability of Numerical Algorithms, §4.2). The partial sums of the pieces
+// are combined in float64 (float32 kernels) or with compensated float64
+// summation (float64 kernels) and rounded once at the end, which adds less
+// than 2·u.
+//
+// Whatever the order, a NaN term gives NaN, and so does +Inf meeting −Inf;
+// a sum that overflows in one order may not in another.
+func SumF32(x []float32) float32 { return sumF32(x) }
+
+// SumF64 returns the sum of x, 0 for an empty x.
+//
+//	var s float64
+//	for _, v := range x {
+//		s += v
+//	}
+//	return s
+//
+// The result is within c·2⁻⁵³·Σ|xᵢ| of the exact sum,
+// c = min(len(x), MaxStep)/8 + 20 (see SumF32).
+func SumF64(x []float64) float64 { return sumF64(x) }
+
+// SumI32 returns the sum of x, wrapping around on overflow like the loop
+//
+//	var s int32
+//	for _, v := range x {
+//		s += v
+//	}
+//	return s
+func SumI32(x []int32) int32 { return sumI32(x) }
+
+// SumI64 returns the sum of x, wrapping around on overflow like the loop
+//
+//	var s int64
+//	for _, v := range x {
+//		s += v
+//	}
+//	return s
+func SumI64(x []int64) int64 { return sumI64(x) }
+
+// SumSquaresF32 returns the sum of the squares of x (FMA where the tier has it).
+//
+//	var s float32
+//	for _, v := range x {
+//		s += v * v
+//	}
+//	return s
+//
+// The result is within c·2⁻²⁴·Σxᵢ² of the exact sum,
+// c = min(len(x), MaxStep)/8 + 20 (see SumF32).
+func SumSquaresF32(x []float32) float32 { return sumSquaresF32(x) }
+
+// SumSquaresF64 returns the sum of the squares of x (FMA where the tier has it).
+//
+//	var s float64
+//	for _, v := range x {
+//		s += v * v
+//	}
+//	return s
+//
+// The result is within c·2⁻⁵³·Σxᵢ² of the exact sum,
+// c = min(len(x), MaxStep)/8 + 20 (see SumF32).
+func SumSquaresF64(x []float64) float64 { return sumSquaresF64(x) }
+
+// SumSquaresI32 returns the sum of the squares of x, wrapping around on
+// overflow like the loop
+//
+//	var s int32
+//	for _, v := range x {
+//		s += v * v
+//	}
+//	return s
+func SumSquaresI32(x []int32) int32 { return sumSquaresI32(x) }
+
+// SumSquaresI64 returns the sum of the squares of x, wrapping around on
+// overflow like the loop
+//
+//	var s int64
+//	for _, v := range x {
+//		s += v * v
+//	}
+//	return s
+func SumSquaresI64(x []int64) int64 { return sumSquaresI64(x) }
+
+// DotF32 returns the dot product of x and y[:len(x)] (FMA where the tier has
+// it). It panics if len(y) < len(x).
+//
+//	var s float32
+//	for i, v := range x {
+//		s += v * y[i]
+//	}
+//	return s
+//
+// The result is within c·2⁻²⁴·Σ|xᵢyᵢ| of the exact sum,
+// c = min(len(x), MaxStep)/8 + 20 (see SumF32).
+func DotF32(x, y []float32) float32 {
+	if len(y) < len(x) {
+		panic("hpgo: asm.DotF32: len(y) < len(x)")
+	}
+	return dotF32(x, y[:len(x)])
+}
+
+// DotF64 returns the dot product of x and y[:len(x)] (FMA where the tier has
+// it). It panics if len(y) < len(x).
+//
+//	var s float64
+//	for i, v := range x {
+//		s += v * y[i]
+//	}
+//	return s
+//
+// The result is within c·2⁻⁵³·Σ|xᵢyᵢ| of the exact sum,
+// c = min(len(x), MaxStep)/8 + 20 (see SumF32).
+func DotF64(x, y []float64) float64 {
+	if len(y) < len(x) {
+		panic("hpgo: asm.DotF64: len(y) < len(x)")
+	}
+	return dotF64(x, y[:len(x)])
+}
+
+// DotI32 returns the dot product of x and y[:len(x)], wrapping around on
+// overflow. It panics if len(y) < len(x).
+//
+//	var s int32
+//	for i, v := range x {
+//		s += v * y[i]
+//	}
+//	return s
+func DotI32(x, y []int32) int32 {
+	if len(y) < len(x) {
+		panic("hpgo: asm.DotI32: len(y) < len(x)")
+	}
+	return dotI32(x, y[:len(x)])
+}
+
+// DotI64 returns the dot product of x and y[:len(x)], wrapping around on
+// overflow. It panics if len(y) < len(x).
+//
+//	var s int64
+//	for i, v := range x {
+//		s += v * y[i]
+//	}
+//	return s
+func DotI64(x, y []int64) int64 {
+	if len(y) < len(x) {
+		panic("hpgo: asm.DotI64: len(y) < len(x)")
+	}
+	return dotI64(x, y[:len(x)])
+}
+
+// MinF32 returns the least element of x, exactly as Go's min folded over x:
+// any NaN gives NaN, and -0 is less than +0. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = min(m, v)
+//	}
+//	return m
+func MinF32(x []float32) float32 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinF32: empty slice")
+	}
+	return minF32(x)
+}
+
+// MinF64 returns the least element of x, exactly as Go's min folded over x:
+// any NaN gives NaN, and -0 is less than +0. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = min(m, v)
+//	}
+//	return m
+func MinF64(x []float64) float64 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinF64: empty slice")
+	}
+	return minF64(x)
+}
+
+// MinI32 returns the least element of x. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = min(m, v)
+//	}
+//	return m
+func MinI32(x []int32) int32 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinI32: empty slice")
+	}
+	return minI32(x)
+}
+
+// MinI64 returns the least element of x. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = min(m, v)
+//	}
+//	return m
+func MinI64(x []int64) int64 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinI64: empty slice")
+	}
+	return minI64(x)
+}
+
+// MaxF32 returns the greatest element of x, exactly as Go's max folded over
+// x: any NaN gives NaN, and +0 is greater than -0. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = max(m, v)
+//	}
+//	return m
+func MaxF32(x []float32) float32 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MaxF32: empty slice")
+	}
+	return maxF32(x)
+}
+
+// MaxF64 returns the greatest element of x, exactly as Go's max folded over
+// x: any NaN gives NaN, and +0 is greater than -0. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = max(m, v)
+//	}
+//	return m
+func MaxF64(x []float64) float64 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MaxF64: empty slice")
+	}
+	return maxF64(x)
+}
+
+// MaxI32 returns the greatest element of x. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = max(m, v)
+//	}
+//	return m
+func MaxI32(x []int32) int32 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MaxI32: empty slice")
+	}
+	return maxI32(x)
+}
+
+// MaxI64 returns the greatest element of x. It panics if x is empty.
+//
+//	m := x[0]
+//	for _, v := range x[1:] {
+//		m = max(m, v)
+//	}
+//	return m
+func MaxI64(x []int64) int64 {
+	if len(x) == 0 {
+		panic("hpgo: asm.MaxI64: empty slice")
+	}
+	return maxI64(x)
+}
+
+// IndexOfF32 returns the lowest index i with x[i] == v, or -1 if there is
+// none. Comparison is Go's ==: a NaN v is never found, and -0 == +0. It
+// stops at the first match (within one vector block).
+//
+//	for i, e := range x {
+//		if e == v {
+//			return i
+//		}
+//	}
+//	return -1
+func IndexOfF32(x []float32, v float32) int { return indexOfF32(x, v) }
+
+// IndexOfF64 returns the lowest index i with x[i] == v, or -1 if there is
+// none. Comparison is Go's ==: a NaN v is never found, and -0 == +0. It
+// stops at the first match (within one vector block).
+//
+//	for i, e := range x {
+//		if e == v {
+//			return i
+//		}
+//	}
+//	return -1
+func IndexOfF64(x []float64, v float64) int { return indexOfF64(x, v) }
+
+// IndexOfI32 returns the lowest index i with x[i] == v, or -1 if there is
+// none. It stops at the first match (within one vector block).
+//
+//	for i, e := range x {
+//		if e == v {
+//			return i
+//		}
+//	}
+//	return -1
+func IndexOfI32(x []int32, v int32) int { return indexOfI32(x, v) }
+
+// IndexOfI64 returns the lowest index i with x[i] == v, or -1 if there is
+// none. It stops at the first match (within one vector block).
+//
+//	for i, e := range x {
+//		if e == v {
+//			return i
+//		}
+//	}
+//	return -1
+func IndexOfI64(x []int64, v int64) int { return indexOfI64(x, v) }
+
+// XorU64 returns the XOR of all words of x, 0 for an empty x. It reads x
+// once at full memory bandwidth and does almost nothing else, which makes it
+// the read-bandwidth probe of the benchmarks.
+//
+//	var s uint64
+//	for _, v := range x {
+//		s ^= v
+//	}
+//	return s
+func XorU64(x []uint64) uint64 { return xorU64(x) }

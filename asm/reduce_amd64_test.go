@@ -1,0 +1,64 @@
+//go:build amd64 && !purego
+
+package asm
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// Direct tests of the internal float Min/Max kernels whose exported callers
+// only reach some of their behaviour (the AVX2 float64 exact kernels run
+// only when the fast one found a zero).
+func TestReduceInternalMinMaxKernels(t *testing.T) {
+	if !Supported(AVX2) {
+		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
+	}
+	r := rand.New(rand.NewPCG(15, 16))
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310}
+	for n := 1; n <= 200; n++ {
+		for trial := 0; trial < 4; trial++ {
+			x := rdFloats[float64](r, n)
+			for k := r.IntN(3); k > 0; k-- {
+				x[r.IntN(n)] = specials[r.IntN(len(specials))]
+			}
+			if got, want := minF64AVX2(x), rdMinLoop(x); !rdSameFloat(got, want) {
+				t.Fatalf("minF64AVX2(%v) = %v, want %v", x, got, want)
+			}
+			if got, want := maxF64AVX2(x), rdMaxLoop(x); !rdSameFloat(got, want) {
+				t.Fatalf("maxF64AVX2(%v) = %v, want %v", x, got, want)
+			}
+			hasNaN := false
+			for _, v := range x {
+				hasNaN = hasNaN || v != v
+			}
+			for _, k := range []struct {
+				name string
+				fast func([]float64) (float64, bool)
+				ref  func([]float64) float64
+			}{{"minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64]}, {"maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64]}} {
+				m, nan := k.fast(x)
+				if nan != hasNaN {
+					t.Fatalf("%s(%v): nan = %v, want %v", k.name, x, nan, hasNaN)
+				}
+				if want := k.ref(x); !nan && m != want {
+					t.Fatalf("%s(%v) = %v, want %v (up to the sign of 0)", k.name, x, m, want)
+				}
+			}
+			x32 := make([]float32, n)
+			for i, v := range x {
+				x32[i] = float32(v)
+			}
+			u, s, l := minMaxBitsF32AVX2(x32)
+			wu, ws, wl := uint32(0), int32(math.MinInt32), uint32(math.MaxUint32)
+			for _, v := range x32 {
+				b := math.Float32bits(v)
+				wu, ws, wl = max(wu, b), max(ws, int32(b)), min(wl, b)
+			}
+			if u != wu || int32(s) != ws || l != wl {
+				t.Fatalf("minMaxBitsF32AVX2(%v) = %#x %#x %#x, want %#x %#x %#x", x32, u, s, l, wu, ws, wl)
+			}
+		}
+	}
+}

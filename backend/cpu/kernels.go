@@ -1,0 +1,133 @@
+package cpu
+
+import (
+	"github.com/hpgo/hpgo/asm"
+	"github.com/hpgo/hpgo/op"
+)
+
+// The SIMD kernels of package asm, registered for the operations of package
+// op. Adding a kernel is one line here. Each op must be a concrete
+// instantiation (op.Add[float32], never op.Add[T] inside a generic helper,
+// whose code pointer differs from the one users pass). int, uint, uint32 and
+// uint64 run on the kernels of the signed type of their size wherever the
+// bits agree: wrapping add and mul, fill, iota and find (not min/max, whose
+// order differs for unsigned types).
+func init() {
+	// Reductions. Float sums reassociate; integer sums wrap, and min/max
+	// are exact for every type.
+	RegisterReduce(op.Add[float32], asm.SumF32, Reassociates)
+	RegisterReduce(op.Add[float64], asm.SumF64, Reassociates)
+	RegisterReduce(op.Add[int32], asm.SumI32, Exact)
+	RegisterReduce(op.Add[int64], asm.SumI64, Exact)
+	RegisterReduce(op.Add[int], ReduceAs[int](asm.SumI64), Exact)
+	RegisterReduce(op.Add[uint], ReduceAs[uint](asm.SumI64), Exact)
+	RegisterReduce(op.Add[uint32], ReduceAs[uint32](asm.SumI32), Exact)
+	RegisterReduce(op.Add[uint64], ReduceAs[uint64](asm.SumI64), Exact)
+	RegisterReduce(op.Min[float32], asm.MinF32, Exact)
+	RegisterReduce(op.Min[float64], asm.MinF64, Exact)
+	RegisterReduce(op.Min[int32], asm.MinI32, Exact)
+	RegisterReduce(op.Min[int64], asm.MinI64, Exact)
+	RegisterReduce(op.Min[int], ReduceAs[int](asm.MinI64), Exact)
+	RegisterReduce(op.Max[float32], asm.MaxF32, Exact)
+	RegisterReduce(op.Max[float64], asm.MaxF64, Exact)
+	RegisterReduce(op.Max[int32], asm.MaxI32, Exact)
+	RegisterReduce(op.Max[int64], asm.MaxI64, Exact)
+	RegisterReduce(op.Max[int], ReduceAs[int](asm.MaxI64), Exact)
+
+	// Transform-reductions: sums of squares, and sums through op.Identity.
+	RegisterTransformReduce(op.Add[float32], op.Square[float32], asm.SumSquaresF32, Reassociates)
+	RegisterTransformReduce(op.Add[float64], op.Square[float64], asm.SumSquaresF64, Reassociates)
+	RegisterTransformReduce(op.Add[int32], op.Square[int32], asm.SumSquaresI32, Exact)
+	RegisterTransformReduce(op.Add[int64], op.Square[int64], asm.SumSquaresI64, Exact)
+	RegisterTransformReduce(op.Add[int], op.Square[int], ReduceAs[int](asm.SumSquaresI64), Exact)
+	RegisterTransformReduce(op.Add[uint], op.Square[uint], ReduceAs[uint](asm.SumSquaresI64), Exact)
+	RegisterTransformReduce(op.Add[uint32], op.Square[uint32], ReduceAs[uint32](asm.SumSquaresI32), Exact)
+	RegisterTransformReduce(op.Add[uint64], op.Square[uint64], ReduceAs[uint64](asm.SumSquaresI64), Exact)
+	RegisterTransformReduce(op.Add[float32], op.Identity[float32], asm.SumF32, Reassociates)
+	RegisterTransformReduce(op.Add[float64], op.Identity[float64], asm.SumF64, Reassociates)
+	RegisterTransformReduce(op.Add[int32], op.Identity[int32], asm.SumI32, Exact)
+	RegisterTransformReduce(op.Add[int64], op.Identity[int64], asm.SumI64, Exact)
+	RegisterTransformReduce(op.Add[int], op.Identity[int], ReduceAs[int](asm.SumI64), Exact)
+
+	// Dot products: TransformReduce2 with op.Add and op.Mul.
+	RegisterTransformReduce2(op.Add[float32], op.Mul[float32], asm.DotF32, Reassociates)
+	RegisterTransformReduce2(op.Add[float64], op.Mul[float64], asm.DotF64, Reassociates)
+	RegisterTransformReduce2(op.Add[int32], op.Mul[int32], asm.DotI32, Exact)
+	RegisterTransformReduce2(op.Add[int64], op.Mul[int64], asm.DotI64, Exact)
+	RegisterTransformReduce2(op.Add[int], op.Mul[int], Reduce2As[int](asm.DotI64), Exact)
+	RegisterTransformReduce2(op.Add[uint], op.Mul[uint], Reduce2As[uint](asm.DotI64), Exact)
+	RegisterTransformReduce2(op.Add[uint32], op.Mul[uint32], Reduce2As[uint32](asm.DotI32), Exact)
+	RegisterTransformReduce2(op.Add[uint64], op.Mul[uint64], Reduce2As[uint64](asm.DotI64), Exact)
+
+	// Element-wise kernels (always exact).
+	RegisterTransform(op.Square[float32], asm.SquareF32)
+	RegisterTransform(op.Square[float64], asm.SquareF64)
+	RegisterTransform(op.Square[int32], asm.SquareI32)
+	RegisterTransform(op.Square[int64], asm.SquareI64)
+	RegisterTransform(op.Square[int], MapAs[int](asm.SquareI64))
+	RegisterTransform(op.Square[uint], MapAs[uint](asm.SquareI64))
+	RegisterTransform(op.Square[uint32], MapAs[uint32](asm.SquareI32))
+	RegisterTransform(op.Square[uint64], MapAs[uint64](asm.SquareI64))
+	RegisterTransform(op.Abs[float32], asm.AbsF32)
+	RegisterTransform(op.Abs[float64], asm.AbsF64)
+	RegisterTransform(op.Abs[int32], asm.AbsI32)
+	RegisterTransform(op.Abs[int64], asm.AbsI64)
+	RegisterTransform(op.Abs[int], MapAs[int](asm.AbsI64))
+	RegisterTransform(op.Negate[float32], asm.NegateF32)
+	RegisterTransform(op.Negate[float64], asm.NegateF64)
+	RegisterTransform(op.Negate[int32], asm.NegateI32)
+	RegisterTransform(op.Negate[int64], asm.NegateI64)
+	RegisterTransform(op.Negate[int], MapAs[int](asm.NegateI64))
+	RegisterTransform2(op.Add[float32], asm.AddF32)
+	RegisterTransform2(op.Add[float64], asm.AddF64)
+	RegisterTransform2(op.Add[int32], asm.AddI32)
+	RegisterTransform2(op.Add[int64], asm.AddI64)
+	RegisterTransform2(op.Add[int], Map2As[int](asm.AddI64))
+	RegisterTransform2(op.Add[uint], Map2As[uint](asm.AddI64))
+	RegisterTransform2(op.Add[uint32], Map2As[uint32](asm.AddI32))
+	RegisterTransform2(op.Add[uint64], Map2As[uint64](asm.AddI64))
+	RegisterTransform2(op.Mul[float32], asm.MulF32)
+	RegisterTransform2(op.Mul[float64], asm.MulF64)
+	RegisterTransform2(op.Mul[int32], asm.MulI32)
+	RegisterTransform2(op.Mul[int64], asm.MulI64)
+	RegisterTransform2(op.Mul[int], Map2As[int](asm.MulI64))
+	RegisterTransform2(op.Mul[uint], Map2As[uint](asm.MulI64))
+	RegisterTransform2(op.Mul[uint32], Map2As[uint32](asm.MulI32))
+	RegisterTransform2(op.Mul[uint64], Map2As[uint64](asm.MulI64))
+
+	// Scans: prefix sums. Float ones reassociate; integer ones wrap.
+	RegisterScan(op.Add[float32], asm.PrefixSumF32, Reassociates)
+	RegisterScan(op.Add[float64], asm.PrefixSumF64, Reassociates)
+	RegisterScan(op.Add[int32], asm.PrefixSumI32, Exact)
+	RegisterScan(op.Add[int64], asm.PrefixSumI64, Exact)
+	RegisterScan(op.Add[int], ScanAs[int](asm.PrefixSumI64), Exact)
+	RegisterScan(op.Add[uint], ScanAs[uint](asm.PrefixSumI64), Exact)
+	RegisterScan(op.Add[uint32], ScanAs[uint32](asm.PrefixSumI32), Exact)
+	RegisterScan(op.Add[uint64], ScanAs[uint64](asm.PrefixSumI64), Exact)
+
+	// Kernels keyed by element type: fill, iota, find.
+	RegisterFill(asm.FillF32)
+	RegisterFill(asm.FillF64)
+	RegisterFill(asm.FillI32)
+	RegisterFill(asm.FillI64)
+	RegisterFill(FillAs[int](asm.FillI64))
+	RegisterFill(FillAs[uint](asm.FillI64))
+	RegisterFill(FillAs[uint32](asm.FillI32))
+	RegisterFill(FillAs[uint64](asm.FillI64))
+	RegisterIota(asm.IotaF32)
+	RegisterIota(asm.IotaF64)
+	RegisterIota(asm.IotaI32)
+	RegisterIota(asm.IotaI64)
+	RegisterIota(FillAs[int](asm.IotaI64))
+	RegisterIota(FillAs[uint](asm.IotaI64))
+	RegisterIota(FillAs[uint32](asm.IotaI32))
+	RegisterIota(FillAs[uint64](asm.IotaI64))
+	RegisterIndexOf(asm.IndexOfF32)
+	RegisterIndexOf(asm.IndexOfF64)
+	RegisterIndexOf(asm.IndexOfI32)
+	RegisterIndexOf(asm.IndexOfI64)
+	RegisterIndexOf(IndexOfAs[int](asm.IndexOfI64))
+	RegisterIndexOf(IndexOfAs[uint](asm.IndexOfI64))
+	RegisterIndexOf(IndexOfAs[uint32](asm.IndexOfI32))
+	RegisterIndexOf(IndexOfAs[uint64](asm.IndexOfI64))
+}

@@ -1,0 +1,102 @@
+package cpu
+
+import (
+	"time"
+
+	"github.com/hpgo/hpgo/execution"
+)
+
+// Grain hints tell the runner how many elements make a chunk worth a fork:
+// below two grains a parallel policy runs inline in the caller.
+const (
+	// GrainLoop suits a Go closure per element (a few ns each).
+	GrainLoop = 1 << 11
+	// GrainKernel suits a SIMD kernel (well under a ns per element).
+	GrainKernel = 1 << 16
+)
+
+// chunksPerWorker is the default number of chunks each worker gets.
+const chunksPerWorker = 4
+
+// Auto chunking aims at chunks that take about autoTarget each, measured on
+// a sample that runs for at least autoSample.
+const (
+	autoTarget = 150 * time.Microsecond
+	autoSample = 20 * time.Microsecond
+)
+
+// plan is the chunking of [base, n): count chunks of size elements each (the
+// last may be shorter), or, for guided chunking, the explicit bounds.
+type plan struct {
+	base, n int
+	size    int
+	count   int
+	bounds  []int // guided: chunk i is [bounds[i], bounds[i+1])
+	static  bool  // chunks are dealt round-robin to the participants
+}
+
+// chunk returns the bounds of chunk i.
+func (pl *plan) chunk(i int) (lo, hi int) {
+	if pl.bounds != nil {
+		return pl.bounds[i], pl.bounds[i+1]
+	}
+	lo = pl.base + i*pl.size
+	return lo, min(lo+pl.size, pl.n)
+}
+
+// uniformPlan splits [base, n) into chunks of size elements.
+func uniformPlan(base, n, size int) plan {
+	size = max(size, 1)
+	return plan{base: base, n: n, size: size, count: (n - base + size - 1) / size}
+}
+
+// guidedPlan splits [base, n) into chunks that shrink as the work runs out:
+// each is the remaining length divided by twice the number of workers, and
+// at least minSize.
+func guidedPlan(base, n, workers, minSize int) plan {
+	bounds := []int{base}
+	for lo := base; lo < n; {
+		size := max((n-lo)/(2*workers), minSize, 1)
+		lo = min(lo+size, n)
+		bounds = append(bounds, lo)
+	}
+	return plan{base: base, n: n, count: len(bounds) - 1, bounds: bounds}
+}
+
+// defaultPlan gives about chunksPerWorker chunks per worker, none smaller
+// than grain.
+func defaultPlan(n, workers, grain int) plan {
+	size := max(grain, (n+chunksPerWorker*workers-1)/(chunksPerWorker*workers))
+	return uniformPlan(0, n, size)
+}
+
+// planFor chunks [base, n) by the policy's chunk spec (auto chunking is
+// resolved by the caller before this, through autoSize).
+func planFor(c execution.Chunk, base, n, workers, grain int) plan {
+	switch c.Kind() {
+	case execution.ChunkStatic:
+		pl := uniformPlan(base, n, c.Size())
+		pl.static = true
+		return pl
+	case execution.ChunkDynamic:
+		return uniformPlan(base, n, c.Size())
+	case execution.ChunkGuided:
+		return guidedPlan(base, n, workers, 1)
+	}
+	pl := defaultPlan(n-base, workers, grain)
+	pl.base, pl.n = base, n
+	return pl
+}
+
+// autoSize turns a sample's timing into a chunk size that takes about
+// autoTarget.
+func autoSize(elements int, took time.Duration) int {
+	if elements <= 0 {
+		return 1
+	}
+	if took <= 0 {
+		took = time.Nanosecond
+	}
+	perElem := float64(took) / float64(elements)
+	return max(1, int(float64(autoTarget)/perElem))
+}

@@ -1,0 +1,359 @@
+package cpu
+
+import (
+	"reflect"
+	"runtime"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"unsafe"
+
+	"github.com/hpgo/hpgo/execution"
+)
+
+// The kernel registry maps the operations of package op to SIMD kernels.
+//
+// An operation is recognised by the code pointer of its instantiation
+// (reflect.ValueOf(fn).Pointer()): op.Add[float32] referenced anywhere in
+// non-generic code is the same function value, whichever package names it,
+// so parallel.Reduce(p, xs, 0, op.Add) finds the kernel registered for
+// op.Add[float32]. Any other function, a closure doing the same included,
+// has another code pointer and runs on the generic path. So does an op
+// instantiated inside a generic function (op.Add[T] with T a type
+// parameter): Go builds a fresh closure around the shared shape code there.
+//
+// Kernels that need no operation (fill, iota, find, min/max values) are keyed
+// by element type.
+//
+// Every entry records its Exactness. An Exact kernel gives bit for bit what
+// the sequential left fold (or the element-wise loop) gives, so it may run
+// under every policy, Seq included. A Reassociates kernel (a float sum in
+// SIMD lanes, say) runs only where the policy allows reassociation: Unseq,
+// Par and ParUnseq. A policy on execution.PureGo never gets a kernel.
+//
+// Registration is meant for package initialisation; lookups are lock-free
+// (the table is copied on write).
+
+// Exactness says whether a kernel may replace the sequential loop under Seq.
+type Exactness bool
+
+const (
+	// Exact: bit-identical to the sequential reference loop (integer add
+	// and mul wrap, min/max, element-wise ops, fill, iota, find).
+	Exact Exactness = true
+	// Reassociates: the kernel regroups a float reduction or scan; its
+	// result may differ from the left fold by rounding.
+	Reassociates Exactness = false
+)
+
+type kernelKind uint8
+
+const (
+	kindReduce kernelKind = iota + 1
+	kindTransformReduce
+	kindTransformReduce2
+	kindTransform
+	kindTransform2
+	kindScan
+	kindFill
+	kindIota
+	kindIndexOf
+	kindMinValue
+	kindMaxValue
+)
+
+// key identifies a registry entry: the kind of kernel, the code pointers of
+// the operations involved (zero where unused) and, for the kernels keyed by
+// element type, that type.
+type key struct {
+	kind kernelKind
+	a, b uintptr
+	t    reflect.Type
+}
+
+type entry struct {
+	fn    any // the typed kernel, e.g. func([]float32) float32
+	exact Exactness
+}
+
+var (
+	regMu sync.Mutex
+	table atomic.Pointer[map[key]entry]
+)
+
+// codePtr is the code pointer of a function value; 0 for a nil function.
+func codePtr(fn any) uintptr {
+	v := reflect.ValueOf(fn)
+	if v.Kind() != reflect.Func || v.IsNil() {
+		return 0
+	}
+	return v.Pointer()
+}
+
+// CodePointer reports the code pointer the registry keys fn by: equal for
+// every reference to the same instantiation of a generic function, distinct
+// for closures. It is exported for tests and diagnostics.
+func CodePointer(fn any) uintptr { return codePtr(fn) }
+
+func register(k key, fn any, exact Exactness) {
+	if reflect.ValueOf(fn).IsNil() {
+		return // an adapter that does not apply on this platform
+	}
+	regMu.Lock()
+	defer regMu.Unlock()
+	var old map[key]entry
+	if t := table.Load(); t != nil {
+		old = *t
+	}
+	m := make(map[key]entry, len(old)+1)
+	for kk, e := range old {
+		m[kk] = e
+	}
+	m[k] = entry{fn: fn, exact: exact}
+	table.Store(&m)
+}
+
+func lookup(k key) (entry, bool) {
+	t := table.Load()
+	if t == nil {
+		return entry{}, false
+	}
+	e, ok := (*t)[k]
+	return e, ok
+}
+
+// kernelsAllowed reports whether p may use any kernel at all.
+func kernelsAllowed(p execution.Policy) bool { return p.Backend() != execution.PureGo }
+
+// usable returns e's kernel as an F when p allows it.
+func usable[F any](p execution.Policy, k key) (f F) {
+	if !kernelsAllowed(p) {
+		return f
+	}
+	e, ok := lookup(k)
+	if !ok || (!bool(e.exact) && p.Ordered()) {
+		return f
+	}
+	f, _ = e.fn.(F)
+	return f
+}
+
+func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
+
+// opName is the name of the function at code pointer pc, e.g.
+// "github.com/hpgo/hpgo/op.Min[...]".
+func opName(pc uintptr) string {
+	if f := runtime.FuncForPC(pc); f != nil {
+		return f.Name()
+	}
+	return ""
+}
+
+const opPkg = "github.com/hpgo/hpgo/op."
+
+// RegisterReduce registers kernel as the reduction of a non-empty slice by
+// reduce: kernel(x) == x[0] reduce x[1] reduce ... (up to reassociation when
+// exact is Reassociates). It is never called with an empty slice.
+//
+// Registering op.Min[T] or op.Max[T] also makes kernel the min/max value
+// kernel of element type T (see LookupMinValue), used by MinElement.
+func RegisterReduce[T any](reduce func(T, T) T, kernel func([]T) T, exact Exactness) {
+	pc := codePtr(reduce)
+	register(key{kind: kindReduce, a: pc}, kernel, exact)
+	name := opName(pc)
+	switch {
+	case strings.HasPrefix(name, opPkg+"Min["):
+		register(key{kind: kindMinValue, t: typeOf[T]()}, kernel, exact)
+	case strings.HasPrefix(name, opPkg+"Max["):
+		register(key{kind: kindMaxValue, t: typeOf[T]()}, kernel, exact)
+	}
+}
+
+// RegisterTransformReduce registers kernel(x) as the reduction by reduce of
+// transform applied to each element of a non-empty x.
+func RegisterTransformReduce[T, R any](reduce func(R, R) R, transform func(T) R, kernel func([]T) R, exact Exactness) {
+	register(key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)}, kernel, exact)
+}
+
+// RegisterTransformReduce2 registers kernel(x, y) as the reduction by reduce
+// of transform(x[i], y[i]) over non-empty x and y of equal length: with
+// op.Add and op.Mul, the dot product.
+func RegisterTransformReduce2[T, U, R any](reduce func(R, R) R, transform func(T, U) R, kernel func([]T, []U) R, exact Exactness) {
+	register(key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)}, kernel, exact)
+}
+
+// RegisterTransform registers kernel(dst, src) as dst[i] = fn(src[i]) for i
+// < len(src) (len(dst) >= len(src)). Element-wise kernels are Exact.
+func RegisterTransform[T, U any](fn func(T) U, kernel func(dst []U, src []T)) {
+	register(key{kind: kindTransform, a: codePtr(fn)}, kernel, Exact)
+}
+
+// RegisterTransform2 registers kernel(dst, a, b) as dst[i] = fn(a[i], b[i])
+// for i < len(a) (len(b) == len(a), len(dst) >= len(a)).
+func RegisterTransform2[T, U, V any](fn func(T, U) V, kernel func(dst []V, a []T, b []U)) {
+	register(key{kind: kindTransform2, a: codePtr(fn)}, kernel, Exact)
+}
+
+// RegisterScan registers kernel as the inclusive scan of src by op starting
+// from carry: dst[i] = carry op src[0] op ... op src[i]; it returns the last
+// value (carry when src is empty). dst may be src.
+func RegisterScan[T any](op func(T, T) T, kernel func(dst, src []T, carry T) T, exact Exactness) {
+	register(key{kind: kindScan, a: codePtr(op)}, kernel, exact)
+}
+
+// RegisterFill registers kernel(dst, v) as setting every element of dst to
+// v, for element type T.
+func RegisterFill[T any](kernel func(dst []T, v T)) {
+	register(key{kind: kindFill, t: typeOf[T]()}, kernel, Exact)
+}
+
+// RegisterIota registers kernel(dst, start) as dst[i] = start + T(i), for
+// element type T.
+func RegisterIota[T any](kernel func(dst []T, start T)) {
+	register(key{kind: kindIota, t: typeOf[T]()}, kernel, Exact)
+}
+
+// RegisterIndexOf registers kernel(x, v) as the lowest i with x[i] == v (Go's
+// ==: NaN matches nothing, -0 matches +0), or -1, for element type T.
+func RegisterIndexOf[T any](kernel func(x []T, v T) int) {
+	register(key{kind: kindIndexOf, t: typeOf[T]()}, kernel, Exact)
+}
+
+// LookupReduce returns the kernel registered for reduce when policy p may
+// use it, else nil.
+func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
+	return usable[func([]T) T](p, key{kind: kindReduce, a: codePtr(reduce)})
+}
+
+// LookupTransformReduce returns the kernel registered for the pair
+// (reduce, transform) when policy p may use it, else nil.
+func LookupTransformReduce[T, R any](p execution.Policy, reduce func(R, R) R, transform func(T) R) func([]T) R {
+	return usable[func([]T) R](p, key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)})
+}
+
+// LookupTransformReduce2 returns the kernel registered for the pair
+// (reduce, transform) of the binary form when policy p may use it, else nil.
+func LookupTransformReduce2[T, U, R any](p execution.Policy, reduce func(R, R) R, transform func(T, U) R) func([]T, []U) R {
+	return usable[func([]T, []U) R](p, key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)})
+}
+
+// LookupTransform returns the element-wise kernel registered for fn when
+// policy p may use it, else nil.
+func LookupTransform[T, U any](p execution.Policy, fn func(T) U) func(dst []U, src []T) {
+	return usable[func([]U, []T)](p, key{kind: kindTransform, a: codePtr(fn)})
+}
+
+// LookupTransform2 returns the binary element-wise kernel registered for fn
+// when policy p may use it, else nil.
+func LookupTransform2[T, U, V any](p execution.Policy, fn func(T, U) V) func(dst []V, a []T, b []U) {
+	return usable[func([]V, []T, []U)](p, key{kind: kindTransform2, a: codePtr(fn)})
+}
+
+// LookupScan returns the scan kernel registered for op when policy p may use
+// it, else nil.
+func LookupScan[T any](p execution.Policy, op func(T, T) T) func(dst, src []T, carry T) T {
+	return usable[func([]T, []T, T) T](p, key{kind: kindScan, a: codePtr(op)})
+}
+
+// LookupFill returns the fill kernel for element type T, or nil.
+func LookupFill[T any](p execution.Policy) func(dst []T, v T) {
+	return usable[func([]T, T)](p, key{kind: kindFill, t: typeOf[T]()})
+}
+
+// LookupIota returns the iota kernel for element type T, or nil.
+func LookupIota[T any](p execution.Policy) func(dst []T, start T) {
+	return usable[func([]T, T)](p, key{kind: kindIota, t: typeOf[T]()})
+}
+
+// LookupIndexOf returns the find kernel for element type T, or nil.
+func LookupIndexOf[T any](p execution.Policy) func(x []T, v T) int {
+	return usable[func([]T, T) int](p, key{kind: kindIndexOf, t: typeOf[T]()})
+}
+
+// LookupMinValue returns the kernel registered for op.Min[T] (builtin min
+// semantics over a non-empty slice: NaN if any element is NaN), or nil.
+func LookupMinValue[T any](p execution.Policy) func([]T) T {
+	return usable[func([]T) T](p, key{kind: kindMinValue, t: typeOf[T]()})
+}
+
+// LookupMaxValue returns the kernel registered for op.Max[T], or nil.
+func LookupMaxValue[T any](p execution.Policy) func([]T) T {
+	return usable[func([]T) T](p, key{kind: kindMaxValue, t: typeOf[T]()})
+}
+
+// Adapters that run a kernel written for one element type on another of the
+// same size and bit-level behaviour (int on int64, uint32 on int32, ...).
+// Each returns nil when the sizes differ, which register ignores, so a line
+// such as RegisterReduce(op.Add[int], ReduceAs[int](asm.SumI64), Exact) is
+// harmless on a 32-bit platform.
+
+func sameSize[A, B any]() bool {
+	var a A
+	var b B
+	return unsafe.Sizeof(a) == unsafe.Sizeof(b)
+}
+
+func cast[To, From any](x []From) []To {
+	return unsafe.Slice((*To)(unsafe.Pointer(unsafe.SliceData(x))), len(x))
+}
+
+func castv[To, From any](v From) To { return *(*To)(unsafe.Pointer(&v)) }
+
+// ReduceAs adapts a reduction kernel over K to element type T.
+func ReduceAs[T, K any](k func([]K) K) func([]T) T {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(x []T) T { return castv[T](k(cast[K](x))) }
+}
+
+// Reduce2As adapts a binary reduction kernel (a dot product) over K to T.
+func Reduce2As[T, K any](k func([]K, []K) K) func([]T, []T) T {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(x, y []T) T { return castv[T](k(cast[K](x), cast[K](y))) }
+}
+
+// MapAs adapts an element-wise kernel over K to T.
+func MapAs[T, K any](k func(dst, src []K)) func(dst, src []T) {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(dst, src []T) { k(cast[K](dst), cast[K](src)) }
+}
+
+// Map2As adapts a binary element-wise kernel over K to T.
+func Map2As[T, K any](k func(dst, a, b []K)) func(dst, a, b []T) {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(dst, a, b []T) { k(cast[K](dst), cast[K](a), cast[K](b)) }
+}
+
+// ScanAs adapts a scan kernel over K to T.
+func ScanAs[T, K any](k func(dst, src []K, carry K) K) func(dst, src []T, carry T) T {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(dst, src []T, carry T) T {
+		return castv[T](k(cast[K](dst), cast[K](src), castv[K](carry)))
+	}
+}
+
+// FillAs adapts a fill or iota kernel over K to T.
+func FillAs[T, K any](k func(dst []K, v K)) func(dst []T, v T) {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(dst []T, v T) { k(cast[K](dst), castv[K](v)) }
+}
+
+// IndexOfAs adapts a find kernel over K to T (bit equality must be Go's ==
+// for T: integers, not floats).
+func IndexOfAs[T, K any](k func(x []K, v K) int) func(x []T, v T) int {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(x []T, v T) int { return k(cast[K](x), castv[K](v)) }
+}

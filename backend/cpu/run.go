@@ -1,0 +1,259 @@
+package cpu
+
+import (
+	"context"
+	"sync/atomic"
+	"time"
+
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+	"github.com/hpgo/hpgo/internal/sched"
+)
+
+// MapChunks splits [0, n) into chunks as the policy p says, calls body once
+// per chunk, and returns the chunks' results in index order.
+//
+//   - Seq and Unseq call body(0, n) once, in the calling goroutine.
+//   - Par and ParUnseq run the chunks on the runtime's workers. With the
+//     default chunking, an input shorter than two grains (see GrainLoop and
+//     GrainKernel) runs inline instead: a fork/join would cost more than it
+//     saves. A caller that is itself a worker takes part in the work; any
+//     other caller waits, so CPU-bound work stays on the workers.
+//
+// The chunk boundaries depend only on n, the policy and the number of
+// workers, never on timing (except with AutoChunk, whose chunk size comes
+// from a timed sample), so reductions over the results are repeatable.
+//
+// A panic in body stops the chunks not yet started and re-panics in the
+// caller's goroutine as a *future.PanicError carrying the original value and
+// stack. When ctx is done, the chunks not yet started are skipped and
+// MapChunks returns ctx.Err() (with the results of the chunks that ran);
+// chunks already running finish first.
+func MapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, body func(lo, hi int) R) ([]R, error) {
+	if n <= 0 {
+		return nil, nil
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	c := p.Chunk()
+	if !p.Parallel() || (c.Kind() == execution.ChunkDefault && n < 2*grain) {
+		return []R{callInline(body, 0, n)}, nil
+	}
+	workers := sched.NumWorkers()
+
+	var head []R
+	var pl plan
+	if c.Kind() == execution.ChunkAuto {
+		head, pl = sample(body, n)
+		if pl.count == 0 {
+			return head, nil
+		}
+	} else {
+		pl = planFor(c, 0, n, workers, grain)
+	}
+
+	j := &job[R]{pl: pl, body: body, done: ctx.Done()}
+	j.results = make([]R, pl.count)
+	j.run(min(workers, pl.count))
+	if pe := j.panicked.Load(); pe != nil {
+		panic(pe)
+	}
+	results := j.results
+	if head != nil {
+		results = append(head, results...)
+	}
+	if j.cancelled.Load() {
+		return results, ctx.Err()
+	}
+	return results, nil
+}
+
+// For runs body over [0, n) in chunks as the policy p says; see MapChunks.
+func For(p execution.Policy, n, grain int, body func(lo, hi int)) {
+	_ = ForContext(context.Background(), p, n, grain, body)
+}
+
+// ForContext is For that stops at the next chunk boundary once ctx is done,
+// returning ctx.Err().
+func ForContext(ctx context.Context, p execution.Policy, n, grain int, body func(lo, hi int)) error {
+	_, err := MapChunks(ctx, p, n, grain, func(lo, hi int) struct{} {
+		body(lo, hi)
+		return struct{}{}
+	})
+	return err
+}
+
+// MapReduce runs body over the chunks of [0, n) and folds their results in
+// chunk order with combine. ok is false when n == 0 (there is no result).
+func MapReduce[R any](p execution.Policy, n, grain int, body func(lo, hi int) R, combine func(R, R) R) (r R, ok bool) {
+	r, ok, _ = MapReduceContext(context.Background(), p, n, grain, body, combine)
+	return r, ok
+}
+
+// MapReduceContext is MapReduce that stops at the next chunk boundary once
+// ctx is done, returning ctx.Err().
+func MapReduceContext[R any](ctx context.Context, p execution.Policy, n, grain int, body func(lo, hi int) R, combine func(R, R) R) (r R, ok bool, err error) {
+	rs, err := MapChunks(ctx, p, n, grain, body)
+	if err != nil || len(rs) == 0 {
+		return r, false, err
+	}
+	r = rs[0]
+	for _, x := range rs[1:] {
+		r = combine(r, x)
+	}
+	return r, true, nil
+}
+
+// callInline runs body(lo, hi) in the calling goroutine, turning a panic
+// into a *future.PanicError like the parallel path does.
+func callInline[R any](body func(lo, hi int) R, lo, hi int) R {
+	defer func() {
+		if v := recover(); v != nil {
+			panic(future.NewPanicError(v))
+		}
+	}()
+	return body(lo, hi)
+}
+
+// sample runs body in the caller on growing prefixes of [0, n) until they
+// took autoSample (or a sixteenth of the input is done), and plans the rest
+// in chunks sized to take autoTarget each.
+func sample[R any](body func(lo, hi int) R, n int) ([]R, plan) {
+	var head []R
+	bounds := []int{0}
+	start := time.Now()
+	done, step := 0, 1
+	for done < n {
+		hi := min(n, done+step)
+		head = append(head, callInline(body, done, hi))
+		done = hi
+		bounds = append(bounds, done)
+		if time.Since(start) >= autoSample || done >= n/16 {
+			break
+		}
+		step *= 2
+	}
+	pl := uniformPlan(done, n, autoSize(done, time.Since(start)))
+	return head, pl
+}
+
+// job is one fork/join over a plan. Participants take "slots": with static
+// chunking slot s runs chunks s, s+P, s+2P, ...; otherwise every slot takes
+// the next unclaimed chunk until none is left.
+type job[R any] struct {
+	pl      plan
+	parts   int
+	body    func(lo, hi int) R
+	results []R
+	done    <-chan struct{} // the caller's ctx.Done(), nil if it never ends
+
+	next      atomic.Int64 // next chunk to claim (dynamic)
+	stop      atomic.Bool  // a panic or cancellation: start no more chunks
+	cancelled atomic.Bool  // a chunk was skipped because ctx was done
+	panicked  atomic.Pointer[future.PanicError]
+
+	slots    atomic.Int64 // slot ids handed out to helpers
+	finished atomic.Int64 // helpers that finished their slot
+	target   atomic.Int64 // helpers to wait for, -1 until known
+	joined   chan struct{}
+}
+
+// run executes the plan with parts participants and returns when every
+// chunk has run or was skipped.
+func (j *job[R]) run(parts int) {
+	j.parts = parts
+	j.target.Store(-1)
+	j.joined = make(chan struct{})
+	if sched.WorkerID() < 0 {
+		// Not a worker: every slot runs on the pool and the caller waits.
+		for range parts {
+			sched.Spawn(j.helper)
+		}
+		j.wait(int64(parts))
+		return
+	}
+	// A worker takes slot 0 itself, then any slot no helper has started.
+	j.slots.Store(1)
+	for range parts - 1 {
+		sched.Spawn(j.helper)
+	}
+	j.work(0)
+	claimed := j.slots.Swap(int64(parts)) // later helpers find no slot
+	for s := claimed; s < int64(parts); s++ {
+		j.work(int(s))
+	}
+	j.wait(claimed - 1)
+}
+
+// helper is the task a participating worker runs.
+func (j *job[R]) helper() {
+	s := j.slots.Add(1) - 1
+	if s >= int64(j.parts) {
+		return
+	}
+	j.work(int(s))
+	if d := j.finished.Add(1); d == j.target.Load() {
+		close(j.joined)
+	}
+}
+
+// wait blocks until n helpers have finished.
+func (j *job[R]) wait(n int64) {
+	j.target.Store(n)
+	if j.finished.Load() == n {
+		return
+	}
+	sched.Block(func() { <-j.joined })
+}
+
+// work runs the chunks of slot s.
+func (j *job[R]) work(s int) {
+	defer func() {
+		if v := recover(); v != nil {
+			j.panicked.CompareAndSwap(nil, future.NewPanicError(v))
+			j.stop.Store(true)
+		}
+	}()
+	if j.pl.static {
+		for i := s; i < j.pl.count; i += j.parts {
+			if !j.proceed() {
+				return
+			}
+			j.runChunk(i)
+		}
+		return
+	}
+	for {
+		i := int(j.next.Add(1) - 1)
+		if i >= j.pl.count || !j.proceed() {
+			return
+		}
+		j.runChunk(i)
+	}
+}
+
+func (j *job[R]) runChunk(i int) {
+	lo, hi := j.pl.chunk(i)
+	j.results[i] = j.body(lo, hi)
+}
+
+// proceed reports whether another chunk may start.
+func (j *job[R]) proceed() bool {
+	if j.stop.Load() {
+		if j.panicked.Load() == nil {
+			j.cancelled.Store(true)
+		}
+		return false
+	}
+	if j.done != nil {
+		select {
+		case <-j.done:
+			j.cancelled.Store(true)
+			j.stop.Store(true)
+			return false
+		default:
+		}
+	}
+	return true
+}

@@ -1,0 +1,163 @@
+package bench
+
+import (
+	"errors"
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/hpgo/hpgo/op"
+)
+
+// reference computes kernel k over c's inputs in float64, in order.
+func reference(c Case) float64 {
+	var x, y []float64
+	switch c.Type {
+	case "f32":
+		for _, v := range Float32s(c.N, 1) {
+			x = append(x, float64(v))
+		}
+		for _, v := range Float32s(c.N, 2) {
+			y = append(y, float64(v))
+		}
+	case "f64":
+		x, y = Float64s(c.N, 1), Float64s(c.N, 2)
+	}
+	var r float64
+	switch c.Kernel {
+	case Sum:
+		for _, v := range x {
+			r += v
+		}
+	case SumSquares:
+		for _, v := range x {
+			r += v * v
+		}
+	case Dot:
+		for i, v := range x {
+			r += v * y[i]
+		}
+	case Min:
+		r = math.Inf(1)
+		for _, v := range x {
+			r = min(r, v)
+		}
+	case Max:
+		r = math.Inf(-1)
+		for _, v := range x {
+			r = max(r, v)
+		}
+	}
+	return r
+}
+
+// TestCasesAgreeWithReference checks the harness: every implementation of
+// every kernel, at lengths that exercise SIMD tails and the parallel path,
+// agrees with a float64 reference (exactly for min and max; within the
+// rounding of naive summation in the element type otherwise).
+func TestCasesAgreeWithReference(t *testing.T) {
+	defer Release()
+	// 140001 > 2*cpu.GrainKernel: large enough for the parallel kernel path.
+	sizes := []int{1, 31, 4099, 140001}
+	impls := append(BenchImpls(), Hpgo("unseq"), Hpgo("par"))
+	refs := map[[3]any]float64{}
+	for _, c := range (Spec{Kernels: Kernels, Types: Types, Sizes: sizes, Impls: impls}).Cases() {
+		run, restore, err := c.Prepare()
+		if errors.Is(err, ErrSkip) {
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s %s: %v", c.Kernel, c.Name(), err)
+		}
+		got := run()
+		restore()
+		key := [3]any{c.Kernel, c.Type, c.N}
+		want, ok := refs[key]
+		if !ok {
+			want = reference(c)
+			refs[key] = want
+		}
+		tol := 1e-12 * math.Abs(want)
+		if c.Type == "f32" {
+			tol = 1e-4 * math.Abs(want)
+		}
+		if c.Kernel == Min || c.Kernel == Max {
+			tol = 0
+		}
+		if math.IsNaN(got) || math.Abs(got-want) > tol {
+			t.Errorf("%s/%s = %v, want %v (±%.3g)", c.Kernel, c.Name(), got, want, tol)
+		}
+	}
+}
+
+func TestReadCasesXor(t *testing.T) {
+	defer Release()
+	for _, n := range []int{1, 7, 1000, 4097} {
+		var want uint64
+		for _, v := range Uint64s(n, 3) {
+			want ^= v
+		}
+		for _, c := range ReadCases([]int{1, 2, 3}, []int{n}) {
+			run, restore, err := c.Prepare()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := run(); got != float64(want) {
+				t.Errorf("%s = %v, want %v", c.Name(), got, float64(want))
+			}
+			restore()
+		}
+	}
+}
+
+// TestOpValuesAreTheUsersOnes guards the premise of the hpgo cases: the op
+// values they pass are the very function values a user's code passes, which
+// hpgo recognises by code pointer.
+func TestOpValuesAreTheUsersOnes(t *testing.T) {
+	ptr := func(f any) uintptr { return reflect.ValueOf(f).Pointer() }
+	if ptr(ops32.add) != ptr(op.Add[float32]) || ptr(ops64.square) != ptr(op.Square[float64]) {
+		t.Fatal("op function values differ from the user's")
+	}
+}
+
+func TestImplRoundTrip(t *testing.T) {
+	for _, im := range append(BenchImpls(), Hpgo("par")) {
+		got, err := ParseImpl(im.String())
+		if err != nil || got != im {
+			t.Errorf("ParseImpl(%q) = %v, %v", im.String(), got, err)
+		}
+	}
+	if _, err := ParseImpl("hpgo/policy=fast"); err == nil {
+		t.Error("ParseImpl accepted an unknown policy")
+	}
+}
+
+func TestParseSizes(t *testing.T) {
+	got, err := ParseSizes("4Ki, 256Ki,4Mi,64Mi,1000")
+	want := []int{4096, 262144, 4194304, 67108864, 1000}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Fatalf("ParseSizes = %v, %v; want %v", got, err, want)
+	}
+	if _, err := ParseSizes("4Xi"); err == nil {
+		t.Error("ParseSizes accepted 4Xi")
+	}
+	for _, n := range want {
+		if m, _ := ParseSize(FormatSize(n)); m != n {
+			t.Errorf("FormatSize(%d) = %q does not parse back", n, FormatSize(n))
+		}
+	}
+}
+
+func TestMeasureAndMedian(t *testing.T) {
+	calls := 0
+	ns := Measure(func() float64 { calls++; return 1 }, 0)
+	if calls < 2 || ns < 0 {
+		t.Fatalf("Measure made %d calls, %v ns", calls, ns)
+	}
+	if m := Median([]float64{3, 1, 2}); m != 2 {
+		t.Errorf("Median = %v", m)
+	}
+	if m := Median([]float64{4, 1, 2, 3}); m != 2.5 {
+		t.Errorf("Median = %v", m)
+	}
+}

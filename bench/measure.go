@@ -1,0 +1,121 @@
+package bench
+
+import (
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Sink receives every timed result, so that no call is optimised away.
+var Sink float64
+
+// Measure times run like testing.B does: one warm-up call, then batches of
+// growing size until one batch takes at least minTime. It returns the
+// nanoseconds per call of that last batch.
+func Measure(run func() float64, minTime time.Duration) float64 {
+	s := run() // warm-up: page faults, caches, worker start
+	iters := 1
+	for {
+		start := time.Now()
+		for range iters {
+			s += run()
+		}
+		took := time.Since(start)
+		if took >= minTime || iters >= 1<<30 {
+			Sink = s
+			return float64(took.Nanoseconds()) / float64(iters)
+		}
+		// Aim 20% past minTime, growing at least 2x and at most 100x.
+		next := iters * 100
+		if took > 0 {
+			next = int(float64(iters) * 1.2 * float64(minTime) / float64(took))
+		}
+		iters = min(max(next, 2*iters), 100*iters)
+	}
+}
+
+// MeasureMedian runs Measure count times and returns the median ns per call
+// and all samples.
+func MeasureMedian(run func() float64, minTime time.Duration, count int) (float64, []float64) {
+	count = max(count, 1)
+	ns := make([]float64, count)
+	for i := range ns {
+		ns[i] = Measure(run, minTime)
+	}
+	return Median(ns), ns
+}
+
+// Median returns the median of xs (the mean of the middle two for an even
+// count), 0 for none.
+func Median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// ParseSizes parses a comma-separated list of lengths; each may carry a
+// binary suffix: 4Ki, 256Ki, 4Mi, 64Mi (K and M work too).
+func ParseSizes(s string) ([]int, error) {
+	var out []int
+	for _, f := range strings.Split(s, ",") {
+		f = strings.TrimSpace(f)
+		if f == "" {
+			continue
+		}
+		n, err := ParseSize(f)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, n)
+	}
+	return out, nil
+}
+
+// ParseSize parses one length, e.g. "4096", "4Ki" or "64Mi".
+func ParseSize(s string) (int, error) {
+	mult := 1
+	for _, suf := range []struct {
+		s string
+		m int
+	}{{"Ki", 1 << 10}, {"Mi", 1 << 20}, {"Gi", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
+		if strings.HasSuffix(s, suf.s) {
+			s, mult = strings.TrimSuffix(s, suf.s), suf.m
+			break
+		}
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n <= 0 {
+		return 0, &strconv.NumError{Func: "ParseSize", Num: s, Err: strconv.ErrSyntax}
+	}
+	return n * mult, nil
+}
+
+// FormatSize writes n as 4Ki, 64Mi, ... when it is such a multiple.
+func FormatSize(n int) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return strconv.Itoa(n>>20) + "Mi"
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + "Ki"
+	}
+	return strconv.Itoa(n)
+}
+
+// EnvSizes returns the sizes HPGO_BENCH_SIZES names (e.g. "4Ki,256Ki"), or
+// def when it is unset or invalid.
+func EnvSizes(def []int) []int {
+	if v := os.Getenv("HPGO_BENCH_SIZES"); v != "" {
+		if s, err := ParseSizes(v); err == nil && len(s) > 0 {
+			return s
+		}
+	}
+	return def
+}

@@ -1,0 +1,286 @@
+// transform_reduce.cpp: the C++ peers of hpgo's reduction benchmarks.
+//
+// For Sum, SumSquares, Dot, Min and Max over float and double it times
+//   - cpp-tbb: the C++17 parallel algorithms, std::transform_reduce /
+//     std::reduce with std::execution::par_unseq (libstdc++'s PSTL on TBB);
+//   - cpp-omp: a hand-written OpenMP loop,
+//     `#pragma omp parallel for simd reduction(+:s)` (min:/max: for Min/Max),
+//     on the same number of threads.
+// Each (kernel, type, n, impl) is timed as the median of --reps repetitions;
+// one repetition runs the call enough times to take at least --min-ms.
+//
+// It prints tab-separated rows, one per measurement:
+//   kernel  type  n  impl  ns_per_op  GB/s
+// which `hpgo bench --cpp FILE` merges with the Go side into one table.
+//
+// Build: g++ -O3 -march=native -std=c++17 -fopenmp transform_reduce.cpp -ltbb
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdint>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+#include <execution>
+#include <functional>
+#include <limits>
+#include <numeric>
+#include <string>
+#include <vector>
+
+#include <omp.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include <tbb/global_control.h>
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// Results go through a volatile sink so that no call is optimised away.
+volatile double g_sink;
+
+template <class T>
+const char* type_name();
+template <>
+const char* type_name<float>() { return "f32"; }
+template <>
+const char* type_name<double>() { return "f64"; }
+
+// Inputs: values in [0, 1) from a fixed linear congruential generator, so
+// every sum stays finite and the run is repeatable.
+template <class T>
+std::vector<T> make_input(std::size_t n, std::uint64_t seed) {
+  std::vector<T> v(n);
+  std::uint64_t s = seed * 0x9E3779B97F4A7C15ull + 1;
+  for (auto& x : v) {
+    s = s * 6364136223846793005ull + 1442695040888963407ull;
+    x = static_cast<T>(static_cast<double>(s >> 11) * 0x1.0p-53);
+  }
+  return v;
+}
+
+// ---- cpp-tbb: the standard parallel algorithms, par_unseq ----
+
+template <class T>
+T tbb_sum(const T* x, const T*, std::size_t n) {
+  return std::reduce(std::execution::par_unseq, x, x + n, T(0));
+}
+template <class T>
+T tbb_sumsq(const T* x, const T*, std::size_t n) {
+  return std::transform_reduce(std::execution::par_unseq, x, x + n, T(0),
+                               std::plus<T>(), [](T v) { return v * v; });
+}
+template <class T>
+T tbb_dot(const T* x, const T* y, std::size_t n) {
+  return std::transform_reduce(std::execution::par_unseq, x, x + n, y, T(0));
+}
+template <class T>
+T tbb_min(const T* x, const T*, std::size_t n) {
+  return std::reduce(std::execution::par_unseq, x, x + n,
+                     std::numeric_limits<T>::infinity(),
+                     [](T a, T b) { return a < b ? a : b; });
+}
+template <class T>
+T tbb_max(const T* x, const T*, std::size_t n) {
+  return std::reduce(std::execution::par_unseq, x, x + n,
+                     -std::numeric_limits<T>::infinity(),
+                     [](T a, T b) { return a > b ? a : b; });
+}
+
+// ---- cpp-omp: OpenMP parallel for simd reductions ----
+
+template <class T>
+T omp_sum(const T* x, const T*, std::size_t n) {
+  T s = 0;
+#pragma omp parallel for simd reduction(+ : s) schedule(static)
+  for (std::size_t i = 0; i < n; i++) s += x[i];
+  return s;
+}
+template <class T>
+T omp_sumsq(const T* x, const T*, std::size_t n) {
+  T s = 0;
+#pragma omp parallel for simd reduction(+ : s) schedule(static)
+  for (std::size_t i = 0; i < n; i++) s += x[i] * x[i];
+  return s;
+}
+template <class T>
+T omp_dot(const T* x, const T* y, std::size_t n) {
+  T s = 0;
+#pragma omp parallel for simd reduction(+ : s) schedule(static)
+  for (std::size_t i = 0; i < n; i++) s += x[i] * y[i];
+  return s;
+}
+template <class T>
+T omp_min(const T* x, const T*, std::size_t n) {
+  T m = std::numeric_limits<T>::infinity();
+#pragma omp parallel for simd reduction(min : m) schedule(static)
+  for (std::size_t i = 0; i < n; i++) m = x[i] < m ? x[i] : m;
+  return m;
+}
+template <class T>
+T omp_max(const T* x, const T*, std::size_t n) {
+  T m = -std::numeric_limits<T>::infinity();
+#pragma omp parallel for simd reduction(max : m) schedule(static)
+  for (std::size_t i = 0; i < n; i++) m = x[i] > m ? x[i] : m;
+  return m;
+}
+
+struct Options {
+  std::vector<std::size_t> sizes{4096, 262144, 4194304, 67108864};
+  int threads = 2;
+  int reps = 11;
+  double min_ms = 20;
+  std::vector<std::string> kernels{"sum", "sumsquares", "dot", "min", "max"};
+  std::vector<std::string> types{"f32", "f64"};
+  std::vector<std::string> impls{"cpp-tbb", "cpp-omp"};
+};
+
+bool has(const std::vector<std::string>& v, const std::string& s) {
+  return std::find(v.begin(), v.end(), s) != v.end();
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= s.size()) {
+    std::size_t end = s.find(',', start);
+    if (end == std::string::npos) end = s.size();
+    if (end > start) out.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return out;
+}
+
+// time_kernel returns the median ns per call of f over reps repetitions.
+template <class T, class F>
+double time_kernel(F f, const T* x, const T* y, std::size_t n,
+                   const Options& o) {
+  // Warm up (threads, pages, caches) and size one repetition.
+  std::size_t iters = 1;
+  for (;;) {
+    auto t0 = Clock::now();
+    for (std::size_t i = 0; i < iters; i++) g_sink = f(x, y, n);
+    double ms = std::chrono::duration<double, std::milli>(Clock::now() - t0)
+                    .count();
+    if (ms >= o.min_ms) break;
+    std::size_t next = ms <= 0 ? iters * 100
+                               : static_cast<std::size_t>(iters * o.min_ms * 1.2 / ms) + 1;
+    iters = std::min(std::max(next, iters * 2), iters * 100);
+  }
+  std::vector<double> ns(o.reps);
+  for (int r = 0; r < o.reps; r++) {
+    auto t0 = Clock::now();
+    for (std::size_t i = 0; i < iters; i++) g_sink = f(x, y, n);
+    ns[r] = std::chrono::duration<double, std::nano>(Clock::now() - t0).count() /
+            static_cast<double>(iters);
+  }
+  std::sort(ns.begin(), ns.end());
+  return ns[ns.size() / 2];
+}
+
+template <class T>
+void run_type(const Options& o, const std::string& impl) {
+  const char* tn = type_name<T>();
+  if (!has(o.types, tn)) return;
+  using Fn = T (*)(const T*, const T*, std::size_t);
+  struct K {
+    const char* name;
+    Fn tbb, omp;
+    int inputs;
+  };
+  const K kernels[] = {
+      {"sum", tbb_sum<T>, omp_sum<T>, 1},
+      {"sumsquares", tbb_sumsq<T>, omp_sumsq<T>, 1},
+      {"dot", tbb_dot<T>, omp_dot<T>, 2},
+      {"min", tbb_min<T>, omp_min<T>, 1},
+      {"max", tbb_max<T>, omp_max<T>, 1},
+  };
+  for (std::size_t n : o.sizes) {
+    std::vector<T> x = make_input<T>(n, 1), y = make_input<T>(n, 2);
+    for (const K& k : kernels) {
+      if (!has(o.kernels, k.name)) continue;
+      Fn f = impl == "cpp-tbb" ? k.tbb : k.omp;
+      double ns = time_kernel<T>(f, x.data(), y.data(), n, o);
+      double bytes = static_cast<double>(n) * sizeof(T) * k.inputs;
+      std::printf("%s\t%s\t%zu\t%s\t%.1f\t%.3f\n", k.name, tn, n, impl.c_str(),
+                  ns, bytes / ns);
+      std::fflush(stdout);
+    }
+  }
+}
+
+void usage() {
+  std::fprintf(stderr,
+               "usage: transform_reduce [--threads N] [--reps N] [--min-ms MS]\n"
+               "       [--sizes a,b,..] [--kernels sum,sumsquares,dot,min,max]\n"
+               "       [--types f32,f64] [--impls cpp-tbb,cpp-omp]\n");
+  std::exit(2);
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  Options o;
+  for (int i = 1; i < argc; i++) {
+    std::string a = argv[i];
+    if (i + 1 >= argc) usage();
+    std::string v = argv[++i];
+    if (a == "--threads") {
+      o.threads = std::atoi(v.c_str());
+    } else if (a == "--reps") {
+      o.reps = std::max(1, std::atoi(v.c_str()));
+    } else if (a == "--min-ms") {
+      o.min_ms = std::atof(v.c_str());
+    } else if (a == "--sizes") {
+      o.sizes.clear();
+      for (auto& s : split(v)) o.sizes.push_back(std::strtoull(s.c_str(), nullptr, 10));
+    } else if (a == "--kernels") {
+      o.kernels = split(v);
+    } else if (a == "--types") {
+      o.types = split(v);
+    } else if (a == "--impls") {
+      o.impls = split(v);
+    } else {
+      usage();
+    }
+  }
+  if (o.threads < 1) usage();
+
+  for (const std::string& impl : o.impls) {
+    if (impl != "cpp-tbb" && impl != "cpp-omp") {
+      std::fprintf(stderr, "unknown impl %s\n", impl.c_str());
+      return 2;
+    }
+  }
+
+  std::printf("# kernel\ttype\tn\timpl\tns_per_op\tGB/s\n");
+  std::fflush(stdout);
+  // Each impl runs in a child process of its own: a runtime's idle threads
+  // (TBB's workers, OpenMP's spinning team) would otherwise compete with the
+  // other runtime's threads for the cores.
+  for (const std::string& impl : o.impls) {
+    pid_t pid = fork();
+    if (pid < 0) {
+      std::perror("fork");
+      return 1;
+    }
+    if (pid == 0) {
+      // Both runtimes get the same number of threads.
+      tbb::global_control tbb_threads(
+          tbb::global_control::max_allowed_parallelism, o.threads);
+      omp_set_num_threads(o.threads);
+      run_type<float>(o, impl);
+      run_type<double>(o, impl);
+      std::fflush(stdout);
+      _exit(0);
+    }
+    int status = 0;
+    if (waitpid(pid, &status, 0) < 0 || !WIFEXITED(status) ||
+        WEXITSTATUS(status) != 0) {
+      std::fprintf(stderr, "%s run failed\n", impl.c_str());
+      return 1;
+    }
+  }
+  return 0;
+}

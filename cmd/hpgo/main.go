@@ -1,0 +1,87 @@
+// Command hpgo reports how hpgo sees this machine and benchmarks it.
+//
+//	hpgo info     Go version, GOMAXPROCS, hpgo's workers, the CPU and its
+//	              features, the asm tiers (active and available),
+//	              HPGO_CPU / HPGO_OS_THREADS and the backends built in.
+//	hpgo bench    times the headline call
+//	              parallel.TransformReduce(p, xs, 0, op.Add, op.Square) and
+//	              Sum and Dot under every policy and size, next to the
+//	              machine's read bandwidth; prints a table (GB/s, ns/op,
+//	              % of bandwidth) and, with --plot, draws it.
+//
+// Flags take one dash or two (-sizes 4Ki,64Mi and --sizes=4Ki,64Mi are the
+// same). `hpgo bench --help` lists them; `hpgo bench --peers` adds the plain
+// Go loop, gonum and vek, and `--cpp FILE` merges the rows the C++ peers
+// (bench/peers/run.sh) wrote, so one table shows them all.
+package main
+
+import (
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+)
+
+func main() {
+	root := newRootCmd(os.Stdout, os.Stderr)
+	root.SetArgs(goStyleArgs(root, os.Args[1:]))
+	if err := root.Execute(); err != nil {
+		os.Exit(1)
+	}
+}
+
+// newRootCmd builds the command tree writing to stdout and stderr.
+func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "hpgo",
+		Short:         "hpgo: HPX-style parallel algorithms for Go — machine info and benchmarks",
+		SilenceUsage:  true,
+		SilenceErrors: false,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.AddCommand(newInfoCmd(), newBenchCmd())
+	return root
+}
+
+// goStyleArgs lets Go-style single-dash long flags through cobra: an
+// argument "-name" or "-name=value" whose name is a long flag of some
+// command becomes "--name...". Single-letter shorthands are left alone.
+func goStyleArgs(root *cobra.Command, args []string) []string {
+	long := map[string]bool{}
+	var walk func(c *cobra.Command)
+	walk = func(c *cobra.Command) {
+		add := func(f *pflag.Flag) { long[f.Name] = true }
+		c.Flags().VisitAll(add)
+		c.PersistentFlags().VisitAll(add)
+		for _, sub := range c.Commands() {
+			walk(sub)
+		}
+	}
+	walk(root)
+	out := make([]string, 0, len(args))
+	for i, a := range args {
+		if a == "--" {
+			return append(out, args[i:]...)
+		}
+		if len(a) > 2 && a[0] == '-' && a[1] != '-' {
+			name, _, _ := strings.Cut(a[1:], "=")
+			if len(name) > 1 && long[name] {
+				a = "-" + a
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// envOr returns the environment variable's value, or "(unset)".
+func envOr(name string) string {
+	if v, ok := os.LookupEnv(name); ok {
+		return fmt.Sprintf("%q", v)
+	}
+	return "(unset)"
+}

@@ -1,0 +1,260 @@
+package main
+
+import (
+	"bufio"
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+
+	"github.com/hpgo/hpgo/asm"
+	"github.com/hpgo/hpgo/bench"
+)
+
+// readCppRows reads the tab-separated rows of bench/peers/transform_reduce:
+// kernel, type, n, impl, ns_per_op, GB/s; lines starting with # are skipped.
+func readCppRows(path string) ([]row, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	return parseCppRows(f, path)
+}
+
+func parseCppRows(r io.Reader, name string) ([]row, error) {
+	var rows []row
+	sc := bufio.NewScanner(r)
+	line := 0
+	for sc.Scan() {
+		line++
+		s := strings.TrimSpace(sc.Text())
+		if s == "" || strings.HasPrefix(s, "#") {
+			continue
+		}
+		f := strings.Split(s, "\t")
+		if len(f) < 6 {
+			return nil, fmt.Errorf("%s:%d: want 6 tab-separated fields, got %d", name, line, len(f))
+		}
+		k, err := bench.ParseKernel(f[0])
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: %w", name, line, err)
+		}
+		n, err1 := strconv.Atoi(f[2])
+		ns, err2 := strconv.ParseFloat(f[4], 64)
+		gbps, err3 := strconv.ParseFloat(f[5], 64)
+		if err1 != nil || err2 != nil || err3 != nil {
+			return nil, fmt.Errorf("%s:%d: bad number in %q", name, line, s)
+		}
+		rows = append(rows, row{kernel: k, typ: f[1], n: n, impl: f[3], nsPerOp: ns, gbps: gbps})
+	}
+	return rows, sc.Err()
+}
+
+var kernelOrder = map[bench.Kernel]int{
+	bench.Read: 0, bench.SumSquares: 1, bench.Sum: 2, bench.Dot: 3, bench.Min: 4, bench.Max: 5,
+}
+
+// implRank orders implementations: hpgo by policy and tier, then the Go
+// peers, then the C++ ones.
+func implRank(impl string) (int, string) {
+	pol := map[string]int{"seq": 0, "unseq": 1, "par": 2, "par_unseq": 3}
+	tier := map[string]int{"": 0, "avx512": 1, "avx2": 2, "purego": 3}
+	if im, err := bench.ParseImpl(impl); err == nil {
+		switch im.Lib {
+		case "hpgo":
+			return pol[im.Policy]*10 + tier[im.Tier], ""
+		case "go-loop":
+			return 100, ""
+		case "gonum":
+			return 101, ""
+		case "vek":
+			return 102, ""
+		}
+	}
+	return 200, impl // C++ peers and anything else, by name
+}
+
+func sortRows(rows []row) {
+	slices.SortStableFunc(rows, func(a, b row) int {
+		if c := cmp.Compare(kernelOrder[a.kernel], kernelOrder[b.kernel]); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.typ, b.typ); c != 0 {
+			return c
+		}
+		if c := cmp.Compare(a.n, b.n); c != 0 {
+			return c
+		}
+		ra, sa := implRank(a.impl)
+		rb, sb := implRank(b.impl)
+		if c := cmp.Compare(ra, rb); c != 0 {
+			return c
+		}
+		return cmp.Compare(sa, sb)
+	})
+}
+
+// writeTable prints the rows, a blank line between (kernel, type, n)
+// groups; %bw is GB/s over the 2-goroutine read bandwidth bw2.
+func writeTable(w io.Writer, rows []row, bw2 float64, bwN int) {
+	cells := [][]string{{"kernel", "type", "n", "impl", "GB/s", "ns/op", "%bw"}}
+	for i, r := range rows {
+		if i > 0 && (r.kernel != rows[i-1].kernel || r.typ != rows[i-1].typ || r.n != rows[i-1].n) {
+			cells = append(cells, nil)
+		}
+		pct := "-"
+		if bw2 > 0 {
+			pct = fmt.Sprintf("%.0f%%", 100*r.gbps/bw2)
+		}
+		cells = append(cells, []string{string(r.kernel), r.typ, bench.FormatSize(r.n), r.impl,
+			fmt.Sprintf("%.2f", r.gbps), formatNs(r.nsPerOp), pct})
+	}
+	right := []bool{false, false, true, false, true, true, true}
+	width := make([]int, len(right))
+	for _, c := range cells {
+		for j, v := range c {
+			width[j] = max(width[j], len(v))
+		}
+	}
+	fmt.Fprintln(w)
+	for _, c := range cells {
+		var b strings.Builder
+		for j, v := range c {
+			if j > 0 {
+				b.WriteString("  ")
+			}
+			pad := strings.Repeat(" ", width[j]-len(v))
+			if right[j] {
+				b.WriteString(pad + v)
+			} else {
+				b.WriteString(v + pad)
+			}
+		}
+		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
+	}
+	if bw2 > 0 {
+		fmt.Fprintf(w, "%%bw: share of the 2-goroutine read bandwidth at %s uint64s (%.1f GB/s); above 100%% the input sits in cache\n",
+			bench.FormatSize(bwN), bw2)
+	}
+}
+
+func formatNs(ns float64) string {
+	if ns >= 100 {
+		return fmt.Sprintf("%.0f", ns)
+	}
+	return fmt.Sprintf("%.1f", ns)
+}
+
+// find returns the row for (kernel, type, n, impl).
+func find(rows []row, k bench.Kernel, typ string, n int, impl string) (row, bool) {
+	for _, r := range rows {
+		if r.kernel == k && r.typ == typ && r.n == n && r.impl == impl {
+			return r, true
+		}
+	}
+	return row{}, false
+}
+
+// findHpgo returns hpgo's row under policy at the active tier: the row
+// without a forced tier, or else the one forcing the active tier.
+func findHpgo(rows []row, k bench.Kernel, typ string, n int, policy string) (row, bool) {
+	im := bench.Hpgo(policy)
+	if r, ok := find(rows, k, typ, n, im.String()); ok {
+		return r, true
+	}
+	im.Tier = asm.Active().String()
+	return find(rows, k, typ, n, im.String())
+}
+
+// The goals for hpgo (at the active tier):
+//   - at 64Mi, Par reaches 90% of the 2-goroutine read bandwidth and at
+//     least the best C++ peer;
+//   - at 4Ki–256Ki, Unseq is at least 1.2x vek and 4x the plain Go loop;
+//   - at 4Ki, Par is never slower than Unseq.
+const (
+	bigN       = 64 << 20
+	parBWShare = 0.90
+	vekFactor  = 1.2
+	loopFactor = 4.0
+	// noise is the tolerance of the "Par never slower than Unseq" check:
+	// two timings within 5% are a tie.
+	noise = 1.05
+)
+
+func writeGoals(w io.Writer, rows []row, bw2 float64) {
+	type check struct {
+		goal, where, got, want string
+		ok                     bool
+	}
+	var checks []check
+	add := func(goal, where, got, want string, ok bool) {
+		checks = append(checks, check{goal, where, got, want, ok})
+	}
+	groups := map[[3]any]bool{}
+	var keys [][3]any
+	for _, r := range rows {
+		k := [3]any{r.kernel, r.typ, r.n}
+		if r.kernel != bench.Read && !groups[k] {
+			groups[k] = true
+			keys = append(keys, k)
+		}
+	}
+	for _, k := range keys {
+		kern, typ, n := k[0].(bench.Kernel), k[1].(string), k[2].(int)
+		where := fmt.Sprintf("%s %s %s", kern, typ, bench.FormatSize(n))
+		p, okP := findHpgo(rows, kern, typ, n, "par")
+		u, okU := findHpgo(rows, kern, typ, n, "unseq")
+		if n == bigN && okP {
+			if bw2 > 0 {
+				share := p.gbps / bw2
+				add("par >= 90% of 2-thread read bandwidth", where,
+					fmt.Sprintf("%.0f%% (%.1f GB/s)", 100*share, p.gbps), fmt.Sprintf(">= %.0f%%", 100*parBWShare), share >= parBWShare)
+			}
+			best, bestImpl := 0.0, ""
+			for _, r := range rows {
+				if r.kernel == kern && r.typ == typ && r.n == n && strings.HasPrefix(r.impl, "cpp") && r.gbps > best {
+					best, bestImpl = r.gbps, r.impl
+				}
+			}
+			if bestImpl != "" {
+				add("par >= best C++ peer", where,
+					fmt.Sprintf("%.1f GB/s = %.2fx %s", p.gbps, p.gbps/best, bestImpl), ">= 1.00x", p.gbps >= best)
+			}
+		}
+		if (n == 4096 || n == 262144) && okU {
+			if v, ok := find(rows, kern, typ, n, bench.Vek.String()); ok {
+				r := u.gbps / v.gbps
+				add("unseq >= 1.2x vek", where, fmt.Sprintf("%.2fx", r), fmt.Sprintf(">= %.1fx", vekFactor), r >= vekFactor)
+			}
+			if l, ok := find(rows, kern, typ, n, bench.GoLoop.String()); ok {
+				r := u.gbps / l.gbps
+				add("unseq >= 4x go-loop", where, fmt.Sprintf("%.2fx", r), fmt.Sprintf(">= %.0fx", loopFactor), r >= loopFactor)
+			}
+		}
+		if n == 4096 && okP && okU {
+			r := p.nsPerOp / u.nsPerOp
+			add("par not slower than unseq", where,
+				fmt.Sprintf("par/unseq time %.2f", r), fmt.Sprintf("<= %.2f", noise), r <= noise)
+		}
+	}
+	if len(checks) == 0 {
+		return
+	}
+	met := 0
+	fmt.Fprintln(w, "\ngoals (hpgo at the active tier):")
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	for _, c := range checks {
+		st := "MISSED"
+		if c.ok {
+			st, met = "met", met+1
+		}
+		fmt.Fprintf(tw, "  %-6s\t%s\t%s\t%s\t%s\n", st, c.goal, c.where, c.got, c.want)
+	}
+	tw.Flush()
+	fmt.Fprintf(w, "  %d of %d checks met\n", met, len(checks))
+}

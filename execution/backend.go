@@ -1,0 +1,33 @@
+package execution
+
+import "fmt"
+
+// Backend selects where an algorithm runs; see Policy.On.
+type Backend uint8
+
+const (
+	// Auto lets hpgo choose: the CPU path with the fastest SIMD tier the
+	// processor has. The default.
+	Auto Backend = iota
+	// CPU is the default CPU path: SIMD kernels for the known operations of
+	// package op, Go loops for everything else.
+	CPU
+	// PureGo forces the generic Go path: no assembly kernel is used.
+	PureGo
+	// CUDA runs on an NVIDIA GPU; it needs a binary built with -tags cuda.
+	CUDA
+)
+
+func (b Backend) String() string {
+	switch b {
+	case Auto:
+		return "auto"
+	case CPU:
+		return "cpu"
+	case PureGo:
+		return "purego"
+	case CUDA:
+		return "cuda"
+	}
+	return fmt.Sprintf("Backend(%d)", uint8(b))
+}

@@ -1,0 +1,142 @@
+package execution_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"sync/atomic"
+
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+)
+
+func ExampleInit() {
+	// At program start, like hpyx.init(os_threads=4). Optional: the runtime
+	// otherwise starts by itself with GOMAXPROCS workers.
+	if err := execution.Init(execution.OSThreads(4)); err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer execution.Shutdown(context.Background())
+	fmt.Println(execution.NumWorkers())
+	// A second Init must agree with the first.
+	fmt.Println(execution.Init(execution.OSThreads(8)))
+	// Output:
+	// 4
+	// hpgo: runtime already running with OSThreads(4); Init asked for OSThreads(8)
+}
+
+func ExampleOSThreads() {
+	fmt.Println(execution.Init(execution.OSThreads(0)))
+	// Output: hpgo: execution.OSThreads(0): need at least one worker
+}
+
+func ExampleShutdown() {
+	_ = execution.Init(execution.OSThreads(2))
+	f := future.Async(func() (string, error) { return "finished", nil })
+	// Shutdown drains: queued work still runs.
+	if err := execution.Shutdown(context.Background()); err != nil {
+		fmt.Println(err)
+	}
+	fmt.Println(f.Get())
+	// Output: finished <nil>
+}
+
+func ExampleNumWorkers() {
+	_ = execution.Shutdown(context.Background())
+	_ = execution.Init(execution.OSThreads(3))
+	defer execution.Shutdown(context.Background())
+	fmt.Println(execution.NumWorkers())
+	// Output: 3
+}
+
+func ExampleWorkerID() {
+	_ = execution.Shutdown(context.Background())
+	_ = execution.Init(execution.OSThreads(1))
+	defer execution.Shutdown(context.Background())
+	fmt.Println(execution.WorkerID()) // not a worker
+	id, _ := future.Async(func() (int, error) { return execution.WorkerID(), nil }).Get()
+	fmt.Println(id)
+	// Output:
+	// -1
+	// 0
+}
+
+func ExampleExecutor() {
+	// run_in_executor, the Go way: submit, then wait for the futures.
+	e := execution.NewExecutor()
+	defer e.Shutdown(true)
+	f := execution.Submit(e, func() (int, error) { return len("compute"), nil })
+	fmt.Println(f.Get())
+	// Output: 7 <nil>
+}
+
+func ExampleSubmit() {
+	e := execution.NewExecutor()
+	upper := execution.Submit(e, func() (string, error) { return strings.ToUpper("typed"), nil })
+	fmt.Println(upper.Get())
+	// Output: TYPED <nil>
+}
+
+func ExampleExecutor_Submit() {
+	e := execution.NewExecutor()
+	f := e.Submit(func() (any, error) { return 42, nil }) // untyped, as in concurrent.futures
+	v, _ := f.Get()
+	fmt.Println(v.(int) + 1)
+	// Output: 43
+}
+
+func ExampleExecutor_Go() {
+	var e execution.Executor // the zero value is ready to use
+	var sum atomic.Int64
+	for i := 1; i <= 100; i++ {
+		e.Go(func() error { sum.Add(int64(i)); return nil })
+	}
+	fmt.Println(e.Wait(), sum.Load())
+	// Output: <nil> 5050
+}
+
+func ExampleExecutor_Wait() {
+	var e execution.Executor
+	e.Go(func() error { return nil })
+	e.Go(func() error { return errors.New("one failed") })
+	fmt.Println(e.Wait())
+	// Output: one failed
+}
+
+func ExampleNewExecutorContext() {
+	e, ctx := execution.NewExecutorContext(context.Background())
+	e.Go(func() error { return errors.New("bad shard") })
+	e.Go(func() error {
+		<-ctx.Done() // cancelled by the first error
+		return ctx.Err()
+	})
+	fmt.Println(e.Wait())
+	// Output: bad shard
+}
+
+func ExampleMap() {
+	e := execution.NewExecutor()
+	lengths, err := execution.Map(e, []string{"a", "bb", "ccc"}, func(s string) (int, error) {
+		return len(s), nil
+	})
+	fmt.Println(lengths, err)
+	// Output: [1 2 3] <nil>
+}
+
+func ExampleExecutor_Shutdown() {
+	e := execution.NewExecutor()
+	e.Shutdown(true)
+	_, err := execution.Submit(e, func() (int, error) { return 1, nil }).Get()
+	fmt.Println(errors.Is(err, execution.ErrExecutorShutdown))
+	// Output: true
+}
+
+func ExampleNewExecutor() {
+	e := execution.NewExecutor()
+	squares, _ := execution.Map(e, []int{1, 2, 3}, func(x int) (int, error) { return x * x, nil })
+	e.Shutdown(true)
+	fmt.Println(squares)
+	// Output: [1 4 9]
+}

@@ -1,0 +1,145 @@
+package execution
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hpgo/hpgo/future"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var errBoom = errors.New("boom")
+
+func TestExecutorSubmit(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(2)))
+	e := NewExecutor()
+	f := Submit(e, func() (string, error) { return "typed", nil })
+	g := e.Submit(func() (any, error) { return 42, nil })
+	v, err := f.Get()
+	assert.NoError(t, err)
+	assert.Equal(t, "typed", v)
+	a, err := g.Get()
+	assert.NoError(t, err)
+	assert.Equal(t, 42, a)
+	assert.NoError(t, e.Wait())
+}
+
+func TestExecutorGoWait(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(2)))
+	var e Executor // the zero value works
+	var ran atomic.Int32
+	for i := range 100 {
+		e.Go(func() error {
+			ran.Add(1)
+			if i == 50 {
+				return errBoom
+			}
+			return nil
+		})
+	}
+	assert.ErrorIs(t, e.Wait(), errBoom)
+	assert.EqualValues(t, 100, ran.Load(), "Wait waits for every function")
+
+	var p Executor
+	p.Go(func() error { panic("in Go") })
+	_, ok := errors.AsType[*future.PanicError](p.Wait())
+	assert.True(t, ok, "a panic is reported as a PanicError")
+}
+
+func TestExecutorContext(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(2)))
+	e, ctx := NewExecutorContext(context.Background())
+	e.Go(func() error { return errBoom })
+	e.Go(func() error {
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-time.After(10 * time.Second):
+			return errors.New("ctx not cancelled")
+		}
+	})
+	assert.ErrorIs(t, e.Wait(), errBoom)
+	assert.ErrorIs(t, context.Cause(ctx), errBoom)
+
+	e2, ctx2 := NewExecutorContext(context.Background())
+	e2.Go(func() error { return nil })
+	assert.NoError(t, e2.Wait())
+	assert.ErrorIs(t, ctx2.Err(), context.Canceled, "Wait cancels the context")
+}
+
+func TestExecutorMap(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(2)))
+	e := NewExecutor()
+	xs := make([]int, 1000)
+	for i := range xs {
+		xs[i] = i
+	}
+	ys, err := Map(e, xs, func(x int) (int, error) { return x * x, nil })
+	require.NoError(t, err)
+	for i, y := range ys {
+		if y != i*i {
+			t.Fatalf("ys[%d] = %d", i, y)
+		}
+	}
+	ys, err = Map(e, []int{}, func(x int) (int, error) { return x, nil })
+	assert.NoError(t, err)
+	assert.Empty(t, ys)
+
+	_, err = Map(e, xs, func(x int) (int, error) {
+		if x == 10 {
+			return 0, errBoom
+		}
+		return x, nil
+	})
+	assert.ErrorIs(t, err, errBoom)
+	assert.NoError(t, e.Wait())
+}
+
+func TestExecutorShutdown(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(2)))
+	e := NewExecutor()
+	release := make(chan struct{})
+	var done atomic.Bool
+	f := Submit(e, func() (int, error) { <-release; done.Store(true); return 1, nil })
+	go func() { time.Sleep(5 * time.Millisecond); close(release) }()
+	e.Shutdown(true)
+	assert.True(t, done.Load(), "Shutdown(true) waits for submitted work")
+	assert.NoError(t, f.Err())
+
+	_, err := Submit(e, func() (int, error) { return 0, nil }).Get()
+	assert.ErrorIs(t, err, ErrExecutorShutdown)
+	_, err = e.Submit(func() (any, error) { return nil, nil }).Get()
+	assert.ErrorIs(t, err, ErrExecutorShutdown)
+	_, err = Map(e, []int{1}, func(x int) (int, error) { return x, nil })
+	assert.ErrorIs(t, err, ErrExecutorShutdown)
+	e.Go(func() error { return nil })
+	assert.ErrorIs(t, e.Wait(), ErrExecutorShutdown)
+	e.Shutdown(false) // again: fine
+}
+
+// TestExecutorWaitInTask: waiting for an executor inside a task must not
+// deadlock a one-worker runtime.
+func TestExecutorWaitInTask(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(1)))
+	v, err := future.Async(func() (int, error) {
+		e := NewExecutor()
+		var n atomic.Int32
+		for range 10 {
+			e.Go(func() error { n.Add(1); return nil })
+		}
+		err := e.Wait()
+		return int(n.Load()), err
+	}).Get()
+	assert.NoError(t, err)
+	assert.Equal(t, 10, v)
+}

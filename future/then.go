@@ -1,0 +1,38 @@
+package future
+
+// Then returns a future for fn applied to f's value. fn runs as a new task
+// on the workers once f has resolved successfully (pushed on the resolving
+// worker's own deque, so it usually runs right after f's task on the same
+// worker); if f is already resolved it is queued at once. If f fails, fn is
+// skipped and the result fails with f's error, resolved inline without a
+// task. A panic in fn resolves the result with a *PanicError.
+//
+// Cancelling the result before fn starts means fn never runs; it does not
+// cancel f. Cost: two allocations.
+func Then[T, U any](f *Future[T], fn func(T) (U, error)) *Future[U] {
+	g := newFuture[U](stateWaiting)
+	n := &thenNode[T, U]{in: f, fn: fn, out: g}
+	n.cb = n
+	g.body = n
+	f.onResolve(&n.waiter)
+	return g
+}
+
+// thenNode is both the callback on the input and the task of the output.
+type thenNode[T, U any] struct {
+	waiter
+	in  *Future[T]
+	fn  func(T) (U, error)
+	out *Future[U]
+}
+
+func (n *thenNode[T, U]) fire() {
+	if err := n.in.err; err != nil {
+		var zero U
+		n.out.settle(zero, err)
+		return
+	}
+	n.out.schedule()
+}
+
+func (n *thenNode[T, U]) call() (U, error) { return n.fn(n.in.val) }

@@ -1,0 +1,68 @@
+package future
+
+import "context"
+
+// Awaitable is anything with a completion channel and an error, in the
+// manner of context.Context: Done is closed on completion, and Err returns
+// nil before it and the failure, if any, after. Every *Future[T]
+// implements it, whatever T, so Wait can wait for futures of different
+// types together.
+type Awaitable interface {
+	Done() <-chan struct{}
+	Err() error
+}
+
+// Wait waits for all of as to complete and returns nil, or the first error
+// in time order as soon as one fails, or ctx.Err() if ctx ends first. What
+// is still running goes on. Futures are watched through their callbacks;
+// any other Awaitable costs a goroutine while Wait runs.
+func Wait(ctx context.Context, as ...Awaitable) error {
+	if len(as) == 0 {
+		return nil
+	}
+	w := &waitAll{out: newFuture[struct{}](stateWaiting)}
+	w.init(w, len(as))
+	nodes := make([]joinNode, len(as))
+	var stop chan struct{}
+	for i, a := range as {
+		if src, ok := a.(source); ok {
+			w.add(&nodes[i], src)
+			continue
+		}
+		n := &nodes[i]
+		n.j, n.src, n.cb = &w.join, foreign{a}, n
+		done := a.Done()
+		select {
+		case <-done:
+			n.fire()
+			continue
+		default:
+		}
+		if stop == nil {
+			stop = make(chan struct{})
+			defer close(stop)
+		}
+		go func() {
+			select {
+			case <-done:
+				n.fire()
+			case <-stop:
+			}
+		}()
+	}
+	_, err := w.out.Await(ctx)
+	return err
+}
+
+type waitAll struct {
+	join
+	out *Future[struct{}]
+}
+
+func (w *waitAll) ready()         { w.out.settle(struct{}{}, nil) }
+func (w *waitAll) fail(err error) { w.out.settle(struct{}{}, err) }
+
+// foreign adapts an Awaitable that is not a future.
+type foreign struct{ a Awaitable }
+
+func (f foreign) failure() error { return f.a.Err() }

@@ -1,0 +1,68 @@
+// Package parallel holds hpgo's parallel algorithms over slices, after HPX's
+// (and C++17's) parallel algorithms: ForLoop, ForEach, Transform,
+// Transform2, Reduce, TransformReduce, TransformReduce2, Count, CountIf,
+// Find, FindIf, AllOf, AnyOf, NoneOf, Fill, Copy, CopyIf, Iota,
+// InclusiveScan, ExclusiveScan, MinElement, MaxElement, MinMaxElement, Sort
+// and StableSort.
+//
+//	sum := parallel.TransformReduce(execution.Par, xs, 0, op.Add, op.Square)
+//
+// # Policies
+//
+// The first argument, an execution.Policy, says how an algorithm may run:
+//
+//   - execution.Seq: in order, in the calling goroutine. A reduction is the
+//     exact left fold init op x0 op x1 ...; this is the reference semantics.
+//   - execution.Unseq: in the calling goroutine, but the association may
+//     change (SIMD lanes).
+//   - execution.Par, execution.ParUnseq: in chunks on the runtime's workers
+//     (backend/cpu's runner). Chunk results are combined in chunk order, so
+//     a reduction needs an associative operation but not a commutative one,
+//     and init is folded in once, first. User functions are then called
+//     concurrently and must be safe for that. Inputs smaller than about two
+//     grains run inline in the caller with the default chunking.
+//
+// Policy.With picks the chunking (execution.StaticChunk, DynamicChunk,
+// GuidedChunk, AutoChunk), Policy.On the backend. Floating-point results
+// under the reassociating policies stay within the bounds stated by each
+// algorithm; integer results and every non-reducing algorithm give the same
+// result under every policy.
+//
+// # Kernels
+//
+// The operations of package op are recognised by their code pointer and run
+// as SIMD kernels of package asm: Reduce with op.Add, op.Min or op.Max,
+// TransformReduce with (op.Add, op.Square), TransformReduce2 with (op.Add,
+// op.Mul), Transform with op.Square, op.Abs, op.Negate, Transform2 with
+// op.Add, op.Mul, InclusiveScan and ExclusiveScan with op.Add, and Fill,
+// Iota, Find, MinElement and MaxElement by element type. Kernels that give
+// the same bits as the sequential loop (integers, min/max, element-wise
+// operations) run under every policy; float sums and scans, which
+// reassociate, run only under Unseq, Par and ParUnseq. Any other function,
+// a closure doing the same included, runs as a Go loop with the same result
+// up to floating-point reassociation; so does op.Add[T] instantiated inside
+// a generic function of yours (Go builds a fresh closure there), while op.Add
+// inferred from the slice or written op.Add[float32] anywhere is recognised.
+// Policy.On(execution.PureGo) never uses a kernel. The CUDA backend is not
+// wired into these algorithms yet: On(CUDA) runs them on the CPU.
+//
+// # Panics and errors
+//
+// A panic inside a user function never kills the process from a worker: the
+// synchronous forms re-panic in the caller's goroutine with a
+// *future.PanicError carrying the original value and stack (under every
+// policy, Seq included), and the Task forms resolve their future with it.
+// The runtime keeps working afterwards. Programmer errors — mismatched
+// lengths, a dst too short — panic at the call with a message that starts
+// with "hpgo: parallel.<Algorithm>: ".
+//
+// # Task forms
+//
+// Every algorithm has a Task twin taking an execution.TaskPolicy (such as
+// execution.ParTask or execution.Par.Task()) that returns a *future.Future
+// at once; algorithms without a result return a *future.Future[struct{}].
+// The work runs as a task on the runtime's workers. Cancelling the future
+// (Future.Cancel) cancels the task's context: the chunks not yet started are
+// skipped and the future resolves with the context's error. Wait for it
+// with Get, Await(ctx) or in a select on Done.
+package parallel

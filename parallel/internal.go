@@ -1,0 +1,38 @@
+package parallel
+
+import (
+	"fmt"
+
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+)
+
+// guard turns a panic in the calling goroutine into a *future.PanicError
+// carrying the original value and stack, so that a user function that panics
+// reaches the caller the same way under every policy. Use it as
+// `defer guard()` in the synchronous forms, after argument checks.
+func guard() {
+	if v := recover(); v != nil {
+		panic(future.NewPanicError(v))
+	}
+}
+
+// inline reports whether the runner would run [0, n) as one chunk in the
+// caller: a non-parallel policy, or the default chunking with fewer than two
+// grains of work (see cpu.MapChunks).
+func inline(p execution.Policy, n, grain int) bool {
+	return !p.Parallel() || (p.Chunk().Kind() == execution.ChunkDefault && n < 2*grain)
+}
+
+// badArg panics with a programmer-error message for algorithm fn.
+func badArg(fn, format string, args ...any) {
+	panic(fmt.Sprintf("hpgo: parallel."+fn+": "+format, args...))
+}
+
+// foldChunks folds the chunk results rs into init in chunk order.
+func foldChunks[R any](init R, rs []R, reduce func(R, R) R) R {
+	for _, r := range rs {
+		init = reduce(init, r)
+	}
+	return init
+}

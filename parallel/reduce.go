@@ -1,0 +1,189 @@
+package parallel
+
+import (
+	"context"
+
+	"github.com/hpgo/hpgo/backend/cpu"
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+)
+
+// Reduce folds xs into init with reduce and returns the result; init when xs
+// is empty.
+//
+// Under Seq it is the exact left fold ((init reduce x0) reduce x1) ... in the
+// calling goroutine. Under Unseq, Par and ParUnseq reduce must be
+// associative: each chunk is folded on its own (starting from its first
+// element) and the chunk results are folded into init in chunk order, init
+// first. reduce need not be commutative. For a float sum the result then
+// differs from the exact sum by at most γ(d)·Σ|xᵢ| (γ(d) = d·u/(1−d·u), u
+// the unit roundoff), where d is the number of roundings a term goes
+// through: n for the left fold, at most (longest chunk) + (number of chunks)
+// + 1 under a parallel policy, and within a chunk at most MaxStep/8 + 20 with
+// a SIMD kernel (see package asm). Every association obeys the bound with
+// d = n + 1, which the tests check.
+//
+// The reductions of package op (op.Add, op.Min, op.Max, for the types
+// package asm covers) run as SIMD kernels except On(PureGo): under every
+// policy for integers and min/max (bit-identical to the left fold), and under
+// Unseq, Par and ParUnseq for float sums (reassociated in SIMD lanes).
+//
+// Work O(n), span O(n/P + chunks), extra memory O(chunks).
+func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
+	defer guard()
+	r, _ := reduceCtx(context.Background(), p, xs, init, reduce)
+	return r
+}
+
+// ReduceTask is the asynchronous form of Reduce. Cancelling the future skips
+// the chunks not yet started and resolves it with the context's error.
+func ReduceTask[T any](tp execution.TaskPolicy, xs []T, init T, reduce func(T, T) T) *future.Future[T] {
+	return runTask(tp, func(ctx context.Context, p execution.Policy) (T, error) {
+		return reduceCtx(ctx, p, xs, init, reduce)
+	})
+}
+
+func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, reduce func(T, T) T) (T, error) {
+	n := len(xs)
+	if n == 0 {
+		return init, nil
+	}
+	if k := cpu.LookupReduce(p, reduce); k != nil {
+		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) T { return k(xs[lo:hi]) })
+	}
+	if !p.Parallel() {
+		acc := init
+		for _, x := range xs {
+			acc = reduce(acc, x)
+		}
+		return acc, nil
+	}
+	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) T {
+		s := xs[lo:hi]
+		acc := s[0]
+		for _, x := range s[1:] {
+			acc = reduce(acc, x)
+		}
+		return acc
+	})
+	return foldChunks(init, rs, reduce), err
+}
+
+// kernelReduce runs a reduction kernel over [0, n) in chunks of the policy
+// (one call in the caller when it is not parallel or small) and folds the
+// chunk results into init in order.
+func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R, reduce func(R, R) R, k func(lo, hi int) R) (R, error) {
+	if inline(p, n, cpu.GrainKernel) {
+		return reduce(init, k(0, n)), nil
+	}
+	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainKernel, k)
+	return foldChunks(init, rs, reduce), err
+}
+
+// TransformReduce applies transform to every element of xs and folds the
+// results into init with reduce; init when xs is empty. The order, the
+// association and the floating-point bound are those of Reduce: the exact
+// left fold init reduce t(x0) reduce t(x1) ... under Seq, chunk results
+// folded into init in chunk order otherwise.
+//
+// Known pairs of package op run as SIMD kernels except On(PureGo):
+// (op.Add, op.Square) is a sum of squares, (op.Add, op.Identity) a sum;
+// exact ones (integers) under every policy, float ones under Unseq, Par and
+// ParUnseq.
+//
+// Work O(n), span O(n/P + chunks), extra memory O(chunks).
+func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) R {
+	defer guard()
+	r, _ := transformReduceCtx(context.Background(), p, xs, init, reduce, transform)
+	return r
+}
+
+// TransformReduceTask is the asynchronous form of TransformReduce.
+// Cancelling the future skips the chunks not yet started and resolves it
+// with the context's error.
+func TransformReduceTask[T, R any](tp execution.TaskPolicy, xs []T, init R, reduce func(R, R) R, transform func(T) R) *future.Future[R] {
+	return runTask(tp, func(ctx context.Context, p execution.Policy) (R, error) {
+		return transformReduceCtx(ctx, p, xs, init, reduce, transform)
+	})
+}
+
+func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) (R, error) {
+	n := len(xs)
+	if n == 0 {
+		return init, nil
+	}
+	if k := cpu.LookupTransformReduce(p, reduce, transform); k != nil {
+		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) R { return k(xs[lo:hi]) })
+	}
+	if !p.Parallel() {
+		acc := init
+		for _, x := range xs {
+			acc = reduce(acc, transform(x))
+		}
+		return acc, nil
+	}
+	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) R {
+		s := xs[lo:hi]
+		acc := transform(s[0])
+		for _, x := range s[1:] {
+			acc = reduce(acc, transform(x))
+		}
+		return acc
+	})
+	return foldChunks(init, rs, reduce), err
+}
+
+// TransformReduce2 folds transform(xs[i], ys[i]) into init with reduce;
+// init when the inputs are empty. xs and ys must have the same length (it
+// panics otherwise). With op.Add and op.Mul it is the inner (dot) product,
+// a SIMD kernel for the types package asm covers. Order, association and
+// bounds are those of TransformReduce.
+//
+// Work O(n), span O(n/P + chunks), extra memory O(chunks).
+func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) R {
+	checkSameLen("TransformReduce2", len(xs), len(ys))
+	defer guard()
+	r, _ := transformReduce2Ctx(context.Background(), p, xs, ys, init, reduce, transform)
+	return r
+}
+
+// TransformReduce2Task is the asynchronous form of TransformReduce2.
+func TransformReduce2Task[T, U, R any](tp execution.TaskPolicy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) *future.Future[R] {
+	checkSameLen("TransformReduce2Task", len(xs), len(ys))
+	return runTask(tp, func(ctx context.Context, p execution.Policy) (R, error) {
+		return transformReduce2Ctx(ctx, p, xs, ys, init, reduce, transform)
+	})
+}
+
+func checkSameLen(name string, a, b int) {
+	if a != b {
+		badArg(name, "inputs of different lengths %d and %d", a, b)
+	}
+}
+
+func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) (R, error) {
+	n := len(xs)
+	if n == 0 {
+		return init, nil
+	}
+	ys = ys[:n]
+	if k := cpu.LookupTransformReduce2(p, reduce, transform); k != nil {
+		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) R { return k(xs[lo:hi], ys[lo:hi]) })
+	}
+	if !p.Parallel() {
+		acc := init
+		for i, x := range xs {
+			acc = reduce(acc, transform(x, ys[i]))
+		}
+		return acc, nil
+	}
+	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) R {
+		a, b := xs[lo:hi], ys[lo:hi]
+		acc := transform(a[0], b[0])
+		for i := 1; i < len(a); i++ {
+			acc = reduce(acc, transform(a[i], b[i]))
+		}
+		return acc
+	})
+	return foldChunks(init, rs, reduce), err
+}

@@ -1,0 +1,194 @@
+package parallel
+
+import (
+	"context"
+
+	"github.com/hpgo/hpgo/backend/cpu"
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+)
+
+// scanBlock is the block an exclusive scan kernel works in: the kernel
+// writes the inclusive scan of a block, which is then shifted by one while
+// it is still in cache.
+const scanBlock = 1 << 12
+
+// InclusiveScan sets dst[i] = src[0] op src[1] op ... op src[i] for every i
+// < len(src). dst must be at least as long as src (it panics otherwise); dst
+// may be src (in place) but must not overlap it otherwise.
+//
+// Under Seq it is the exact left fold, element after element. Under Par and
+// ParUnseq op must be associative; the scan runs in two parallel passes over
+// the same chunks: each chunk reduces its part of src, an exclusive scan of
+// the chunk totals (in the caller) gives each chunk its carry, and each chunk
+// scans its part starting from its carry. Each element then carries about
+// n/chunks + chunks rounding steps instead of i (floats).
+//
+// op.Add (and the other scans package asm covers) runs as a SIMD prefix-sum
+// kernel except On(PureGo): for integers under every policy (bit-identical),
+// for floats under Unseq, Par and ParUnseq.
+//
+// Work O(n) sequentially, about 2n calls of op under Par; span O(n/P +
+// chunks); extra memory O(chunks).
+func InclusiveScan[T any](p execution.Policy, dst, src []T, op func(T, T) T) {
+	checkScan("InclusiveScan", len(dst), len(src))
+	defer guard()
+	var zero T
+	_ = scanCtx(context.Background(), p, dst, src, zero, false, op)
+}
+
+// InclusiveScanTask is the asynchronous form of InclusiveScan. Cancelling
+// the future skips the chunks not yet started (dst is then partly written).
+func InclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, op func(T, T) T) *future.Future[struct{}] {
+	checkScan("InclusiveScanTask", len(dst), len(src))
+	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
+		var zero T
+		return scanCtx(ctx, p, dst, src, zero, false, op)
+	})
+}
+
+// ExclusiveScan sets dst[0] = init and dst[i] = init op src[0] op ... op
+// src[i-1] for 0 < i < len(src): element i is left out of its own sum. The
+// lengths, aliasing, policies, kernels and costs are those of InclusiveScan;
+// under Seq it is the exact left fold starting from init.
+func ExclusiveScan[T any](p execution.Policy, dst, src []T, init T, op func(T, T) T) {
+	checkScan("ExclusiveScan", len(dst), len(src))
+	defer guard()
+	_ = scanCtx(context.Background(), p, dst, src, init, true, op)
+}
+
+// ExclusiveScanTask is the asynchronous form of ExclusiveScan.
+func ExclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, init T, op func(T, T) T) *future.Future[struct{}] {
+	checkScan("ExclusiveScanTask", len(dst), len(src))
+	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
+		return scanCtx(ctx, p, dst, src, init, true, op)
+	})
+}
+
+func checkScan(name string, nd, ns int) {
+	if nd < ns {
+		badArg(name, "dst has %d elements, src %d: dst must be at least as long as src", nd, ns)
+	}
+}
+
+// scanner scans one stretch of src into dst from a carry.
+type scanner[T any] struct {
+	op func(T, T) T
+	k  func(dst, src []T, carry T) T // a prefix-sum kernel, or nil
+}
+
+// inclusive scans src into dst with no carry (the first stretch).
+func (s scanner[T]) inclusive(dst, src []T) {
+	x0 := src[0]
+	dst[0] = x0
+	s.inclusiveFrom(dst[1:], src[1:], x0)
+}
+
+// inclusiveFrom sets dst[i] = carry op src[0] op ... op src[i].
+func (s scanner[T]) inclusiveFrom(dst, src []T, carry T) {
+	if s.k != nil {
+		s.k(dst, src, carry)
+		return
+	}
+	dst = dst[:len(src)]
+	for i, x := range src {
+		carry = s.op(carry, x)
+		dst[i] = carry
+	}
+}
+
+// exclusiveFrom sets dst[i] = carry op src[0] op ... op src[i-1].
+func (s scanner[T]) exclusiveFrom(dst, src []T, carry T) {
+	if s.k != nil {
+		for b := 0; b < len(src); b += scanBlock {
+			e := min(b+scanBlock, len(src))
+			next := s.k(dst[b:e], src[b:e], carry)
+			copy(dst[b+1:e], dst[b:e-1])
+			dst[b] = carry
+			carry = next
+		}
+		return
+	}
+	dst = dst[:len(src)]
+	for i, x := range src {
+		dst[i] = carry
+		carry = s.op(carry, x)
+	}
+}
+
+func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init T, exclusive bool, op func(T, T) T) error {
+	n := len(src)
+	if n == 0 {
+		return nil
+	}
+	dst = dst[:n]
+	s := scanner[T]{op: op, k: cpu.LookupScan(p, op)}
+	grain := cpu.GrainLoop
+	if s.k != nil {
+		grain = cpu.GrainKernel
+	}
+	whole := func() {
+		if exclusive {
+			s.exclusiveFrom(dst, src, init)
+		} else {
+			s.inclusive(dst, src)
+		}
+	}
+	if inline(p, n, grain) {
+		whole()
+		return nil
+	}
+
+	// Pass 1: the total of each chunk, and the chunk bounds (auto chunking
+	// is timed, so the second pass reuses these bounds instead of asking the
+	// runner again).
+	type part struct {
+		lo, hi int
+		total  T
+	}
+	reduce := cpu.LookupReduce(p, op)
+	parts, err := cpu.MapChunks(ctx, p, n, grain, func(lo, hi int) part {
+		if reduce != nil {
+			return part{lo, hi, reduce(src[lo:hi])}
+		}
+		acc := src[lo]
+		for _, x := range src[lo+1 : hi] {
+			acc = op(acc, x)
+		}
+		return part{lo, hi, acc}
+	})
+	if err != nil {
+		return err
+	}
+	if len(parts) == 1 {
+		whole()
+		return nil
+	}
+
+	// The carry into each chunk: an exclusive scan of the totals.
+	carries := make([]T, len(parts))
+	c := init
+	for i, pt := range parts {
+		carries[i] = c
+		if i == 0 && !exclusive {
+			c = pt.total
+		} else {
+			c = op(c, pt.total)
+		}
+	}
+
+	// Pass 2: each chunk scans its part from its carry.
+	return cpu.ForContext(ctx, p.With(execution.DynamicChunk(1)), len(parts), 1, func(a, b int) {
+		for k := a; k < b; k++ {
+			lo, hi := parts[k].lo, parts[k].hi
+			switch {
+			case exclusive:
+				s.exclusiveFrom(dst[lo:hi], src[lo:hi], carries[k])
+			case k == 0:
+				s.inclusive(dst[lo:hi], src[lo:hi])
+			default:
+				s.inclusiveFrom(dst[lo:hi], src[lo:hi], carries[k])
+			}
+		}
+	})
+}

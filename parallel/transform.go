@@ -1,0 +1,124 @@
+package parallel
+
+import (
+	"context"
+
+	"github.com/hpgo/hpgo/backend/cpu"
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+)
+
+// Transform sets dst[i] = fn(src[i]) for every i < len(src). dst must be at
+// least as long as src (it panics otherwise); dst may be src (in place), but
+// must not overlap it otherwise.
+//
+// The known element-wise operations of package op (op.Square, op.Abs,
+// op.Negate, ...) run as SIMD kernels under every policy except On(PureGo):
+// they give the same bits as the loop. Other functions run as a Go loop, in
+// order under Seq and in concurrent chunks under Par and ParUnseq.
+//
+// Work O(n), span O(n/P + chunk), extra memory O(chunks).
+func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
+	checkTransform("Transform", len(dst), len(src))
+	defer guard()
+	_ = transformCtx(context.Background(), p, dst, src, fn)
+}
+
+// TransformTask is the asynchronous form of Transform. Cancelling the future
+// skips the chunks not yet started (dst is then partly written).
+func TransformTask[T, U any](tp execution.TaskPolicy, dst []U, src []T, fn func(T) U) *future.Future[struct{}] {
+	checkTransform("TransformTask", len(dst), len(src))
+	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
+		return transformCtx(ctx, p, dst, src, fn)
+	})
+}
+
+func checkTransform(name string, nd, ns int) {
+	if nd < ns {
+		badArg(name, "dst has %d elements, src %d: dst must be at least as long as src", nd, ns)
+	}
+}
+
+func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, src []T, fn func(T) U) error {
+	n := len(src)
+	if n == 0 {
+		return nil
+	}
+	dst = dst[:n]
+	if k := cpu.LookupTransform(p, fn); k != nil {
+		if inline(p, n, cpu.GrainKernel) {
+			k(dst, src)
+			return nil
+		}
+		return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { k(dst[lo:hi], src[lo:hi]) })
+	}
+	if !p.Parallel() {
+		for i, x := range src {
+			dst[i] = fn(x)
+		}
+		return nil
+	}
+	return cpu.ForContext(ctx, p, n, cpu.GrainLoop, func(lo, hi int) {
+		d, s := dst[lo:hi], src[lo:hi]
+		for i, x := range s {
+			d[i] = fn(x)
+		}
+	})
+}
+
+// Transform2 sets dst[i] = fn(a[i], b[i]) for every i < len(a). a and b must
+// have the same length and dst must be at least as long (it panics
+// otherwise); dst may be a or b (in place), but must not overlap them
+// otherwise. op.Add, op.Mul, ... of the same element type run as SIMD kernels
+// (bit-identical to the loop) except On(PureGo).
+//
+// Work O(n), span O(n/P + chunk), extra memory O(chunks).
+func Transform2[T, U, V any](p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) {
+	checkTransform2("Transform2", len(dst), len(a), len(b))
+	defer guard()
+	_ = transform2Ctx(context.Background(), p, dst, a, b, fn)
+}
+
+// Transform2Task is the asynchronous form of Transform2.
+func Transform2Task[T, U, V any](tp execution.TaskPolicy, dst []V, a []T, b []U, fn func(T, U) V) *future.Future[struct{}] {
+	checkTransform2("Transform2Task", len(dst), len(a), len(b))
+	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
+		return transform2Ctx(ctx, p, dst, a, b, fn)
+	})
+}
+
+func checkTransform2(name string, nd, na, nb int) {
+	if na != nb {
+		badArg(name, "inputs of different lengths %d and %d", na, nb)
+	}
+	if nd < na {
+		badArg(name, "dst has %d elements, inputs %d: dst must be at least as long", nd, na)
+	}
+}
+
+func transform2Ctx[T, U, V any](ctx context.Context, p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) error {
+	n := len(a)
+	if n == 0 {
+		return nil
+	}
+	dst = dst[:n]
+	if k := cpu.LookupTransform2(p, fn); k != nil {
+		if inline(p, n, cpu.GrainKernel) {
+			k(dst, a, b)
+			return nil
+		}
+		return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { k(dst[lo:hi], a[lo:hi], b[lo:hi]) })
+	}
+	if !p.Parallel() {
+		for i := range dst {
+			dst[i] = fn(a[i], b[i])
+		}
+		return nil
+	}
+	return cpu.ForContext(ctx, p, n, cpu.GrainLoop, func(lo, hi int) {
+		d, x, y := dst[lo:hi], a[lo:hi], b[lo:hi]
+		for i := range d {
+			d[i] = fn(x[i], y[i])
+		}
+	})
+}
