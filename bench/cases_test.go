@@ -5,6 +5,7 @@ import (
 	"math"
 	"reflect"
 	"testing"
+	"time"
 
 	"github.com/hpgo/hpgo/op"
 )
@@ -153,6 +154,13 @@ func TestMeasureAndMedian(t *testing.T) {
 	ns := Measure(func() float64 { calls++; return 1 }, 0)
 	if calls < 2 || ns < 0 {
 		t.Fatalf("Measure made %d calls, %v ns", calls, ns)
+	}
+	calls = 0
+	if ns := TimeN(func() float64 { calls++; return 1 }, 10); calls != 11 || ns < 0 {
+		t.Fatalf("TimeN made %d calls, %v ns", calls, ns)
+	}
+	if _, n := MeasureIters(func() float64 { return 1 }, time.Millisecond); n < 1 {
+		t.Fatalf("MeasureIters batch %d", n)
 	}
 	if m := Median([]float64{3, 1, 2}); m != 2 {
 		t.Errorf("Median = %v", m)

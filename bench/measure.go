@@ -15,8 +15,15 @@ var Sink float64
 // growing size until one batch takes at least minTime. It returns the
 // nanoseconds per call of that last batch.
 func Measure(run func() float64, minTime time.Duration) float64 {
+	ns, _ := MeasureIters(run, minTime)
+	return ns
+}
+
+// MeasureIters is Measure that also returns the size of the last batch,
+// for TimeN to repeat.
+func MeasureIters(run func() float64, minTime time.Duration) (nsPerOp float64, iters int) {
 	s := run() // warm-up: page faults, caches, worker start
-	iters := 1
+	iters = 1
 	for {
 		start := time.Now()
 		for range iters {
@@ -25,7 +32,7 @@ func Measure(run func() float64, minTime time.Duration) float64 {
 		took := time.Since(start)
 		if took >= minTime || iters >= 1<<30 {
 			Sink = s
-			return float64(took.Nanoseconds()) / float64(iters)
+			return float64(took.Nanoseconds()) / float64(iters), iters
 		}
 		// Aim 20% past minTime, growing at least 2x and at most 100x.
 		next := iters * 100
@@ -34,6 +41,20 @@ func Measure(run func() float64, minTime time.Duration) float64 {
 		}
 		iters = min(max(next, 2*iters), 100*iters)
 	}
+}
+
+// TimeN makes one warm-up call, then times a batch of iters calls and
+// returns the nanoseconds per call.
+func TimeN(run func() float64, iters int) float64 {
+	iters = max(iters, 1)
+	s := run()
+	start := time.Now()
+	for range iters {
+		s += run()
+	}
+	took := time.Since(start)
+	Sink = s
+	return float64(took.Nanoseconds()) / float64(iters)
 }
 
 // MeasureMedian runs Measure count times and returns the median ns per call

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"strings"
 	"sync"
-	"sync/atomic"
 	"unsafe"
 
 	"github.com/hpgo/hpgo/execution"
@@ -31,8 +30,7 @@ import (
 // SIMD lanes, say) runs only where the policy allows reassociation: Unseq,
 // Par and ParUnseq. A policy on execution.PureGo never gets a kernel.
 //
-// Registration is meant for package initialisation; lookups are lock-free
-// (the table is copied on write).
+// Registration is meant for package initialisation; lookups are lock-free.
 
 // Exactness says whether a kernel may replace the sequential loop under Seq.
 type Exactness bool
@@ -76,10 +74,9 @@ type entry struct {
 	exact Exactness
 }
 
-var (
-	regMu sync.Mutex
-	table atomic.Pointer[map[key]entry]
-)
+// table maps a key to its entry. A sync.Map: written a few dozen times at
+// initialisation, then only read, without locks.
+var table sync.Map
 
 // codePtr is the code pointer of a function value; 0 for a nil function.
 func codePtr(fn any) uintptr {
@@ -99,27 +96,15 @@ func register(k key, fn any, exact Exactness) {
 	if reflect.ValueOf(fn).IsNil() {
 		return // an adapter that does not apply on this platform
 	}
-	regMu.Lock()
-	defer regMu.Unlock()
-	var old map[key]entry
-	if t := table.Load(); t != nil {
-		old = *t
-	}
-	m := make(map[key]entry, len(old)+1)
-	for kk, e := range old {
-		m[kk] = e
-	}
-	m[k] = entry{fn: fn, exact: exact}
-	table.Store(&m)
+	table.Store(k, entry{fn: fn, exact: exact})
 }
 
 func lookup(k key) (entry, bool) {
-	t := table.Load()
-	if t == nil {
+	e, ok := table.Load(k)
+	if !ok {
 		return entry{}, false
 	}
-	e, ok := (*t)[k]
-	return e, ok
+	return e.(entry), true
 }
 
 // kernelsAllowed reports whether p may use any kernel at all.

@@ -7,25 +7,27 @@
 #
 # It installs what is missing (libtbb-dev through apt-get; g++ if absent),
 # builds transform_reduce.cpp (g++ -O3 -march=native, TBB + OpenMP) and the
-# hpgo command into a temporary directory, runs the C++ peers, then
-# `hpgo bench --peers --cpp ...`, which times the bandwidth probe, hpgo under
-# every policy, the plain Go loop, gonum and vek, and prints everything as
-# one table followed by the issue's goal checks. Extra arguments go to
-# `hpgo bench` (e.g. --tiers, --plot file.png).
+# hpgo command into a temporary directory, then runs
+# `hpgo bench --peers --cpp-bin transform_reduce`: for every (kernel, type,
+# n) it times, round-robin over COUNT rounds, hpgo under every policy, the
+# plain Go loop, gonum, vek, the C++ peers (the binary, run once per round)
+# and, for DRAM-sized inputs, the read-bandwidth probe — so a drift in the
+# machine's memory bandwidth hits all of them alike — and prints everything
+# as one table of medians followed by the issue's goal checks. Extra
+# arguments go to `hpgo bench` (e.g. --tiers avx512,avx2,purego, --plot x.png).
 #
 # Environment: THREADS (2), SIZES (4096,262144,4194304,67108864),
-# KERNELS (sum,sumsquares,dot,min,max), TYPES (f32,f64), REPS (11, C++
-# repetitions per row), COUNT (3, Go timings per row), DURATION (150ms, the
-# least length of one Go timing).
+# KERNELS (sum,sumsquares,dot,min,max), TYPES (f32,f64), COUNT (5 rounds),
+# DURATION (100ms, the least length of one Go timing; the C++ binary takes
+# the median of 5 repetitions of at least DURATION/4 each round).
 set -euo pipefail
 
 THREADS=${THREADS:-2}
 SIZES=${SIZES:-4096,262144,4194304,67108864}
 KERNELS=${KERNELS:-sum,sumsquares,dot,min,max}
 TYPES=${TYPES:-f32,f64}
-REPS=${REPS:-11}
-COUNT=${COUNT:-3}
-DURATION=${DURATION:-150ms}
+COUNT=${COUNT:-5}
+DURATION=${DURATION:-100ms}
 
 root=$(cd "$(dirname "$0")/../.." && pwd)
 cd "$root"
@@ -57,12 +59,7 @@ g++ -O3 -march=native -std=c++17 -fopenmp -o "$tmp/transform_reduce" \
   bench/peers/transform_reduce.cpp -ltbb
 go build -o "$tmp/hpgo" ./cmd/hpgo
 
-echo "run.sh: load average before the run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" >&2
-echo "run.sh: C++ peers (TBB par_unseq, OpenMP; $THREADS threads, median of $REPS)" >&2
-"$tmp/transform_reduce" --threads "$THREADS" --reps "$REPS" --sizes "$SIZES" \
-  --kernels "$KERNELS" --types "$TYPES" >"$tmp/cpp.tsv"
-
-echo "run.sh: Go side (hpgo, go-loop, gonum, vek) and the bandwidth probe" >&2
+echo "run.sh: $THREADS threads; $COUNT rounds; load average before the run: $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo '?')" >&2
 GOMAXPROCS=$THREADS "$tmp/hpgo" bench --kernels "$KERNELS" --types "$TYPES" \
   --sizes "$SIZES" --peers --count "$COUNT" --duration "$DURATION" \
-  --threads "$THREADS" --cpp "$tmp/cpp.tsv" "$@"
+  --threads "$THREADS" --cpp-bin "$tmp/transform_reduce" "$@"

@@ -1,12 +1,16 @@
 package main
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
+	"strconv"
 	"strings"
 	"time"
 
@@ -25,6 +29,7 @@ type benchOptions struct {
 	tiers    string
 	peers    bool
 	cpp      string
+	cppBin   string
 	count    int
 	duration time.Duration
 	bwSize   string
@@ -62,7 +67,8 @@ With the defaults it takes about half a minute.`,
 	f.StringVar(&o.policies, "policies", "seq,unseq,par,par_unseq", "hpgo execution policies")
 	f.StringVar(&o.tiers, "tiers", "", "asm tiers to force for unseq/par/par_unseq (avx512,avx2,purego); empty: the active tier only")
 	f.BoolVar(&o.peers, "peers", false, "also time the plain Go loop, gonum and vek")
-	f.StringVar(&o.cpp, "cpp", "", "merge the rows the C++ peers wrote to `file` (bench/peers/run.sh)")
+	f.StringVar(&o.cpp, "cpp", "", "merge rows the C++ peers (bench/peers/transform_reduce) wrote to `file`")
+	f.StringVar(&o.cppBin, "cpp-bin", "", "run the C++ peers `binary` (bench/peers/transform_reduce) in every round, beside the Go rows")
 	f.IntVar(&o.count, "count", 3, "timings per row (the median is shown)")
 	f.DurationVar(&o.duration, "duration", 100*time.Millisecond, "minimum length of one timing")
 	f.StringVar(&o.bwSize, "bw-size", "64Mi", "length of the read-bandwidth probe in uint64s (0: skip the probe)")
@@ -80,6 +86,9 @@ type row struct {
 	impl    string
 	nsPerOp float64
 	gbps    float64
+	// bw is the read bandwidth timed in the same rounds as this row (DRAM
+	// sized groups), 0 elsewhere: %bw then uses the one timed at the start.
+	bw float64
 }
 
 func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
@@ -151,6 +160,40 @@ func splitList(s string) []string {
 	return out
 }
 
+// group is the cases of one (kernel, type, n): they are timed round-robin,
+// count rounds, so that a change in the machine's state (the memory
+// bandwidth of a shared host drifts by tens of percent over minutes) hits
+// every implementation alike.
+type group struct {
+	kernel bench.Kernel
+	typ    string
+	n      int
+	cases  []bench.Case
+}
+
+// dramBytes: a group reading at least this much is out in DRAM; it gets a
+// bandwidth probe of its own, timed in the same rounds.
+const dramBytes = 128 << 20
+
+func groupsOf(cases []bench.Case) []*group {
+	var gs []*group
+	for _, c := range cases {
+		if len(gs) == 0 || gs[len(gs)-1].kernel != c.Kernel || gs[len(gs)-1].typ != c.Type || gs[len(gs)-1].n != c.N {
+			gs = append(gs, &group{kernel: c.Kernel, typ: c.Type, n: c.N})
+		}
+		g := gs[len(gs)-1]
+		g.cases = append(g.cases, c)
+	}
+	// Type and size outermost: the kernels of one (type, n) share inputs.
+	slices.SortStableFunc(gs, func(a, b *group) int {
+		if c := cmp.Compare(a.typ, b.typ); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.n, b.n)
+	})
+	return gs
+}
+
 func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	spec, bwN, err := o.parse()
 	if err != nil {
@@ -174,51 +217,123 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 
 	var rows []row
 	var notes []string
-	measure := func(c bench.Case) error {
-		fmt.Fprintf(stderr, "  %-10s %-3s %6s %s\n", c.Kernel, c.Type, bench.FormatSize(c.N), c.ImplName())
+	skipped := map[string]bool{}
+	iters := map[string]int{} // batch size found in the first round
+	// once times c for one round; ok is false when c cannot run here.
+	once := func(c bench.Case) (ns float64, ok bool, err error) {
+		name := fmt.Sprintf("%s %s n=%s %s", c.Kernel, c.Type, bench.FormatSize(c.N), c.ImplName())
+		if skipped[name] {
+			return 0, false, nil
+		}
 		run, restore, err := c.Prepare()
 		if errors.Is(err, bench.ErrSkip) {
-			reason := strings.TrimPrefix(err.Error(), bench.ErrSkip.Error()+": ")
-			notes = append(notes, fmt.Sprintf("%s %s n=%s %s: %s", c.Kernel, c.Type, bench.FormatSize(c.N), c.ImplName(), reason))
-			return nil
+			skipped[name] = true
+			notes = append(notes, name+": "+strings.TrimPrefix(err.Error(), bench.ErrSkip.Error()+": "))
+			return 0, false, nil
 		}
 		if err != nil {
-			return err
+			return 0, false, err
 		}
-		ns, _ := bench.MeasureMedian(run, o.duration, o.count)
-		restore()
-		rows = append(rows, row{
-			kernel: c.Kernel, typ: c.Type, n: c.N, impl: c.ImplName(),
-			nsPerOp: ns, gbps: float64(c.Bytes()) / ns,
-		})
-		return nil
+		defer restore()
+		if n, ok := iters[name]; ok {
+			return bench.TimeN(run, n), true, nil
+		}
+		ns, n := bench.MeasureIters(run, o.duration)
+		iters[name] = n
+		return ns, true, nil
+	}
+	rowOf := func(c bench.Case, samples []float64) row {
+		ns := bench.Median(samples)
+		return row{kernel: c.Kernel, typ: c.Type, n: c.N, impl: c.ImplName(), nsPerOp: ns, gbps: float64(c.Bytes()) / ns}
 	}
 
 	fmt.Fprintln(stderr, "measuring:")
 	var bw1, bw2 float64
+	var probe bench.Case
 	if bwN > 0 {
+		fmt.Fprintf(stderr, "  read bandwidth, %s uint64s\n", bench.FormatSize(bwN))
 		for _, c := range bench.ReadCases([]int{1, 2}, []int{bwN}) {
-			if err := measure(c); err != nil {
-				return err
+			var samples []float64
+			for range o.count {
+				ns, _, err := once(c)
+				if err != nil {
+					return err
+				}
+				samples = append(samples, ns)
 			}
+			r := rowOf(c, samples)
+			rows = append(rows, r)
 			if c.Threads == 1 {
-				bw1 = rows[len(rows)-1].gbps
+				bw1 = r.gbps
 			} else {
-				bw2 = rows[len(rows)-1].gbps
+				bw2, probe = r.gbps, c
 			}
 		}
 	}
-	// Inputs of one type and size are shared by the kernels; keep the
-	// largest ones only as long as they are needed.
-	cases := spec.Cases()
-	for i, c := range cases {
-		if err := measure(c); err != nil {
-			return err
+
+	var localBW, loads []float64
+	groups := groupsOf(spec.Cases())
+	for gi, g := range groups {
+		if l, err := strconv.ParseFloat(strings.Fields(loadAvg() + " x")[0], 64); err == nil {
+			loads = append(loads, l)
 		}
-		if i+1 == len(cases) || cases[i+1].N != c.N || cases[i+1].Type != c.Type {
-			if c.N >= 1<<24 {
-				bench.Release()
+		fmt.Fprintf(stderr, "  %-10s %-3s %6s: %d impls x %d rounds\n", g.kernel, g.typ, bench.FormatSize(g.n), len(g.cases), o.count)
+		samples := make([][]float64, len(g.cases))
+		cppSamples := map[string][]float64{}
+		var probeSamples []float64
+		local := bwN > 0 && g.cases[0].Bytes() >= dramBytes
+		for range o.count {
+			for i, c := range g.cases {
+				ns, ok, err := once(c)
+				if err != nil {
+					return err
+				}
+				if ok {
+					samples[i] = append(samples[i], ns)
+				}
 			}
+			if o.cppBin != "" {
+				rs, err := runCpp(o.cppBin, g, o)
+				if err != nil {
+					return err
+				}
+				for _, r := range rs {
+					cppSamples[r.impl] = append(cppSamples[r.impl], r.nsPerOp)
+				}
+			}
+			if local {
+				ns, _, err := once(probe)
+				if err != nil {
+					return err
+				}
+				probeSamples = append(probeSamples, ns)
+			}
+		}
+		var bw float64
+		if local {
+			bw = float64(probe.Bytes()) / bench.Median(probeSamples)
+			localBW = append(localBW, bw)
+		}
+		for i, c := range g.cases {
+			if len(samples[i]) > 0 {
+				r := rowOf(c, samples[i])
+				r.bw = bw
+				rows = append(rows, r)
+			}
+		}
+		for impl, ss := range cppSamples {
+			ns := bench.Median(ss)
+			bytes := float64(g.cases[0].Bytes())
+			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: impl, nsPerOp: ns, gbps: bytes / ns, bw: bw})
+		}
+		if local {
+			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: probeImpl,
+				nsPerOp: bench.Median(probeSamples), gbps: bw, bw: bw})
+		}
+		// Inputs of one type and size are shared by its kernels; drop the
+		// large ones once the next group needs others.
+		if g.n >= 1<<24 && (gi+1 == len(groups) || groups[gi+1].n != g.n || groups[gi+1].typ != g.typ) {
+			bench.Release()
 		}
 	}
 	bench.Release()
@@ -227,8 +342,16 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	sortRows(rows)
 	writeTable(stdout, rows, bw2, bwN)
 	if bw1 > 0 && bw2 > 0 {
-		fmt.Fprintf(stdout, "\nread bandwidth (xor of %s uint64s): %.1f GB/s on 1 goroutine, %.1f GB/s on 2\n",
+		fmt.Fprintf(stdout, "\nread bandwidth (xor of %s uint64s): %.1f GB/s on 1 goroutine, %.1f GB/s on 2 (at the start)\n",
 			bench.FormatSize(bwN), bw1, bw2)
+	}
+	if la := loadAvg(); la != "" && len(loads) > 0 {
+		fmt.Fprintf(stdout, "load average at the end: %s; 1-minute load seen during the run: %.2f to %.2f\n",
+			la, slices.Min(loads), slices.Max(loads))
+	}
+	if len(localBW) > 0 {
+		fmt.Fprintf(stdout, "2-goroutine read bandwidth timed within the DRAM-sized groups: %.1f to %.1f GB/s (median %.1f)\n",
+			slices.Min(localBW), slices.Max(localBW), bench.Median(localBW))
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(stdout, "\nskipped:")
@@ -278,4 +401,27 @@ func loadAvg() string {
 		return ""
 	}
 	return strings.Join(f[:3], " ")
+}
+
+// probeImpl names the bandwidth probe's row inside a DRAM-sized group.
+const probeImpl = "read-bw threads=2"
+
+// runCpp runs the C++ peers binary for one group and returns its rows
+// (one per C++ implementation, each the median of its repetitions).
+func runCpp(bin string, g *group, o *benchOptions) ([]row, error) {
+	threads := o.threads
+	if threads <= 0 {
+		threads = runtime.GOMAXPROCS(0)
+	}
+	minMS := max(10, o.duration.Milliseconds()/4)
+	cmd := exec.Command(bin, "--threads", strconv.Itoa(threads), "--reps", "5",
+		"--min-ms", strconv.FormatInt(minMS, 10), "--sizes", strconv.Itoa(g.n),
+		"--kernels", string(g.kernel), "--types", g.typ)
+	var errb strings.Builder
+	cmd.Stderr = &errb
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v: %s", bin, err, errb.String())
+	}
+	return parseCppRows(strings.NewReader(string(out)), bin)
 }

@@ -54,6 +54,22 @@ func TestBenchTiny(t *testing.T) {
 	}
 }
 
+// TestBenchCppBin runs a stand-in for the C++ peers binary in every round.
+func TestBenchCppBin(t *testing.T) {
+	bin := filepath.Join(t.TempDir(), "peers.sh")
+	script := "#!/bin/sh\n" +
+		"while [ $# -gt 1 ]; do case $1 in --sizes) n=$2;; --kernels) k=$2;; --types) ty=$2;; esac; shift 2; done\n" +
+		"printf '# header\\n%s\\t%s\\t%s\\tcpp-omp\\t100\\t0\\n' \"$k\" \"$ty\" \"$n\"\n"
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out, _ := run(t, "bench", "--sizes", "4Ki", "--count", "2", "--duration", "1ms", "--bw-size", "0",
+		"--kernels", "sum", "--policies", "unseq", "--cpp-bin", bin, "--plot", "off", "-q")
+	if !regexp.MustCompile(`(?m)^sum\s+f32\s+4Ki\s+cpp-omp\s+163\.84\s+100\s+-$`).MatchString(out) {
+		t.Errorf("no cpp-omp row from the stand-in binary:\n%s", out)
+	}
+}
+
 func TestBenchBadFlags(t *testing.T) {
 	for _, args := range [][]string{
 		{"bench", "--sizes", "4Xi"},

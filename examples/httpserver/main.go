@@ -29,11 +29,12 @@
 //	curl http://127.0.0.1:8080/compute/abc
 //	{"error":"n must be a non-negative integer, got \"abc\""}
 //
-// Choosing -threads: with the default, GOMAXPROCS, saturated /compute takes
-// every P of the Go scheduler, which preempts a computation only every ~10 ms,
-// so /health still answers but in milliseconds rather than microseconds.
-// -threads GOMAXPROCS-1 keeps a P for light endpoints (BenchmarkHealthUnderLoad
-// measures both).
+// Choosing -threads: the default, GOMAXPROCS-1 (at least 1), keeps one P of
+// the Go scheduler for the light endpoints, as HPyX's FastAPI example keeps
+// the event loop's thread. With -threads GOMAXPROCS, saturated /compute takes
+// every P; Go then polls the network only every ~10 ms, so /health still
+// answers but in milliseconds rather than microseconds
+// (BenchmarkHealthUnderLoad measures both).
 //
 // GET /compute/{n} answers (0² + 1² + ... + (n-1)²) mod 1000000007 for n in
 // [0, 1000000000] (about a nanosecond per unit of n); any other n gets
@@ -54,7 +55,7 @@ import (
 
 func main() {
 	addr := flag.String("addr", "127.0.0.1:8080", "address to listen on")
-	threads := flag.Int("threads", runtime.GOMAXPROCS(0), "hpgo worker threads: the bound on concurrent computations")
+	threads := flag.Int("threads", max(1, runtime.GOMAXPROCS(0)-1), "hpgo worker threads: the bound on concurrent computations")
 	flag.Parse()
 
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
