@@ -65,7 +65,7 @@ With the defaults it takes about half a minute.`,
 	f.StringVar(&o.types, "types", "f32", "element types: f32,f64")
 	f.StringVar(&o.sizes, "sizes", "4Ki,256Ki,4Mi,64Mi", "input lengths (elements; Ki/Mi suffixes allowed)")
 	f.StringVar(&o.policies, "policies", "seq,unseq,par,par_unseq", "hpgo execution policies")
-	f.StringVar(&o.tiers, "tiers", "", "asm tiers to force for unseq/par/par_unseq (avx512,avx2,purego); empty: the active tier only")
+	f.StringVar(&o.tiers, "tiers", "", "asm tiers to force for unseq and par (avx512,avx2,purego); empty: the active tier only")
 	f.BoolVar(&o.peers, "peers", false, "also time the plain Go loop, gonum and vek")
 	f.StringVar(&o.cpp, "cpp", "", "merge rows the C++ peers (bench/peers/transform_reduce) wrote to `file`")
 	f.StringVar(&o.cppBin, "cpp-bin", "", "run the C++ peers `binary` (bench/peers/transform_reduce) in every round, beside the Go rows")
@@ -86,6 +86,8 @@ type row struct {
 	impl    string
 	nsPerOp float64
 	gbps    float64
+	// best is the GB/s of the fastest round (STREAM's convention).
+	best float64
 	// bw is the read bandwidth timed in the same rounds as this row (DRAM
 	// sized groups), 0 elsewhere: %bw then uses the one timed at the start.
 	bw float64
@@ -127,7 +129,9 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 		if _, err := bench.ParseImpl(im.String()); err != nil {
 			return spec, 0, err
 		}
-		if p == "seq" || len(tiers) == 0 {
+		// Tiers apply to unseq and par (seq is the generic left fold;
+		// par_unseq runs at the active tier).
+		if (p != "unseq" && p != "par") || len(tiers) == 0 {
 			spec.Impls = append(spec.Impls, im)
 			continue
 		}
@@ -244,7 +248,8 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	}
 	rowOf := func(c bench.Case, samples []float64) row {
 		ns := bench.Median(samples)
-		return row{kernel: c.Kernel, typ: c.Type, n: c.N, impl: c.ImplName(), nsPerOp: ns, gbps: float64(c.Bytes()) / ns}
+		b := float64(c.Bytes())
+		return row{kernel: c.Kernel, typ: c.Type, n: c.N, impl: c.ImplName(), nsPerOp: ns, gbps: b / ns, best: b / slices.Min(samples)}
 	}
 
 	fmt.Fprintln(stderr, "measuring:")
@@ -309,9 +314,10 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 				probeSamples = append(probeSamples, ns)
 			}
 		}
-		var bw float64
+		var bw, bwBest float64
 		if local {
 			bw = float64(probe.Bytes()) / bench.Median(probeSamples)
+			bwBest = float64(probe.Bytes()) / slices.Min(probeSamples)
 			localBW = append(localBW, bw)
 		}
 		for i, c := range g.cases {
@@ -324,11 +330,12 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 		for impl, ss := range cppSamples {
 			ns := bench.Median(ss)
 			bytes := float64(g.cases[0].Bytes())
-			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: impl, nsPerOp: ns, gbps: bytes / ns, bw: bw})
+			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: impl, nsPerOp: ns,
+				gbps: bytes / ns, best: bytes / slices.Min(ss), bw: bw})
 		}
 		if local {
 			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: probeImpl,
-				nsPerOp: bench.Median(probeSamples), gbps: bw, bw: bw})
+				nsPerOp: bench.Median(probeSamples), gbps: bw, best: bwBest, bw: bw})
 		}
 		// Inputs of one type and size are shared by its kernels; drop the
 		// large ones once the next group needs others.

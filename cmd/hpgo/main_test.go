@@ -39,7 +39,7 @@ func TestBenchTiny(t *testing.T) {
 	out, _ := run(t, "bench", "-sizes", "4Ki", "-count", "1", "-duration", "1ms",
 		"-bw-size", "64Ki", "-kernels", "sumsquares,dot", "-policies", "seq,par", "-peers", "-plot", png, "-q")
 	for _, re := range []string{
-		`(?m)^\s*sumsquares\s+f32\s+4Ki\s+hpgo/policy=seq\s+[0-9.]+\s+[0-9.]+\s+[0-9]+%`,
+		`(?m)^\s*sumsquares\s+f32\s+4Ki\s+hpgo/policy=seq\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+[0-9]+%`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+hpgo/policy=par\s+[0-9.]+`,
 		`(?m)^\s*read\s+u64\s+64Ki\s+threads=2\s`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+vek\s`,
@@ -65,7 +65,7 @@ func TestBenchCppBin(t *testing.T) {
 	}
 	out, _ := run(t, "bench", "--sizes", "4Ki", "--count", "2", "--duration", "1ms", "--bw-size", "0",
 		"--kernels", "sum", "--policies", "unseq", "--cpp-bin", bin, "--plot", "off", "-q")
-	if !regexp.MustCompile(`(?m)^sum\s+f32\s+4Ki\s+cpp-omp\s+163\.84\s+100\s+-$`).MatchString(out) {
+	if !regexp.MustCompile(`(?m)^sum\s+f32\s+4Ki\s+cpp-omp\s+163\.84\s+163\.84\s+100\s+-$`).MatchString(out) {
 		t.Errorf("no cpp-omp row from the stand-in binary:\n%s", out)
 	}
 }

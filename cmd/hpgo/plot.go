@@ -25,7 +25,7 @@ func writePlot(path string, rows []row, bw2 float64) error {
 	var types, impls []string
 	var sizes []int
 	for _, r := range rows {
-		if r.kernel == bench.Read {
+		if r.kernel == bench.Read || r.impl == probeImpl {
 			continue
 		}
 		if !slices.Contains(kernels, r.kernel) {

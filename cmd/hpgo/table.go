@@ -105,7 +105,7 @@ func sortRows(rows []row) {
 // writeTable prints the rows, a blank line between (kernel, type, n)
 // groups; %bw is GB/s over the 2-goroutine read bandwidth bw2.
 func writeTable(w io.Writer, rows []row, bw2 float64, bwN int) {
-	cells := [][]string{{"kernel", "type", "n", "impl", "GB/s", "ns/op", "%bw"}}
+	cells := [][]string{{"kernel", "type", "n", "impl", "GB/s", "best", "ns/op", "%bw"}}
 	for i, r := range rows {
 		if i > 0 && (r.kernel != rows[i-1].kernel || r.typ != rows[i-1].typ || r.n != rows[i-1].n) {
 			cells = append(cells, nil)
@@ -114,10 +114,14 @@ func writeTable(w io.Writer, rows []row, bw2 float64, bwN int) {
 		if ref := cmp.Or(r.bw, bw2); ref > 0 {
 			pct = fmt.Sprintf("%.0f%%", 100*r.gbps/ref)
 		}
+		best := "-"
+		if r.best > 0 {
+			best = fmt.Sprintf("%.2f", r.best)
+		}
 		cells = append(cells, []string{string(r.kernel), r.typ, bench.FormatSize(r.n), r.impl,
-			fmt.Sprintf("%.2f", r.gbps), formatNs(r.nsPerOp), pct})
+			fmt.Sprintf("%.2f", r.gbps), best, formatNs(r.nsPerOp), pct})
 	}
-	right := []bool{false, false, true, false, true, true, true}
+	right := []bool{false, false, true, false, true, true, true, true}
 	width := make([]int, len(right))
 	for _, c := range cells {
 		for j, v := range c {
@@ -141,7 +145,8 @@ func writeTable(w io.Writer, rows []row, bw2 float64, bwN int) {
 		fmt.Fprintln(w, strings.TrimRight(b.String(), " "))
 	}
 	if bw2 > 0 {
-		fmt.Fprintf(w, "%%bw: share of the 2-goroutine read bandwidth (xor of %s uint64s): in groups with a %q row, the one\n"+
+		fmt.Fprintln(w, "GB/s and ns/op: medians over the rounds; best: the fastest round's GB/s.")
+		fmt.Fprintf(w, "%%bw: median GB/s as a share of the 2-goroutine read bandwidth (xor of %s uint64s): in groups with a %q row, the one\n"+
 			"timed in the same rounds; elsewhere the one timed at the start (%.1f GB/s). Above 100%% the input sits in cache.\n",
 			bench.FormatSize(bwN), probeImpl, bw2)
 	}
