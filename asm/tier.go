@@ -57,8 +57,21 @@ const MaxStep = 1 << 15
 // hardwareTier is the best tier this CPU and build support.
 var hardwareTier = detect()
 
+// defaultTier is the tier used when HPGO_CPU is unset: the best one, except
+// on AMD's Zen 3/4 (family 19h), which run 512-bit instructions as two 256-bit
+// halves: there AVX2 streams memory as fast or faster (measured in
+// bench/README.md), so AVX-512 is used only when HPGO_CPU asks for it.
+var defaultTier = preferred(hardwareTier)
+
 // active is the tier the kernels dispatch to.
 var active = mustSelect(os.Getenv("HPGO_CPU"))
+
+func preferred(best Tier) Tier {
+	if best == AVX512 && cpuid.CPU.VendorID == cpuid.AMD && cpuid.CPU.Family == 0x19 {
+		return AVX2
+	}
+	return best
+}
 
 func detect() Tier {
 	if !haveAsm {
@@ -73,12 +86,12 @@ func detect() Tier {
 	return PureGo
 }
 
-// SelectTier returns the tier that an HPGO_CPU value selects: the best the
-// CPU has when env is empty, the named tier when the CPU has it, and an error
-// naming both when it does not.
+// SelectTier returns the tier that an HPGO_CPU value selects: the default
+// tier when env is empty (the best the CPU has, but AVX2 on AMD Zen 3/4), the
+// named tier when the CPU has it, and an error naming both when it does not.
 func SelectTier(env string) (Tier, error) {
 	if strings.TrimSpace(env) == "" {
-		return hardwareTier, nil
+		return defaultTier, nil
 	}
 	t, err := ParseTier(env)
 	if err != nil {
@@ -103,6 +116,9 @@ func Active() Tier { return active }
 
 // Hardware reports the best tier this CPU and build support.
 func Hardware() Tier { return hardwareTier }
+
+// Default reports the tier used when HPGO_CPU is unset.
+func Default() Tier { return defaultTier }
 
 // Supported reports whether t can run here.
 func Supported(t Tier) bool { return t <= hardwareTier }

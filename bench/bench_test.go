@@ -61,8 +61,15 @@ var readSizes = []int{1 << 22, 1 << 26}
 
 // BenchmarkReadBandwidth is the STREAM-like read limit: asm.XorU64 over a
 // large []uint64 on one goroutine, and split in halves on two.
+// Each SIMD tier runs it (tier=avx512|avx2): take the faster as the limit.
 func BenchmarkReadBandwidth(b *testing.B) {
-	benchCases(b, ReadCases([]int{1, 2}, EnvSizes(readSizes)))
+	var cs []Case
+	for _, c := range ReadCases([]int{1, 2}, EnvSizes(readSizes)) {
+		for _, t := range ProbeTiers() {
+			cs = append(cs, c.WithTier(t))
+		}
+	}
+	benchCases(b, cs)
 }
 
 // BenchmarkSum: parallel.Reduce(p, xs, 0, op.Add) and the peers' sums.

@@ -190,7 +190,11 @@ func (c Case) Bytes() int64 {
 // threads=T for a Read case.
 func (c Case) ImplName() string {
 	if c.Kernel == Read {
-		return "threads=" + strconv.Itoa(c.Threads)
+		s := "threads=" + strconv.Itoa(c.Threads)
+		if c.Impl.Tier != "" {
+			s += "/tier=" + c.Impl.Tier
+		}
+		return s
 	}
 	return c.Impl.String()
 }
@@ -200,7 +204,11 @@ func (c Case) ImplName() string {
 // for Read.
 func (c Case) Name() string {
 	if c.Kernel == Read {
-		return fmt.Sprintf("threads=%d/n=%d", c.Threads, c.N)
+		s := fmt.Sprintf("threads=%d/n=%d", c.Threads, c.N)
+		if c.Impl.Tier != "" {
+			s += "/tier=" + c.Impl.Tier
+		}
+		return s
 	}
 	return fmt.Sprintf("type=%s/n=%d/impl=%s", c.Type, c.N, c.Impl)
 }
@@ -218,10 +226,7 @@ func (c Case) Prepare() (run func() float64, restore func(), err error) {
 	if c.N <= 0 {
 		return nil, nil, fmt.Errorf("%w: n=%d", ErrSkip, c.N)
 	}
-	if c.Kernel == Read {
-		return readRun(Uint64s(c.N, 3), max(c.Threads, 1)), restore, nil
-	}
-	if c.Impl.Lib == "hpgo" && c.Impl.Tier != "" {
+	if (c.Impl.Lib == "hpgo" || c.Kernel == Read) && c.Impl.Tier != "" {
 		t, err := asm.ParseTier(c.Impl.Tier)
 		if err != nil {
 			return nil, nil, err
@@ -234,6 +239,9 @@ func (c Case) Prepare() (run func() float64, restore func(), err error) {
 			return nil, nil, fmt.Errorf("%w: %v", ErrSkip, err)
 		}
 		restore = r
+	}
+	if c.Kernel == Read {
+		return readRun(Uint64s(c.N, 3), max(c.Threads, 1)), restore, nil
 	}
 	switch c.Type {
 	case "f32":
@@ -466,7 +474,7 @@ func (s Spec) Cases() []Case {
 }
 
 // ReadCases returns the bandwidth probes for the given goroutine counts and
-// lengths (in uint64 elements).
+// lengths (in uint64 elements), at the active asm tier.
 func ReadCases(threads []int, sizes []int) []Case {
 	var cs []Case
 	for _, t := range threads {
@@ -475,4 +483,28 @@ func ReadCases(threads []int, sizes []int) []Case {
 		}
 	}
 	return cs
+}
+
+// ProbeTiers lists the SIMD tiers this machine supports, best first (pure
+// Go only where there is no SIMD tier). The bandwidth probe runs under
+// each and keeps the fastest, as STREAM keeps its best time: the probe
+// measures the machine, not a tier choice. (On AMD Zen 4, whose AVX-512
+// units are 256 bits wide, the AVX2 loop streams a little faster.)
+func ProbeTiers() []string {
+	var ts []string
+	for _, t := range []asm.Tier{asm.AVX512, asm.AVX2} {
+		if asm.Supported(t) {
+			ts = append(ts, t.String())
+		}
+	}
+	if len(ts) == 0 {
+		ts = []string{asm.PureGo.String()}
+	}
+	return ts
+}
+
+// WithTier returns the read probe c forced to an asm tier.
+func (c Case) WithTier(tier string) Case {
+	c.Impl.Tier = tier
+	return c
 }

@@ -49,6 +49,9 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 		return init, nil
 	}
 	if k := cpu.LookupReduce(p, reduce); k != nil {
+		if inline(p, n, cpu.GrainKernel) { // no closure: nothing to allocate
+			return reduce(init, k(xs)), nil
+		}
 		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) T { return k(xs[lo:hi]) })
 	}
 	if !p.Parallel() {
@@ -70,8 +73,8 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 }
 
 // kernelReduce runs a reduction kernel over [0, n) in chunks of the policy
-// (one call in the caller when it is not parallel or small) and folds the
-// chunk results into init in order.
+// and folds the chunk results into init in order. Callers handle the inline
+// case themselves, without building the chunk closure.
 func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R, reduce func(R, R) R, k func(lo, hi int) R) (R, error) {
 	if inline(p, n, cpu.GrainKernel) {
 		return reduce(init, k(0, n)), nil
@@ -113,6 +116,9 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 		return init, nil
 	}
 	if k := cpu.LookupTransformReduce(p, reduce, transform); k != nil {
+		if inline(p, n, cpu.GrainKernel) { // no closure: nothing to allocate
+			return reduce(init, k(xs)), nil
+		}
 		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) R { return k(xs[lo:hi]) })
 	}
 	if !p.Parallel() {
@@ -168,6 +174,9 @@ func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, x
 	}
 	ys = ys[:n]
 	if k := cpu.LookupTransformReduce2(p, reduce, transform); k != nil {
+		if inline(p, n, cpu.GrainKernel) { // no closure: nothing to allocate
+			return reduce(init, k(xs, ys)), nil
+		}
 		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) R { return k(xs[lo:hi], ys[lo:hi]) })
 	}
 	if !p.Parallel() {

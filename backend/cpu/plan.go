@@ -11,8 +11,10 @@ import (
 const (
 	// GrainLoop suits a Go closure per element (a few ns each).
 	GrainLoop = 1 << 11
-	// GrainKernel suits a SIMD kernel (well under a ns per element).
-	GrainKernel = 1 << 16
+	// GrainKernel suits a SIMD kernel (well under a ns per element): a
+	// fork/join costs a few µs, as much as a kernel's pass over 256Ki
+	// elements held in cache, so kernels run inline below 512Ki.
+	GrainKernel = 1 << 18
 )
 
 // chunksPerWorker is the default number of chunks each worker gets.

@@ -41,7 +41,7 @@ func TestBenchTiny(t *testing.T) {
 	for _, re := range []string{
 		`(?m)^\s*sumsquares\s+f32\s+4Ki\s+hpgo/policy=seq\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+[0-9]+%`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+hpgo/policy=par\s+[0-9.]+`,
-		`(?m)^\s*read\s+u64\s+64Ki\s+threads=2\s`,
+		`(?m)^\s*read\s+u64\s+64Ki\s+threads=2(/tier=\w+)?\s`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+vek\s`,
 		`plot written to`,
 	} {

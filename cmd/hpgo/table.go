@@ -146,7 +146,7 @@ func writeTable(w io.Writer, rows []row, bw2 float64, bwN int) {
 	}
 	if bw2 > 0 {
 		fmt.Fprintln(w, "GB/s and ns/op: medians over the rounds; best: the fastest round's GB/s.")
-		fmt.Fprintf(w, "%%bw: median GB/s as a share of the 2-goroutine read bandwidth (xor of %s uint64s): in groups with a %q row, the one\n"+
+		fmt.Fprintf(w, "%%bw: median GB/s as a share of the 2-goroutine read bandwidth (xor of %s uint64s, faster SIMD tier): in groups with a %q row, the one\n"+
 			"timed in the same rounds; elsewhere the one timed at the start (%.1f GB/s). Above 100%% the input sits in cache.\n",
 			bench.FormatSize(bwN), probeImpl, bw2)
 	}
