@@ -1,0 +1,158 @@
+package cpu
+
+import (
+	"context"
+	"errors"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/future"
+)
+
+// chunks runs MapChunks and returns the chunk bounds it called body with, in
+// chunk order, checking that they tile [0, n) exactly.
+func chunks(t *testing.T, p execution.Policy, n, grain int) [][2]int {
+	t.Helper()
+	rs, err := MapChunks(context.Background(), p, n, grain, func(lo, hi int) [2]int { return [2]int{lo, hi} })
+	if err != nil {
+		t.Fatalf("%v n=%d: %v", p, n, err)
+	}
+	next := 0
+	for _, r := range rs {
+		if r[0] != next || r[1] <= r[0] {
+			t.Fatalf("%v n=%d: chunks %v do not tile [0, %d)", p, n, rs, n)
+		}
+		next = r[1]
+	}
+	if next != n {
+		t.Fatalf("%v n=%d: chunks end at %d", p, n, next)
+	}
+	return rs
+}
+
+func TestChunkSpecs(t *testing.T) {
+	const n = 10_000
+	w := execution.NumWorkers()
+
+	if rs := chunks(t, execution.Seq, n, GrainLoop); len(rs) != 1 {
+		t.Errorf("seq: %d chunks, want 1", len(rs))
+	}
+	if rs := chunks(t, execution.Unseq, n, GrainLoop); len(rs) != 1 {
+		t.Errorf("unseq: %d chunks, want 1", len(rs))
+	}
+	// Below two grains the default chunking runs inline.
+	if rs := chunks(t, execution.Par, 2*GrainLoop-1, GrainLoop); len(rs) != 1 {
+		t.Errorf("par below the threshold: %d chunks, want 1", len(rs))
+	}
+	// The default: about four chunks per worker, none below a grain.
+	big := 64 * GrainLoop * w
+	if rs := chunks(t, execution.Par, big, GrainLoop); len(rs) != chunksPerWorker*w {
+		t.Errorf("par default: %d chunks, want %d", len(rs), chunksPerWorker*w)
+	}
+	for _, c := range []execution.Chunk{execution.StaticChunk(7), execution.DynamicChunk(7)} {
+		rs := chunks(t, execution.Par.With(c), n, GrainLoop)
+		for i, r := range rs {
+			if r[1]-r[0] != 7 && i != len(rs)-1 {
+				t.Fatalf("%v: chunk %d is %v", c, i, r)
+			}
+		}
+		// An explicit chunk size is honoured even below the inline threshold.
+		if rs := chunks(t, execution.Par.With(c), 20, GrainLoop); len(rs) != 3 {
+			t.Errorf("%v over 20: %d chunks, want 3", c, len(rs))
+		}
+	}
+	// Guided chunks shrink, never below one element.
+	rs := chunks(t, execution.Par.With(execution.GuidedChunk()), n, GrainLoop)
+	for i := 1; i < len(rs); i++ {
+		if rs[i][1]-rs[i][0] > rs[i-1][1]-rs[i-1][0] {
+			t.Fatalf("guided chunks grow: %v then %v", rs[i-1], rs[i])
+		}
+	}
+	if first := rs[0][1] - rs[0][0]; first != n/(2*w) {
+		t.Errorf("guided first chunk %d, want %d", first, n/(2*w))
+	}
+}
+
+// AutoChunk sizes chunks from a timed sample so that each takes about
+// autoTarget: with a body that costs ~1 µs per element, chunks hold between
+// a few dozen and a few hundred elements (timings vary, so the bounds are
+// wide; a fixed or default chunking would give thousands).
+func TestAutoChunkAimsAtTarget(t *testing.T) {
+	const n = 20_000
+	spin := func(lo, hi int) [2]int {
+		deadline := time.Now().Add(time.Duration(hi-lo) * time.Microsecond)
+		for time.Now().Before(deadline) {
+		}
+		return [2]int{lo, hi}
+	}
+	rs, err := MapChunks(context.Background(), execution.Par.With(execution.AutoChunk()), n, GrainLoop, spin)
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := rs[len(rs)-1]
+	if last[1] != n {
+		t.Fatalf("chunks end at %d", last[1])
+	}
+	mid := rs[len(rs)/2]
+	if size := mid[1] - mid[0]; size < 10 || size > 2000 {
+		t.Errorf("auto chunk of %d elements for a 1 µs/element body, want roughly 100–200", size)
+	}
+	if got := autoSize(100, 100*time.Microsecond); got != int(autoTarget/time.Microsecond) {
+		t.Errorf("autoSize(100 elements in 100 µs) = %d, want %d", got, int(autoTarget/time.Microsecond))
+	}
+}
+
+// Par runs every chunk on the runtime's workers when the caller is not one.
+func TestParRunsOnWorkers(t *testing.T) {
+	const size, n = 10, 10 * 64
+	var mu sync.Mutex
+	owner := map[int]int{} // chunk -> worker
+	For(execution.Par.With(execution.StaticChunk(size)), n, GrainLoop, func(lo, hi int) {
+		mu.Lock()
+		owner[lo/size] = execution.WorkerID()
+		mu.Unlock()
+	})
+	for c := range n / size {
+		if owner[c] < 0 {
+			t.Fatalf("chunk %d ran outside the workers", c)
+		}
+	}
+}
+
+func TestPanicReachesCaller(t *testing.T) {
+	for _, p := range []execution.Policy{execution.Seq, execution.Par.With(execution.DynamicChunk(100))} {
+		func() {
+			defer func() {
+				pe, ok := recover().(*future.PanicError)
+				if !ok || pe.Value != "boom" || len(pe.Stack) == 0 {
+					t.Errorf("%v: recovered %v, want a *future.PanicError with value boom", p, pe)
+				}
+			}()
+			For(p, 10_000, GrainLoop, func(lo, hi int) {
+				if lo <= 5000 && 5000 < hi {
+					panic("boom")
+				}
+			})
+		}()
+	}
+}
+
+func TestCancelStopsAtChunkBoundary(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var ran atomic.Int64
+	err := ForContext(ctx, execution.Par.With(execution.DynamicChunk(1)), 1000, GrainLoop, func(lo, hi int) {
+		if ran.Add(1) == 10 {
+			cancel()
+		}
+	})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	// Chunks already claimed may finish; nothing like all 1000 runs.
+	if r := ran.Load(); r < 10 || r > 10+int64(execution.NumWorkers())*2 {
+		t.Errorf("%d chunks ran after cancelling at the 10th", r)
+	}
+}
