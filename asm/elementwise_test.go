@@ -14,25 +14,6 @@ import (
 // 0..300 at start offsets 0..7, a few lengths past MaxStep, special values,
 // guard elements around every output, and in-place calls.
 
-// ewTiers runs f once per tier with that tier active; a tier this CPU lacks
-// is reported as skipped.
-func ewTiers(t *testing.T, f func(t *testing.T)) {
-	t.Helper()
-	for _, tier := range []Tier{PureGo, AVX2, AVX512} {
-		t.Run("tier="+tier.String(), func(t *testing.T) {
-			if !Supported(tier) {
-				t.Skipf("tier %s not exercised: CPU supports at most %s", tier, Hardware())
-			}
-			restore, err := Use(tier)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer restore()
-			f(t)
-		})
-	}
-}
-
 // ewSupportedTiers lists the tiers this CPU runs.
 func ewSupportedTiers() []Tier {
 	var ts []Tier
@@ -296,7 +277,7 @@ func ewBinaryCases() []any {
 }
 
 func TestElementwiseUnary(t *testing.T) {
-	ewTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		for _, cs := range ewUnaryCases() {
 			switch cs := cs.(type) {
 			case []ewUnaryCase[float32]:
@@ -344,7 +325,7 @@ func ewTestUnary[T ewNum](t *testing.T, cases []ewUnaryCase[T]) {
 }
 
 func TestElementwiseBinary(t *testing.T) {
-	ewTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		for _, cs := range ewBinaryCases() {
 			switch cs := cs.(type) {
 			case []ewBinaryCase[float32]:
@@ -482,7 +463,7 @@ type ewPrefixCase[T ewNum] struct {
 }
 
 func TestElementwisePrefixSum(t *testing.T) {
-	ewTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		ewTestPrefix(t, ewPrefixCase[float32]{"PrefixSumF32", PrefixSumF32, prefixSumGo[float32]})
 		ewTestPrefix(t, ewPrefixCase[float64]{"PrefixSumF64", PrefixSumF64, prefixSumGo[float64]})
 		ewTestPrefix(t, ewPrefixCase[int32]{"PrefixSumI32", PrefixSumI32, prefixSumGo[int32]})
@@ -530,7 +511,7 @@ func ewTestPrefix[T ewNum](t *testing.T, c ewPrefixCase[T]) {
 // TestElementwisePrefixSumSignedZero checks that -0 sums stay -0: the scan
 // pads with -0, the identity of addition.
 func TestElementwisePrefixSumSignedZero(t *testing.T) {
-	ewTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		nz32, nz64 := float32(math.Copysign(0, -1)), math.Copysign(0, -1)
 		for n := 0; n <= 70; n++ {
 			s32, d32 := make([]float32, n), make([]float32, n)
@@ -560,7 +541,7 @@ func TestElementwisePrefixSumSignedZero(t *testing.T) {
 }
 
 func TestElementwiseFillIota(t *testing.T) {
-	ewTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		ewTestFillIota(t, "F32", FillF32, IotaF32)
 		ewTestFillIota(t, "F64", FillF64, IotaF64)
 		ewTestFillIota(t, "I32", FillI32, IotaI32)

@@ -11,25 +11,6 @@ import (
 	"testing"
 )
 
-// rdTiers runs f once per tier with that tier active. A tier this CPU (or
-// build) lacks is reported as skipped, never passed silently.
-func rdTiers(t *testing.T, f func(t *testing.T)) {
-	t.Helper()
-	for _, tier := range []Tier{PureGo, AVX2, AVX512} {
-		t.Run("tier="+tier.String(), func(t *testing.T) {
-			if !Supported(tier) {
-				t.Skipf("tier %s not exercised: CPU supports at most %s", tier, Hardware())
-			}
-			restore, err := Use(tier)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer restore()
-			f(t)
-		})
-	}
-}
-
 // ---- kernel tables ----------------------------------------------------------
 
 type rdFloat interface{ ~float32 | ~float64 }
@@ -324,7 +305,7 @@ func rdWindow[T any](src []T, off int, guard T) []T {
 // TestReduceLengthsOffsets: every length 0..300 at start offsets 0..7, the
 // window surrounded by guard values that would change any result.
 func TestReduceLengthsOffsets(t *testing.T) {
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(1, 2))
 		nan32, nan64 := float32(math.NaN()), math.NaN()
 		for n := 0; n <= 300; n++ {
@@ -384,7 +365,7 @@ func TestReduceLarge(t *testing.T) {
 			d.ux[j] = r.Uint64()
 		}
 	}
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(5, 6))
 		for _, d := range ds {
 			rdCheckFloats(t, rdF32, d.fx, d.fy, rdProbes(r, d.fx, 3.5e30))
@@ -413,7 +394,7 @@ func TestReduceIllConditioned(t *testing.T) {
 		return x
 	}
 	xs := [][]float32{mk32(1000), mk32(MaxStep + 3), mk32(3*MaxStep + 1)}
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		for _, x := range xs {
 			x64 := make([]float64, len(x))
 			for i, v := range x {
@@ -434,7 +415,7 @@ func TestReduceSpecials(t *testing.T) {
 	negZero := math.Copysign(0, -1)
 	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), negZero, 0, 1e-310, -1e-310, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64}
 	specials32 := []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), float32(negZero), 0, 1e-40, -1e-40, math.MaxFloat32, -math.MaxFloat32, math.SmallestNonzeroFloat32}
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(9, 10))
 		for _, n := range []int{1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 129, 257, 1000} {
 			base32, base64 := rdFloats[float32](r, n), rdFloats[float64](r, n)
@@ -480,7 +461,7 @@ func TestReduceSpecials(t *testing.T) {
 // length up to 70: min is -0 exactly when a -0 is present, max is +0 exactly
 // when a +0 is present.
 func TestReduceSignedZeros(t *testing.T) {
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(11, 12))
 		for n := 1; n <= 70; n++ {
 			for trial := 0; trial < 12; trial++ {
@@ -547,7 +528,7 @@ func TestReduceSignedZeros(t *testing.T) {
 // TestReduceIndexOfPositions: the first match at every position, with later
 // duplicates, in short inputs and across MaxStep pieces.
 func TestReduceIndexOfPositions(t *testing.T) {
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		for _, n := range []int{1, 5, 8, 16, 31, 64, 100, 257, 3*MaxStep + 5} {
 			x32 := make([]float32, n)
 			x64 := make([]float64, n)
@@ -588,7 +569,7 @@ func TestReduceIndexOfPositions(t *testing.T) {
 
 // TestReduceIntWrap: sums and products that overflow wrap like the Go loop.
 func TestReduceIntWrap(t *testing.T) {
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		for _, n := range []int{1, 3, 8, 9, 33, 100, 1000, MaxStep + 1} {
 			i32 := make([]int32, n)
 			i64 := make([]int64, n)
@@ -618,7 +599,7 @@ func TestReduceIntWrap(t *testing.T) {
 }
 
 func TestReduceEmpty(t *testing.T) {
-	rdTiers(t, func(t *testing.T) {
+	eachTier(t, func(t *testing.T) {
 		if SumF32(nil) != 0 || SumF64([]float64{}) != 0 || SumI32(nil) != 0 || SumI64(nil) != 0 ||
 			SumSquaresF32(nil) != 0 || SumSquaresI64(nil) != 0 || DotF64(nil, nil) != 0 ||
 			DotI32(nil, []int32{1}) != 0 || XorU64(nil) != 0 || IndexOfF64(nil, 1) != -1 {

@@ -95,7 +95,7 @@ func SelectTier(env string) (Tier, error) {
 	}
 	t, err := ParseTier(env)
 	if err != nil {
-		return 0, fmt.Errorf("hpgo: HPGO_CPU=%s: %w", env, err)
+		return 0, fmt.Errorf("hpgo: HPGO_CPU=%s: unknown CPU tier (want avx512, avx2 or purego)", env)
 	}
 	if t > hardwareTier {
 		return 0, fmt.Errorf("hpgo: HPGO_CPU=%s, but this CPU (or build) supports at most %s", env, hardwareTier)
