@@ -26,8 +26,8 @@ const scanBlock = 1 << 12
 // chunks for W workers, so each pass keeps every worker busy once: span
 // 2n/(W+1) calls of op, against n sequentially: at best 1.5× on two
 // workers for a closure, and little for a kernel scan, which is bound by
-// memory bandwidth. Each element then
-// carries about n/chunks + chunks rounding steps instead of i (floats).
+// memory bandwidth. Each element then carries about n/chunks + chunks
+// rounding steps instead of i (floats).
 //
 // op.Add (and the other scans package asm covers) runs as a SIMD prefix-sum
 // kernel except On(PureGo): for integers under every policy (bit-identical),
