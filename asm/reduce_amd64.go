@@ -133,7 +133,13 @@ func minF32(x []float32) float32 {
 	case AVX512:
 		return rdStepMin(x, func(x []float32) float32 { return rdUnlessNaN(minRangeF32AVX512(x)) })
 	case AVX2:
-		return rdStepMin(x, func(x []float32) float32 { return rdMinFromBits32(minMaxBitsF32AVX2(x)) })
+		return rdStepMin(x, func(x []float32) float32 {
+			m, nan := minFastF32AVX2(x)
+			if m == 0 && !nan {
+				return rdMinFromBits32(minMaxBitsF32AVX2(x)) // the sign of a zero needs the exact kernel
+			}
+			return rdUnlessNaN(m, nan)
+		})
 	}
 	return minF32Go(x)
 }
@@ -179,7 +185,13 @@ func maxF32(x []float32) float32 {
 	case AVX512:
 		return rdStepMax(x, func(x []float32) float32 { return rdUnlessNaN(maxRangeF32AVX512(x)) })
 	case AVX2:
-		return rdStepMax(x, func(x []float32) float32 { return rdMaxFromBits32(minMaxBitsF32AVX2(x)) })
+		return rdStepMax(x, func(x []float32) float32 {
+			m, nan := maxFastF32AVX2(x)
+			if m == 0 && !nan {
+				return rdMaxFromBits32(minMaxBitsF32AVX2(x)) // the sign of a zero needs the exact kernel
+			}
+			return rdUnlessNaN(m, nan)
+		})
 	}
 	return maxF32Go(x)
 }

@@ -377,6 +377,206 @@ horizontal:
 	MOVL         AX, l+32(FP)
 	RET
 
+// func minFastF32AVX2(x []float32) (m float32, nan bool)
+// Requires: AVX, AVX2
+TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Y0
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VMOVUPS      Y0, Y4
+	VMOVUPS      Y0, Y5
+	VMOVUPS      Y0, Y6
+	VMOVUPS      Y0, Y7
+	VPXOR        Y8, Y8, Y8
+	VPXOR        Y9, Y9, Y9
+	VPXOR        Y10, Y10, Y10
+	VPXOR        Y11, Y11, Y11
+
+	// Blocks of 8 vectors, in two halves of 4 loads.
+blocks:
+	CMPQ    CX, $0x00000040
+	JB      fold
+	VMOVUPS (AX), Y12
+	VMOVUPS 32(AX), Y13
+	VMOVUPS 64(AX), Y14
+	VMOVUPS 96(AX), Y15
+	VMINPS  Y12, Y0, Y0
+	VMINPS  Y13, Y1, Y1
+	VMINPS  Y14, Y2, Y2
+	VMINPS  Y15, Y3, Y3
+	VCMPPS  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y8, Y8
+	VCMPPS  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y9, Y9
+	VMOVUPS 128(AX), Y12
+	VMOVUPS 160(AX), Y13
+	VMOVUPS 192(AX), Y14
+	VMOVUPS 224(AX), Y15
+	VMINPS  Y12, Y4, Y4
+	VMINPS  Y13, Y5, Y5
+	VMINPS  Y14, Y6, Y6
+	VMINPS  Y15, Y7, Y7
+	VCMPPS  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y10, Y10
+	VCMPPS  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y11, Y11
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000040, CX
+	JMP     blocks
+
+fold:
+	VMINPS Y1, Y0, Y0
+	VMINPS Y3, Y2, Y2
+	VMINPS Y5, Y4, Y4
+	VMINPS Y7, Y6, Y6
+	VMINPS Y2, Y0, Y0
+	VMINPS Y6, Y4, Y4
+	VMINPS Y4, Y0, Y0
+
+	// Single vectors.
+vectors:
+	CMPQ    CX, $0x00000008
+	JB      tail
+	VMOVUPS (AX), Y1
+	VMINPS  Y1, Y0, Y0
+	VCMPPS  $0x03, Y1, Y1, Y1
+	VPOR    Y1, Y8, Y8
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	JMP     vectors
+
+	// Masked tail: lanes past the end keep the accumulator.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPS (AX), Y1, Y2
+	VMINPS     Y2, Y0, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+	VCMPPS     $0x03, Y2, Y2, Y1
+	VPOR       Y1, Y8, Y8
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VMINPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMINPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VMINPS       X1, X0, X0
+	VMOVSS       X0, m+24(FP)
+	VPOR         Y9, Y8, Y8
+	VPOR         Y11, Y10, Y10
+	VPOR         Y10, Y8, Y8
+	VPTEST       Y8, Y8
+	SETNE        nan+28(FP)
+	RET
+
+// func maxFastF32AVX2(x []float32) (m float32, nan bool)
+// Requires: AVX, AVX2
+TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Y0
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VMOVUPS      Y0, Y4
+	VMOVUPS      Y0, Y5
+	VMOVUPS      Y0, Y6
+	VMOVUPS      Y0, Y7
+	VPXOR        Y8, Y8, Y8
+	VPXOR        Y9, Y9, Y9
+	VPXOR        Y10, Y10, Y10
+	VPXOR        Y11, Y11, Y11
+
+	// Blocks of 8 vectors, in two halves of 4 loads.
+blocks:
+	CMPQ    CX, $0x00000040
+	JB      fold
+	VMOVUPS (AX), Y12
+	VMOVUPS 32(AX), Y13
+	VMOVUPS 64(AX), Y14
+	VMOVUPS 96(AX), Y15
+	VMAXPS  Y12, Y0, Y0
+	VMAXPS  Y13, Y1, Y1
+	VMAXPS  Y14, Y2, Y2
+	VMAXPS  Y15, Y3, Y3
+	VCMPPS  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y8, Y8
+	VCMPPS  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y9, Y9
+	VMOVUPS 128(AX), Y12
+	VMOVUPS 160(AX), Y13
+	VMOVUPS 192(AX), Y14
+	VMOVUPS 224(AX), Y15
+	VMAXPS  Y12, Y4, Y4
+	VMAXPS  Y13, Y5, Y5
+	VMAXPS  Y14, Y6, Y6
+	VMAXPS  Y15, Y7, Y7
+	VCMPPS  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y10, Y10
+	VCMPPS  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y11, Y11
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000040, CX
+	JMP     blocks
+
+fold:
+	VMAXPS Y1, Y0, Y0
+	VMAXPS Y3, Y2, Y2
+	VMAXPS Y5, Y4, Y4
+	VMAXPS Y7, Y6, Y6
+	VMAXPS Y2, Y0, Y0
+	VMAXPS Y6, Y4, Y4
+	VMAXPS Y4, Y0, Y0
+
+	// Single vectors.
+vectors:
+	CMPQ    CX, $0x00000008
+	JB      tail
+	VMOVUPS (AX), Y1
+	VMAXPS  Y1, Y0, Y0
+	VCMPPS  $0x03, Y1, Y1, Y1
+	VPOR    Y1, Y8, Y8
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	JMP     vectors
+
+	// Masked tail: lanes past the end keep the accumulator.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPS (AX), Y1, Y2
+	VMAXPS     Y2, Y0, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+	VCMPPS     $0x03, Y2, Y2, Y1
+	VPOR       Y1, Y8, Y8
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMAXPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VMAXPS       X1, X0, X0
+	VMOVSS       X0, m+24(FP)
+	VPOR         Y9, Y8, Y8
+	VPOR         Y11, Y10, Y10
+	VPOR         Y10, Y8, Y8
+	VPTEST       Y8, Y8
+	SETNE        nan+28(FP)
+	RET
+
 // func indexOfF32AVX2(x []float32, v float32) int
 // Requires: AVX, AVX2
 TEXT ·indexOfF32AVX2(SB), NOSPLIT, $0-40
@@ -695,35 +895,58 @@ TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
 	VBROADCASTSD (AX), Y0
-	VMOVUPD      Y0, Y1
-	VMOVUPD      Y0, Y2
-	VMOVUPD      Y0, Y3
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VMOVUPS      Y0, Y4
+	VMOVUPS      Y0, Y5
+	VMOVUPS      Y0, Y6
+	VMOVUPS      Y0, Y7
+	VPXOR        Y8, Y8, Y8
+	VPXOR        Y9, Y9, Y9
+	VPXOR        Y10, Y10, Y10
+	VPXOR        Y11, Y11, Y11
 
-	// Blocks of 4 vectors.
+	// Blocks of 8 vectors, in two halves of 4 loads.
 blocks:
-	CMPQ    CX, $0x00000010
+	CMPQ    CX, $0x00000020
 	JB      fold
-	VMOVUPD (AX), Y4
-	VMINPD  Y4, Y0, Y0
-	VMOVUPD 32(AX), Y5
-	VMINPD  Y5, Y1, Y1
-	VMOVUPD 64(AX), Y6
-	VMINPD  Y6, Y2, Y2
-	VMOVUPD 96(AX), Y7
-	VMINPD  Y7, Y3, Y3
-	VCMPPD  $0x03, Y4, Y5, Y4
-	VCMPPD  $0x03, Y6, Y7, Y5
-	VPOR    Y4, Y5, Y4
-	VPTEST  Y4, Y4
-	JNZ     nan
-	ADDQ    $0x00000080, AX
-	SUBQ    $0x00000010, CX
+	VMOVUPD (AX), Y12
+	VMOVUPD 32(AX), Y13
+	VMOVUPD 64(AX), Y14
+	VMOVUPD 96(AX), Y15
+	VMINPD  Y12, Y0, Y0
+	VMINPD  Y13, Y1, Y1
+	VMINPD  Y14, Y2, Y2
+	VMINPD  Y15, Y3, Y3
+	VCMPPD  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y8, Y8
+	VCMPPD  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y9, Y9
+	VMOVUPD 128(AX), Y12
+	VMOVUPD 160(AX), Y13
+	VMOVUPD 192(AX), Y14
+	VMOVUPD 224(AX), Y15
+	VMINPD  Y12, Y4, Y4
+	VMINPD  Y13, Y5, Y5
+	VMINPD  Y14, Y6, Y6
+	VMINPD  Y15, Y7, Y7
+	VCMPPD  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y10, Y10
+	VCMPPD  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y11, Y11
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000020, CX
 	JMP     blocks
 
 fold:
 	VMINPD Y1, Y0, Y0
 	VMINPD Y3, Y2, Y2
+	VMINPD Y5, Y4, Y4
+	VMINPD Y7, Y6, Y6
 	VMINPD Y2, Y0, Y0
+	VMINPD Y6, Y4, Y4
+	VMINPD Y4, Y0, Y0
 
 	// Single vectors.
 vectors:
@@ -732,26 +955,24 @@ vectors:
 	VMOVUPD (AX), Y1
 	VMINPD  Y1, Y0, Y0
 	VCMPPD  $0x03, Y1, Y1, Y1
-	VPTEST  Y1, Y1
-	JNZ     nan
+	VPOR    Y1, Y8, Y8
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000004, CX
 	JMP     vectors
 
-	// Masked tail.
+	// Masked tail: lanes past the end keep the accumulator.
 tail:
 	TESTQ      CX, CX
 	JZ         horizontal
 	SHLQ       $0x03, CX
 	NEGQ       CX
 	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y2
-	VMASKMOVPD (AX), Y2, Y1
-	VMINPD     Y1, Y0, Y3
-	VBLENDVPS  Y2, Y3, Y0, Y0
-	VCMPPD     $0x03, Y1, Y1, Y1
-	VPTEST     Y1, Y1
-	JNZ        nan
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPD (AX), Y1, Y2
+	VMINPD     Y2, Y0, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+	VCMPPD     $0x03, Y2, Y2, Y1
+	VPOR       Y1, Y8, Y8
 
 horizontal:
 	VEXTRACTF128 $0x01, Y0, X1
@@ -759,11 +980,11 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VMINPD       X1, X0, X0
 	VMOVSD       X0, m+24(FP)
-	MOVB         $0x00, nan+32(FP)
-	RET
-
-nan:
-	MOVB $0x01, nan+32(FP)
+	VPOR         Y9, Y8, Y8
+	VPOR         Y11, Y10, Y10
+	VPOR         Y10, Y8, Y8
+	VPTEST       Y8, Y8
+	SETNE        nan+32(FP)
 	RET
 
 // func maxFastF64AVX2(x []float64) (m float64, nan bool)
@@ -772,35 +993,58 @@ TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
 	VBROADCASTSD (AX), Y0
-	VMOVUPD      Y0, Y1
-	VMOVUPD      Y0, Y2
-	VMOVUPD      Y0, Y3
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VMOVUPS      Y0, Y4
+	VMOVUPS      Y0, Y5
+	VMOVUPS      Y0, Y6
+	VMOVUPS      Y0, Y7
+	VPXOR        Y8, Y8, Y8
+	VPXOR        Y9, Y9, Y9
+	VPXOR        Y10, Y10, Y10
+	VPXOR        Y11, Y11, Y11
 
-	// Blocks of 4 vectors.
+	// Blocks of 8 vectors, in two halves of 4 loads.
 blocks:
-	CMPQ    CX, $0x00000010
+	CMPQ    CX, $0x00000020
 	JB      fold
-	VMOVUPD (AX), Y4
-	VMAXPD  Y4, Y0, Y0
-	VMOVUPD 32(AX), Y5
-	VMAXPD  Y5, Y1, Y1
-	VMOVUPD 64(AX), Y6
-	VMAXPD  Y6, Y2, Y2
-	VMOVUPD 96(AX), Y7
-	VMAXPD  Y7, Y3, Y3
-	VCMPPD  $0x03, Y4, Y5, Y4
-	VCMPPD  $0x03, Y6, Y7, Y5
-	VPOR    Y4, Y5, Y4
-	VPTEST  Y4, Y4
-	JNZ     nan
-	ADDQ    $0x00000080, AX
-	SUBQ    $0x00000010, CX
+	VMOVUPD (AX), Y12
+	VMOVUPD 32(AX), Y13
+	VMOVUPD 64(AX), Y14
+	VMOVUPD 96(AX), Y15
+	VMAXPD  Y12, Y0, Y0
+	VMAXPD  Y13, Y1, Y1
+	VMAXPD  Y14, Y2, Y2
+	VMAXPD  Y15, Y3, Y3
+	VCMPPD  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y8, Y8
+	VCMPPD  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y9, Y9
+	VMOVUPD 128(AX), Y12
+	VMOVUPD 160(AX), Y13
+	VMOVUPD 192(AX), Y14
+	VMOVUPD 224(AX), Y15
+	VMAXPD  Y12, Y4, Y4
+	VMAXPD  Y13, Y5, Y5
+	VMAXPD  Y14, Y6, Y6
+	VMAXPD  Y15, Y7, Y7
+	VCMPPD  $0x03, Y12, Y13, Y12
+	VPOR    Y12, Y10, Y10
+	VCMPPD  $0x03, Y14, Y15, Y12
+	VPOR    Y12, Y11, Y11
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000020, CX
 	JMP     blocks
 
 fold:
 	VMAXPD Y1, Y0, Y0
 	VMAXPD Y3, Y2, Y2
+	VMAXPD Y5, Y4, Y4
+	VMAXPD Y7, Y6, Y6
 	VMAXPD Y2, Y0, Y0
+	VMAXPD Y6, Y4, Y4
+	VMAXPD Y4, Y0, Y0
 
 	// Single vectors.
 vectors:
@@ -809,26 +1053,24 @@ vectors:
 	VMOVUPD (AX), Y1
 	VMAXPD  Y1, Y0, Y0
 	VCMPPD  $0x03, Y1, Y1, Y1
-	VPTEST  Y1, Y1
-	JNZ     nan
+	VPOR    Y1, Y8, Y8
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000004, CX
 	JMP     vectors
 
-	// Masked tail.
+	// Masked tail: lanes past the end keep the accumulator.
 tail:
 	TESTQ      CX, CX
 	JZ         horizontal
 	SHLQ       $0x03, CX
 	NEGQ       CX
 	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y2
-	VMASKMOVPD (AX), Y2, Y1
-	VMAXPD     Y1, Y0, Y3
-	VBLENDVPS  Y2, Y3, Y0, Y0
-	VCMPPD     $0x03, Y1, Y1, Y1
-	VPTEST     Y1, Y1
-	JNZ        nan
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPD (AX), Y1, Y2
+	VMAXPD     Y2, Y0, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+	VCMPPD     $0x03, Y2, Y2, Y1
+	VPOR       Y1, Y8, Y8
 
 horizontal:
 	VEXTRACTF128 $0x01, Y0, X1
@@ -836,11 +1078,11 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VMAXPD       X1, X0, X0
 	VMOVSD       X0, m+24(FP)
-	MOVB         $0x00, nan+32(FP)
-	RET
-
-nan:
-	MOVB $0x01, nan+32(FP)
+	VPOR         Y9, Y8, Y8
+	VPOR         Y11, Y10, Y10
+	VPOR         Y10, Y8, Y8
+	VPTEST       Y8, Y8
+	SETNE        nan+32(FP)
 	RET
 
 // func minF64AVX2(x []float64) float64

@@ -10,7 +10,8 @@ import (
 
 // Direct tests of the internal float Min/Max kernels whose exported callers
 // only reach some of their behaviour (the AVX2 float64 exact kernels run
-// only when the fast one found a zero).
+// only when the fast one found a zero, and the fast ones' NaN flag is
+// folded into the result).
 func TestReduceInternalMinMaxKernels(t *testing.T) {
 	if !Supported(AVX2) {
 		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
@@ -49,6 +50,19 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 			x32 := make([]float32, n)
 			for i, v := range x {
 				x32[i] = float32(v)
+			}
+			for _, k := range []struct {
+				name string
+				fast func([]float32) (float32, bool)
+				ref  func([]float32) float32
+			}{{"minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32]}, {"maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32]}} {
+				m, nan := k.fast(x32)
+				if nan != hasNaN {
+					t.Fatalf("%s(%v): nan = %v, want %v", k.name, x32, nan, hasNaN)
+				}
+				if want := k.ref(x32); !nan && m != want {
+					t.Fatalf("%s(%v) = %v, want %v (up to the sign of 0)", k.name, x32, m, want)
+				}
 			}
 			u, s, l := minMaxBitsF32AVX2(x32)
 			wu, ws, wl := uint32(0), int32(math.MinInt32), uint32(math.MaxUint32)

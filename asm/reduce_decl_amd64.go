@@ -24,6 +24,16 @@ func dotF32AVX2(x []float32, y []float32) float32
 //go:noescape
 func minMaxBitsF32AVX2(x []float32) (u uint32, s uint32, l uint32)
 
+// minFastF32AVX2 returns the min of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minFastF32AVX2(x []float32) (m float32, nan bool)
+
+// maxFastF32AVX2 returns the max of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func maxFastF32AVX2(x []float32) (m float32, nan bool)
+
 // indexOfF32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape

@@ -55,6 +55,9 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) T { return k(xs[lo:hi]) })
 	}
 	if !p.Parallel() {
+		if f := cpu.LookupFold(p, reduce); f != nil {
+			return f(init, xs), nil
+		}
 		acc := init
 		for _, x := range xs {
 			acc = reduce(acc, x)
@@ -122,6 +125,9 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) R { return k(xs[lo:hi]) })
 	}
 	if !p.Parallel() {
+		if f := cpu.LookupTransformFold(p, reduce, transform); f != nil {
+			return f(init, xs), nil
+		}
 		acc := init
 		for _, x := range xs {
 			acc = reduce(acc, transform(x))
@@ -180,6 +186,9 @@ func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, x
 		return kernelReduce(ctx, p, n, init, reduce, func(lo, hi int) R { return k(xs[lo:hi], ys[lo:hi]) })
 	}
 	if !p.Parallel() {
+		if f := cpu.LookupTransformFold2(p, reduce, transform); f != nil {
+			return f(init, xs, ys), nil
+		}
 		acc := init
 		for i, x := range xs {
 			acc = reduce(acc, transform(x, ys[i]))

@@ -59,6 +59,17 @@ func init() {
 	RegisterTransformReduce2(op.Add[uint32], op.Mul[uint32], Reduce2As[uint32](asm.DotI32), Exact)
 	RegisterTransformReduce2(op.Add[uint64], op.Mul[uint64], Reduce2As[uint64](asm.DotI64), Exact)
 
+	// Sequential folds for the float sums under Seq (exact left folds in
+	// typed Go loops; integer sums have exact SIMD kernels above).
+	RegisterFold(op.Add[float32], foldAdd[float32])
+	RegisterFold(op.Add[float64], foldAdd[float64])
+	RegisterTransformFold(op.Add[float32], op.Identity[float32], foldAdd[float32])
+	RegisterTransformFold(op.Add[float64], op.Identity[float64], foldAdd[float64])
+	RegisterTransformFold(op.Add[float32], op.Square[float32], foldAddSquares[float32])
+	RegisterTransformFold(op.Add[float64], op.Square[float64], foldAddSquares[float64])
+	RegisterTransformFold2(op.Add[float32], op.Mul[float32], foldAddProducts[float32])
+	RegisterTransformFold2(op.Add[float64], op.Mul[float64], foldAddProducts[float64])
+
 	// Element-wise kernels (always exact).
 	RegisterTransform(op.Square[float32], asm.SquareF32)
 	RegisterTransform(op.Square[float64], asm.SquareF64)

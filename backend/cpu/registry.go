@@ -5,6 +5,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unsafe"
 
 	"github.com/hpgo/hpgo/execution"
@@ -58,15 +59,19 @@ const (
 	kindIndexOf
 	kindMinValue
 	kindMaxValue
+	kindFold
+	kindTransformFold
+	kindTransformFold2
 )
 
 // key identifies a registry entry: the kind of kernel, the code pointers of
 // the operations involved (zero where unused) and, for the kernels keyed by
-// element type, that type.
+// element type, that type's identity (typeID). Only integers, so a lookup
+// hashes 32 bytes and compares words: no interfaces, no reflection.
 type key struct {
 	kind kernelKind
 	a, b uintptr
-	t    reflect.Type
+	t    uintptr
 }
 
 type entry struct {
@@ -74,12 +79,82 @@ type entry struct {
 	exact Exactness
 }
 
-// table maps a key to its entry. A sync.Map: written a few dozen times at
-// initialisation, then only read, without locks.
-var table sync.Map
+// The registry: entries, the authoritative map, written under tableMu by
+// registrations (a few dozen, at initialisation); table, a frozen
+// open-addressing copy of it, rebuilt and published on every registration.
+// A lookup is one atomic load, a multiply-shift hash of the key's words and
+// a probe or two: a few nanoseconds, no locks (a Go map spends most of
+// ~30 ns hashing the 32-byte key).
+var (
+	tableMu sync.Mutex
+	entries = map[key]entry{}
+	table   atomic.Pointer[frozenTable]
+)
 
-// codePtr is the code pointer of a function value; 0 for a nil function.
-func codePtr(fn any) uintptr {
+type slot struct {
+	k    key
+	e    entry
+	used bool
+}
+
+// frozenTable is an immutable hash table with linear probing, at most half
+// full, so every probe sequence ends at an unused slot.
+type frozenTable struct {
+	slots []slot // len is a power of two
+	mask  uint64
+}
+
+func (k key) hash() uint64 {
+	h := uint64(k.a)*0x9e3779b97f4a7c15 ^ uint64(k.b)*0xc2b2ae3d27d4eb4f ^
+		uint64(k.t)*0x165667b19e3779f9 ^ uint64(k.kind)
+	return h ^ h>>29
+}
+
+func freeze(m map[key]entry) *frozenTable {
+	size := 16
+	for size < 2*len(m) {
+		size *= 2
+	}
+	t := &frozenTable{slots: make([]slot, size), mask: uint64(size - 1)}
+	for k, e := range m {
+		i := k.hash() & t.mask
+		for t.slots[i].used {
+			i = (i + 1) & t.mask
+		}
+		t.slots[i] = slot{k: k, e: e, used: true}
+	}
+	return t
+}
+
+func (t *frozenTable) get(k key) (entry, bool) {
+	for i := k.hash() & t.mask; ; i = (i + 1) & t.mask {
+		s := &t.slots[i]
+		if !s.used {
+			return entry{}, false
+		}
+		if s.k == k {
+			return s.e, true
+		}
+	}
+}
+
+// codePtr is the code pointer of a function value; 0 for a nil function. A
+// func value points at a closure record whose first word is the code
+// pointer; that is the word reflect.Value.Pointer reports for it (see
+// CodePointer, which the tests hold equal to this).
+func codePtr[F any](fn F) uintptr {
+	p := *(*unsafe.Pointer)(unsafe.Pointer(&fn))
+	if p == nil {
+		return 0
+	}
+	return *(*uintptr)(p)
+}
+
+// CodePointer reports the code pointer the registry keys fn by: equal for
+// every reference to the same instantiation of a generic function, distinct
+// for closures; 0 when fn is not a non-nil function. It is exported for
+// tests and diagnostics.
+func CodePointer(fn any) uintptr {
 	v := reflect.ValueOf(fn)
 	if v.Kind() != reflect.Func || v.IsNil() {
 		return 0
@@ -87,24 +162,29 @@ func codePtr(fn any) uintptr {
 	return v.Pointer()
 }
 
-// CodePointer reports the code pointer the registry keys fn by: equal for
-// every reference to the same instantiation of a generic function, distinct
-// for closures. It is exported for tests and diagnostics.
-func CodePointer(fn any) uintptr { return codePtr(fn) }
+// typeID identifies type T: the address of its runtime type descriptor,
+// which is unique per type (the data word of the reflect.Type interface).
+func typeID[T any]() uintptr {
+	t := reflect.TypeFor[T]()
+	return (*[2]uintptr)(unsafe.Pointer(&t))[1]
+}
 
 func register(k key, fn any, exact Exactness) {
 	if reflect.ValueOf(fn).IsNil() {
 		return // an adapter that does not apply on this platform
 	}
-	table.Store(k, entry{fn: fn, exact: exact})
+	tableMu.Lock()
+	defer tableMu.Unlock()
+	entries[k] = entry{fn: fn, exact: exact}
+	table.Store(freeze(entries))
 }
 
 func lookup(k key) (entry, bool) {
-	e, ok := table.Load(k)
-	if !ok {
+	t := table.Load()
+	if t == nil {
 		return entry{}, false
 	}
-	return e.(entry), true
+	return t.get(k)
 }
 
 // kernelsAllowed reports whether p may use any kernel at all.
@@ -122,8 +202,6 @@ func usable[F any](p execution.Policy, k key) (f F) {
 	f, _ = e.fn.(F)
 	return f
 }
-
-func typeOf[T any]() reflect.Type { return reflect.TypeFor[T]() }
 
 // opName is the name of the function at code pointer pc, e.g.
 // "github.com/hpgo/hpgo/op.Min[...]".
@@ -148,9 +226,9 @@ func RegisterReduce[T any](reduce func(T, T) T, kernel func([]T) T, exact Exactn
 	name := opName(pc)
 	switch {
 	case strings.HasPrefix(name, opPkg+"Min["):
-		register(key{kind: kindMinValue, t: typeOf[T]()}, kernel, exact)
+		register(key{kind: kindMinValue, t: typeID[T]()}, kernel, exact)
 	case strings.HasPrefix(name, opPkg+"Max["):
-		register(key{kind: kindMaxValue, t: typeOf[T]()}, kernel, exact)
+		register(key{kind: kindMaxValue, t: typeID[T]()}, kernel, exact)
 	}
 }
 
@@ -189,19 +267,19 @@ func RegisterScan[T any](op func(T, T) T, kernel func(dst, src []T, carry T) T, 
 // RegisterFill registers kernel(dst, v) as setting every element of dst to
 // v, for element type T.
 func RegisterFill[T any](kernel func(dst []T, v T)) {
-	register(key{kind: kindFill, t: typeOf[T]()}, kernel, Exact)
+	register(key{kind: kindFill, t: typeID[T]()}, kernel, Exact)
 }
 
 // RegisterIota registers kernel(dst, start) as dst[i] = start + T(i), for
 // element type T.
 func RegisterIota[T any](kernel func(dst []T, start T)) {
-	register(key{kind: kindIota, t: typeOf[T]()}, kernel, Exact)
+	register(key{kind: kindIota, t: typeID[T]()}, kernel, Exact)
 }
 
 // RegisterIndexOf registers kernel(x, v) as the lowest i with x[i] == v (Go's
 // ==: NaN matches nothing, -0 matches +0), or -1, for element type T.
 func RegisterIndexOf[T any](kernel func(x []T, v T) int) {
-	register(key{kind: kindIndexOf, t: typeOf[T]()}, kernel, Exact)
+	register(key{kind: kindIndexOf, t: typeID[T]()}, kernel, Exact)
 }
 
 // LookupReduce returns the kernel registered for reduce when policy p may
@@ -242,28 +320,28 @@ func LookupScan[T any](p execution.Policy, op func(T, T) T) func(dst, src []T, c
 
 // LookupFill returns the fill kernel for element type T, or nil.
 func LookupFill[T any](p execution.Policy) func(dst []T, v T) {
-	return usable[func([]T, T)](p, key{kind: kindFill, t: typeOf[T]()})
+	return usable[func([]T, T)](p, key{kind: kindFill, t: typeID[T]()})
 }
 
 // LookupIota returns the iota kernel for element type T, or nil.
 func LookupIota[T any](p execution.Policy) func(dst []T, start T) {
-	return usable[func([]T, T)](p, key{kind: kindIota, t: typeOf[T]()})
+	return usable[func([]T, T)](p, key{kind: kindIota, t: typeID[T]()})
 }
 
 // LookupIndexOf returns the find kernel for element type T, or nil.
 func LookupIndexOf[T any](p execution.Policy) func(x []T, v T) int {
-	return usable[func([]T, T) int](p, key{kind: kindIndexOf, t: typeOf[T]()})
+	return usable[func([]T, T) int](p, key{kind: kindIndexOf, t: typeID[T]()})
 }
 
 // LookupMinValue returns the kernel registered for op.Min[T] (builtin min
 // semantics over a non-empty slice: NaN if any element is NaN), or nil.
 func LookupMinValue[T any](p execution.Policy) func([]T) T {
-	return usable[func([]T) T](p, key{kind: kindMinValue, t: typeOf[T]()})
+	return usable[func([]T) T](p, key{kind: kindMinValue, t: typeID[T]()})
 }
 
 // LookupMaxValue returns the kernel registered for op.Max[T], or nil.
 func LookupMaxValue[T any](p execution.Policy) func([]T) T {
-	return usable[func([]T) T](p, key{kind: kindMaxValue, t: typeOf[T]()})
+	return usable[func([]T) T](p, key{kind: kindMaxValue, t: typeID[T]()})
 }
 
 // Adapters that run a kernel written for one element type on another of the

@@ -878,6 +878,130 @@ func genMinMaxNaN(s isa, e elem, isMax bool) {
 	RET()
 }
 
+// genMinMaxFastAVX2 generates the AVX2 float min/max fast path: VMINPS
+// (VMAXPS) over eight accumulators, and a NaN test that costs half an
+// instruction per vector: VCMPUNORD of two loaded vectors at a time, ORed
+// into four flags and tested once at the end (no branch in the loop). Its
+// result is exact unless x holds a NaN (then nan is set and m is
+// meaningless) or m is a zero (VMINPS does not order -0 below +0); the Go
+// side handles both.
+func genMinMaxFastAVX2(e elem, isMax bool) {
+	s := avx2
+	fam := "min"
+	if isMax {
+		fam = "max"
+	}
+	name := fam + "Fast" + e.name + s.name
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, nan bool)", e.gotype, e.gotype))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the %s of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).", name, fam))
+	const unroll = 8
+	lanes := s.lanes(e)
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	op := func(ops ...Op) {
+		switch {
+		case e.size == 4 && isMax:
+			VMAXPS(ops...)
+		case e.size == 4:
+			VMINPS(ops...)
+		case isMax:
+			VMAXPD(ops...)
+		default:
+			VMINPD(ops...)
+		}
+	}
+	// unord(a, b, dst): all-ones lanes where a or b is NaN.
+	unord := func(a, b, dst Op) {
+		if e.size == 4 {
+			VCMPPS(U8(3), a, b, dst)
+		} else {
+			VCMPPD(U8(3), a, b, dst)
+		}
+	}
+
+	ms := make([]VecVirtual, unroll)
+	for j := range ms {
+		ms[j] = YMM()
+	}
+	broadcast(e, Mem{Base: p}, ms[0])
+	for j := range ms[1:] {
+		VMOVUPS(ms[0], ms[j+1])
+	}
+	nans := [4]VecVirtual{YMM(), YMM(), YMM(), YMM()}
+	for _, r := range nans {
+		VPXOR(r, r, r)
+	}
+
+	Comment(fmt.Sprintf("Blocks of %d vectors, in two halves of 4 loads.", unroll))
+	Label("blocks")
+	CMPQ(n, U32(unroll*lanes))
+	JB(LabelRef("fold"))
+	for h := 0; h < unroll/4; h++ {
+		xs := make([]VecVirtual, 4)
+		for j := range xs {
+			xs[j] = YMM()
+			load(s, e, Mem{Base: p, Disp: (4*h + j) * s.bytes}, xs[j])
+		}
+		for j := range xs {
+			op(xs[j], ms[4*h+j], ms[4*h+j])
+		}
+		for j := 0; j < 4; j += 2 {
+			c := YMM()
+			unord(xs[j], xs[j+1], c)
+			VPOR(c, nans[2*h+j/2], nans[2*h+j/2])
+		}
+	}
+	ADDQ(U32(unroll*s.bytes), p)
+	SUBQ(U32(unroll*lanes), n)
+	JMP(LabelRef("blocks"))
+
+	Label("fold")
+	for d := 1; d < unroll; d *= 2 {
+		for i := 0; i+d < unroll; i += 2 * d {
+			op(ms[i+d], ms[i], ms[i])
+		}
+	}
+
+	Comment("Single vectors.")
+	Label("vectors")
+	CMPQ(n, U32(lanes))
+	JB(LabelRef("tail"))
+	x := YMM()
+	load(s, e, Mem{Base: p}, x)
+	op(x, ms[0], ms[0])
+	c := YMM()
+	unord(x, x, c)
+	VPOR(c, nans[0], nans[0])
+	ADDQ(U32(s.bytes), p)
+	SUBQ(U32(lanes), n)
+	JMP(LabelRef("vectors"))
+
+	Comment("Masked tail: lanes past the end keep the accumulator.")
+	Label("tail")
+	TESTQ(n, n)
+	JZ(LabelRef("horizontal"))
+	mask := laneMask(e, n)
+	x = YMM()
+	maskLoad(e, Mem{Base: p}, mask, x) // masked-off lanes read as +0: not NaN
+	t := YMM()
+	op(x, ms[0], t)
+	VBLENDVPS(mask, t, ms[0], ms[0])
+	c = YMM()
+	unord(x, x, c)
+	VPOR(c, nans[0], nans[0])
+
+	Label("horizontal")
+	horizontal(s, e, ms[0], func(dst, src Register) { op(src, dst, dst) })
+	storeResult(e, ms[0], Return("m"))
+	VPOR(nans[1], nans[0], nans[0])
+	VPOR(nans[3], nans[2], nans[2])
+	VPOR(nans[2], nans[0], nans[0])
+	VPTEST(nans[0], nans[0])
+	SETNE(addr(Return("nan")))
+	RET()
+}
+
 // genMinMax generates the integer Min/Max kernels and the AVX2 float64 ones.
 func genMinMax(s isa, e elem, isMax bool) {
 	fam := "min"
@@ -1180,9 +1304,11 @@ func main() {
 				genMinMaxNaN(s, e, true)
 			case e == f32:
 				genMinMaxBits(s, e)
+				genMinMaxFastAVX2(e, false)
+				genMinMaxFastAVX2(e, true)
 			case e == f64:
-				genMinMaxNaN(s, e, false)
-				genMinMaxNaN(s, e, true)
+				genMinMaxFastAVX2(e, false)
+				genMinMaxFastAVX2(e, true)
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)
 			default:
