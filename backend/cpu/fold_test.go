@@ -24,7 +24,7 @@ func TestSequentialFoldsMatchTheLeftFold(t *testing.T) {
 		x, y := make([]float32, n), make([]float32, n+1) // a longer y is allowed
 		for i := range x {
 			x[i] = float32(math.Sin(float64(7*i+1))) * 1e3
-			y[i] = float32(math.Cos(float64(3*i+2)))
+			y[i] = float32(math.Cos(float64(3*i + 2)))
 		}
 		if n > 5 {
 			x[n/2] = specials[n%len(specials)]
