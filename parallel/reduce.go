@@ -30,6 +30,13 @@ import (
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
+	// The common in-cache call, a kernel run inline, skips the deferred
+	// guard and the context: neither a kernel nor an op can panic.
+	if n := len(xs); n > 0 && inline(p, n, cpu.GrainKernel) {
+		if k := cpu.LookupReduce(p, reduce); k != nil {
+			return reduce(init, k(xs))
+		}
+	}
 	defer guard()
 	r, _ := reduceCtx(context.Background(), p, xs, init, reduce)
 	return r
@@ -99,6 +106,11 @@ func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R,
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) R {
+	if n := len(xs); n > 0 && inline(p, n, cpu.GrainKernel) { // see Reduce
+		if k := cpu.LookupTransformReduce(p, reduce, transform); k != nil {
+			return reduce(init, k(xs))
+		}
+	}
 	defer guard()
 	r, _ := transformReduceCtx(context.Background(), p, xs, init, reduce, transform)
 	return r
@@ -154,6 +166,11 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) R {
 	checkSameLen("TransformReduce2", len(xs), len(ys))
+	if n := len(xs); n > 0 && inline(p, n, cpu.GrainKernel) { // see Reduce
+		if k := cpu.LookupTransformReduce2(p, reduce, transform); k != nil {
+			return reduce(init, k(xs, ys))
+		}
+	}
 	defer guard()
 	r, _ := transformReduce2Ctx(context.Background(), p, xs, ys, init, reduce, transform)
 	return r

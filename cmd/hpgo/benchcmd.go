@@ -282,12 +282,11 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			probe = c
 		}
 	}
-	// probeOnce times the 2-goroutine probe under each SIMD tier and keeps
-	// the fastest.
-	probeOnce := func() (float64, error) {
+	// fastest times probe c under each SIMD tier and keeps the fastest.
+	fastest := func(c bench.Case) (float64, error) {
 		best := math.Inf(1)
 		for _, t := range bench.ProbeTiers() {
-			ns, _, err := once(probe.WithTier(t))
+			ns, _, err := once(c.WithTier(t))
 			if err != nil {
 				return 0, err
 			}
@@ -305,8 +304,17 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 		fmt.Fprintf(stderr, "  %-10s %-3s %6s: %d impls x %d rounds\n", g.kernel, g.typ, bench.FormatSize(g.n), len(g.cases), o.count)
 		samples := make([][]float64, len(g.cases))
 		cppSamples := map[string][]float64{}
+		// A DRAM-sized group gets the 2-goroutine probe; a smaller one a
+		// 1-goroutine probe over the same number of bytes: the core's
+		// cache bandwidth, the limit of a single-threaded kernel there.
 		var probeSamples []float64
+		groupProbe, groupProbeImpl := probe, probeImpl
 		local := bwN > 0 && g.cases[0].Bytes() >= dramBytes
+		if bwN > 0 && !local {
+			groupProbe = bench.ReadCases([]int{1}, []int{max(1, int(g.cases[0].Bytes()/8))})[0]
+			groupProbeImpl = cacheProbeImpl
+		}
+		probed := bwN > 0
 		for range o.count {
 			for i, c := range g.cases {
 				ns, ok, err := once(c)
@@ -326,8 +334,8 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 					cppSamples[r.impl] = append(cppSamples[r.impl], r.nsPerOp)
 				}
 			}
-			if local {
-				ns, err := probeOnce()
+			if probed {
+				ns, err := fastest(groupProbe)
 				if err != nil {
 					return err
 				}
@@ -335,9 +343,11 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			}
 		}
 		var bw, bwBest float64
+		if probed {
+			bw = float64(groupProbe.Bytes()) / bench.Median(probeSamples)
+			bwBest = float64(groupProbe.Bytes()) / slices.Min(probeSamples)
+		}
 		if local {
-			bw = float64(probe.Bytes()) / bench.Median(probeSamples)
-			bwBest = float64(probe.Bytes()) / slices.Min(probeSamples)
 			localBW = append(localBW, bw)
 		}
 		for i, c := range g.cases {
@@ -353,8 +363,8 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: impl, nsPerOp: ns,
 				gbps: bytes / ns, best: bytes / slices.Min(ss), bw: bw})
 		}
-		if local {
-			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: probeImpl,
+		if probed {
+			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: groupProbeImpl,
 				nsPerOp: bench.Median(probeSamples), gbps: bw, best: bwBest, bw: bw})
 		}
 		// Inputs of one type and size are shared by its kernels; drop the
@@ -430,9 +440,13 @@ func loadAvg() string {
 	return strings.Join(f[:3], " ")
 }
 
-// probeImpl names the bandwidth probe's row inside a DRAM-sized group: per
-// round, the faster of the SIMD tiers.
-const probeImpl = "read-bw threads=2"
+// probeImpl names the bandwidth probe's row inside a DRAM-sized group, and
+// cacheProbeImpl the 1-goroutine probe's row over the same bytes in a
+// smaller group: per round, the faster of the SIMD tiers.
+const (
+	probeImpl      = "read-bw threads=2"
+	cacheProbeImpl = "read-bw threads=1"
+)
 
 // runCpp runs the C++ peers binary for one group and returns its rows
 // (one per C++ implementation, each the median of its repetitions).

@@ -37,12 +37,16 @@ func TestInfo(t *testing.T) {
 func TestBenchTiny(t *testing.T) {
 	png := filepath.Join(t.TempDir(), "bench.png")
 	out, _ := run(t, "bench", "-sizes", "4Ki", "-count", "1", "-duration", "1ms",
-		"-bw-size", "64Ki", "-kernels", "sumsquares,dot", "-policies", "seq,par", "-peers", "-plot", png, "-q")
+		"-bw-size", "64Ki", "-kernels", "sumsquares,dot", "-policies", "seq,unseq,par", "-peers", "-plot", png, "-q")
 	for _, re := range []string{
 		`(?m)^\s*sumsquares\s+f32\s+4Ki\s+hpgo/policy=seq\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+[0-9]+%`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+hpgo/policy=par\s+[0-9.]+`,
 		`(?m)^\s*read\s+u64\s+64Ki\s+threads=2(/tier=\w+)?\s`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+vek\s`,
+		// A cache-sized group carries the 1-goroutine probe over its bytes
+		// (dot reads 2 x 16 KiB), its rows' %bw relative to it.
+		`(?m)^\s*dot\s+f32\s+4Ki\s+read-bw threads=1\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+100%`,
+		`(?m)unseq >= 1\.2x vek\s+dot f32 4Ki\s+[0-9.]+x \(hpgo at [0-9]+%, vek at [0-9]+% of the 1-goroutine read\)`,
 		`plot written to`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {
