@@ -26,7 +26,9 @@ import (
 // The reductions of package op (op.Add, op.Min, op.Max, for the types
 // package asm covers) run as SIMD kernels except On(PureGo): under every
 // policy for integers and min/max (bit-identical to the left fold), and under
-// Unseq, Par and ParUnseq for float sums (reassociated in SIMD lanes).
+// Unseq, Par and ParUnseq for float sums (reassociated in SIMD lanes). Under
+// Seq a float sum by op.Add runs as a typed loop with the left fold's bits,
+// at the speed of a plain Go loop rather than one indirect call per element.
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
@@ -102,7 +104,7 @@ func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R,
 // Known pairs of package op run as SIMD kernels except On(PureGo):
 // (op.Add, op.Square) is a sum of squares, (op.Add, op.Identity) a sum;
 // exact ones (integers) under every policy, float ones under Unseq, Par and
-// ParUnseq.
+// ParUnseq (under Seq, a typed loop with the left fold's bits).
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) R {
