@@ -1,0 +1,126 @@
+package inproc
+
+import (
+	"fmt"
+	"math"
+	"os"
+	"sync"
+	"testing"
+
+	"github.com/hpgo/hpgo/asm"
+	"github.com/hpgo/hpgo/bench"
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/op"
+	"github.com/hpgo/hpgo/parallel"
+)
+
+// The loops must compute what hpgo computes, up to rounding.
+func TestLoopsAgreeWithHpgo(t *testing.T) {
+	for _, n := range []int{0, 1, 7, 1000, 1 << 16} {
+		x, y := bench.Float64s(n, 1), bench.Float64s(n, 2)
+		check := func(what string, got, want, scale float64) {
+			t.Helper()
+			if math.Abs(got-want) > 1e-12*(scale+1) {
+				t.Errorf("n=%d %s: gcc %v, hpgo %v", n, what, got, want)
+			}
+		}
+		fn := float64(n)
+		check("sum", Sum(x), parallel.Reduce(execution.Unseq, x, 0, op.Add), fn)
+		check("sumsq", SumSquares(x), parallel.TransformReduce(execution.Unseq, x, 0, op.Add, op.Square), fn)
+		check("dot", Dot(x, y), parallel.TransformReduce2(execution.Unseq, x, y, 0, op.Add, op.Mul), fn)
+		x32 := bench.Float32s(n, 1)
+		if got, want := float64(Sum(x32)), float64(parallel.Reduce(execution.Unseq, x32, 0, op.Add)); math.Abs(got-want) > 1e-4*(fn+1) {
+			t.Errorf("n=%d sum f32: gcc %v, hpgo %v", n, got, want)
+		}
+	}
+}
+
+// sizes: HPGO_BENCH_SIZES (e.g. "4Ki,64Mi") or 4Ki, 256Ki and 64Mi.
+func sizes() []int { return bench.EnvSizes([]int{1 << 12, 1 << 18, 1 << 26}) }
+
+var sink float64
+
+// halves runs f on the two halves of [0, n) on two goroutines.
+func halves(n int, f func(lo, hi int) float64) float64 {
+	var wg sync.WaitGroup
+	var b float64
+	wg.Add(1)
+	go func() { defer wg.Done(); b = f(n/2, n) }()
+	a := f(0, n/2)
+	wg.Wait()
+	return a + b
+}
+
+func BenchmarkInproc(b *testing.B) {
+	if os.Getenv("HPGO_CPU") == "" {
+		b.Logf("hpgo tier %s", asm.Active())
+	}
+	for _, n := range sizes() {
+		// The ops are named with their concrete types here: op.Add[T]
+		// inside a generic function is a closure hpgo does not recognise.
+		x32, y32 := bench.Float32s(n, 1), bench.Float32s(n, 2)
+		benchType(b, n, x32, y32, policies[float32]{
+			sum: func(p execution.Policy) float32 { return parallel.Reduce(p, x32, 0, op.Add[float32]) },
+			sumSquares: func(p execution.Policy) float32 {
+				return parallel.TransformReduce(p, x32, 0, op.Add[float32], op.Square[float32])
+			},
+			dot: func(p execution.Policy) float32 {
+				return parallel.TransformReduce2(p, x32, y32, 0, op.Add[float32], op.Mul[float32])
+			},
+		})
+		x64, y64 := bench.Float64s(n, 1), bench.Float64s(n, 2)
+		benchType(b, n, x64, y64, policies[float64]{
+			sum: func(p execution.Policy) float64 { return parallel.Reduce(p, x64, 0, op.Add[float64]) },
+			sumSquares: func(p execution.Policy) float64 {
+				return parallel.TransformReduce(p, x64, 0, op.Add[float64], op.Square[float64])
+			},
+			dot: func(p execution.Policy) float64 {
+				return parallel.TransformReduce2(p, x64, y64, 0, op.Add[float64], op.Mul[float64])
+			},
+		})
+		bench.Release()
+	}
+}
+
+// policies are hpgo's calls through package parallel for one element type.
+type policies[T Float] struct {
+	sum, sumSquares, dot func(p execution.Policy) T
+}
+
+type kernelPair[T Float] struct {
+	name       string
+	gcc, hpgo  func(lo, hi int) T
+	policy     func(p execution.Policy) T
+	bytesPerEl int
+}
+
+func benchType[T Float](b *testing.B, n int, x, y []T, pol policies[T]) {
+	var z T
+	size := int(unsafeSizeof(z))
+	typ := map[int]string{4: "f32", 8: "f64"}[size]
+	kernels := []kernelPair[T]{
+		{"sum", func(lo, hi int) T { return Sum(x[lo:hi]) }, func(lo, hi int) T { return hpgoSum(x[lo:hi]) },
+			pol.sum, size},
+		{"sumsquares", func(lo, hi int) T { return SumSquares(x[lo:hi]) }, func(lo, hi int) T { return hpgoSumSquares(x[lo:hi]) },
+			pol.sumSquares, size},
+		{"dot", func(lo, hi int) T { return Dot(x[lo:hi], y[lo:hi]) }, func(lo, hi int) T { return hpgoDot(x[lo:hi], y[lo:hi]) },
+			pol.dot, 2 * size},
+	}
+	for _, k := range kernels {
+		prefix := fmt.Sprintf("kernel=%s/type=%s/n=%s", k.name, typ, bench.FormatSize(n))
+		run := func(name string, f func() float64) {
+			b.Run(prefix+"/"+name, func(b *testing.B) {
+				b.SetBytes(int64(n * k.bytesPerEl))
+				for b.Loop() {
+					sink += f()
+				}
+			})
+		}
+		run("impl=gcc/threads=1", func() float64 { return float64(k.gcc(0, n)) })
+		run("impl=hpgo-kernel/threads=1", func() float64 { return float64(k.hpgo(0, n)) })
+		run("impl=hpgo/policy=unseq", func() float64 { return float64(k.policy(execution.Unseq)) })
+		run("impl=gcc/threads=2", func() float64 { return halves(n, func(lo, hi int) float64 { return float64(k.gcc(lo, hi)) }) })
+		run("impl=hpgo-kernel/threads=2", func() float64 { return halves(n, func(lo, hi int) float64 { return float64(k.hpgo(lo, hi)) }) })
+		run("impl=hpgo/policy=par", func() float64 { return float64(k.policy(execution.Par)) })
+	}
+}
