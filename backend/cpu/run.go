@@ -186,8 +186,11 @@ func (j *job[R]) run(parts int) {
 	j.wait(claimed - 1)
 }
 
-// helper is the task a participating worker runs.
+// helper is the task a participating worker runs. When it is done the
+// pool stays warm for a while (sched.KeepWarm), so that a parallel call
+// that follows soon finds its workers awake instead of parked.
 func (j *job[R]) helper() {
+	defer sched.KeepWarm()
 	s := j.slots.Add(1) - 1
 	if s >= int64(j.parts) {
 		return

@@ -142,17 +142,20 @@ func TestPanicReachesCaller(t *testing.T) {
 
 func TestCancelStopsAtChunkBoundary(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	var ran atomic.Int64
+	var ran, atCancel atomic.Int64
 	err := ForContext(ctx, execution.Par.With(execution.DynamicChunk(1)), 1000, GrainLoop, func(lo, hi int) {
 		if ran.Add(1) == 10 {
 			cancel()
+			atCancel.Store(ran.Load()) // other workers ran on while cancel() ran
 		}
 	})
 	if !errors.Is(err, context.Canceled) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
-	// Chunks already claimed may finish; nothing like all 1000 runs.
-	if r := ran.Load(); r < 10 || r > 10+int64(execution.NumWorkers())*2 {
-		t.Errorf("%d chunks ran after cancelling at the 10th", r)
+	// Once cancel has returned, each other worker may finish at most the
+	// chunk it had already started (plus one it claimed in the same
+	// instant); nothing like all 1000 run.
+	if r, c := ran.Load(), atCancel.Load(); r > c+2*int64(execution.NumWorkers()) || r >= 1000 {
+		t.Errorf("%d chunks ran, %d of them by the time cancel returned", r, c)
 	}
 }

@@ -9,7 +9,10 @@
 // goroutines that are not workers go to a global injection queue. Idle
 // workers spin briefly, then park; a submission wakes a parked worker only
 // when no worker is already searching, so bursts do not wake the whole pool
-// for every task, and no wake-up is lost (see pool.park).
+// for every task, and no wake-up is lost (see pool.park). After
+// data-parallel work (KeepWarm) idle workers keep searching for WarmFor
+// before they park, so that the next parallel call does not pay for waking
+// a CPU.
 //
 // A task that blocks (Block) hands its slot — its id and its deque — to
 // another goroutine for as long as it waits, the way the Go runtime hands a

@@ -73,8 +73,10 @@ type idleEntry struct {
 func newRunner(p *pool) *runner { return &runner{p: p, wake: make(chan *slot, 1)} }
 
 // spinRounds is how many times a worker that found nothing yields and
-// looks again before it parks. Each round is a runtime.Gosched, so a spinning
-// worker never keeps a goroutine it could be serving off the CPU.
+// looks again before it parks, unless the pool is warm (see KeepWarm): then
+// it keeps looking until the warm window closes. Each round is a
+// runtime.Gosched, so a spinning worker never keeps a goroutine it could be
+// serving off the CPU.
 const spinRounds = 3
 
 func newPool(n int) *pool {
@@ -166,7 +168,7 @@ func (p *pool) work(r *runner) (exited bool) {
 			p.nspinning.Add(1)
 			continue
 		}
-		if spins < spinRounds {
+		if spins < spinRounds || warm() {
 			spins++
 			runtime.Gosched()
 			continue

@@ -1,0 +1,57 @@
+package sched
+
+import (
+	"testing"
+	"time"
+)
+
+// parkedWithin reports whether all n workers of the current pool are
+// parked by the deadline.
+func parkedWithin(n int, d time.Duration) bool {
+	deadline := time.Now().Add(d)
+	for time.Now().Before(deadline) {
+		if int(current().nidle.Load()) == n {
+			return true
+		}
+		time.Sleep(20 * time.Microsecond)
+	}
+	return false
+}
+
+// Without KeepWarm idle workers park at once; inside the window they keep
+// looking (none is parked); once it closes they park.
+func TestKeepWarm(t *testing.T) {
+	restart(t, 2)
+	warmUntil.Store(0)
+	spawnWait(func() {})
+	if !parkedWithin(2, time.Second) {
+		t.Fatal("idle workers did not park")
+	}
+
+	// Open a window far longer than the test needs, and wake the pool.
+	warmUntil.Store(int64(time.Since(epoch) + time.Hour))
+	spawnWait(func() {})
+	spawnWait(func() {}) // the second wakes nobody: a worker is searching
+	time.Sleep(5 * time.Millisecond)
+	if n := current().nidle.Load(); n == 2 {
+		t.Fatalf("inside the warm window both workers parked")
+	}
+	if !warm() {
+		t.Fatal("warm() = false inside the window")
+	}
+
+	warmUntil.Store(0) // close it
+	if !parkedWithin(2, time.Second) {
+		t.Fatal("workers did not park after the window closed")
+	}
+
+	// KeepWarm opens a window of WarmFor (it wakes nobody) that closes.
+	KeepWarm()
+	if !warm() {
+		t.Fatal("KeepWarm did not open a window")
+	}
+	time.Sleep(WarmFor + 10*time.Millisecond)
+	if warm() {
+		t.Fatal("the window did not close after WarmFor")
+	}
+}
