@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"slices"
 	"strconv"
 	"strings"
@@ -315,7 +316,15 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			groupProbeImpl = cacheProbeImpl
 		}
 		probed := bwN > 0
-		for range o.count {
+		for round := range o.count {
+			if local && round > 0 {
+				// Fresh inputs on fresh pages every round, as the C++
+				// peers get in their own processes: on this kind of host
+				// the same loop reads up to 10% faster or slower from one
+				// allocation of physical memory than from another.
+				bench.Release()
+				debug.FreeOSMemory()
+			}
 			for i, c := range g.cases {
 				ns, ok, err := once(c)
 				if err != nil {
