@@ -23,6 +23,7 @@ func parkedWithin(n int, d time.Duration) bool {
 func TestKeepWarm(t *testing.T) {
 	restart(t, 2)
 	warmUntil.Store(0)
+	t.Cleanup(func() { warmUntil.Store(0) }) // never leave the hour-long window open
 	spawnWait(func() {})
 	if !parkedWithin(2, time.Second) {
 		t.Fatal("idle workers did not park")
