@@ -9,7 +9,7 @@ import (
 //
 // Parking lets the Go runtime, and then the OS, idle a CPU, and waking it
 // again is not free: microseconds on bare metal, about 100 µs on a virtual
-// machine whose vCPU was halted. On the project's 2-vCPU VM the second
+// machine whose vCPU was halted. On a 2-vCPU virtual machine the second
 // half of a forked reduction started 80–160 µs after the first, which
 // halved the speed-up of Par on inputs in L2/L3 (a 4Mi float32 sum: 179 µs
 // under Par, 231 µs on one goroutine; 99 µs with warm workers).
