@@ -570,13 +570,17 @@ func genDot(s isa, e elem) {
 //
 // VMINPS/VMAXPS return their second source when the operands are equal or
 // unordered, so alone they drop NaNs and pick zero signs by position. The
-// kernels use three exact schemes, whichever measured fastest:
+// kernels use these exact schemes, whichever measured fastest:
 //
-// AVX-512 (genMinMaxNaN): VRANGEPS/PD orders -0 below +0 but drops quiet
+// AVX-512 (genMinMaxRange): VRANGEPS/PD orders -0 below +0 but drops quiet
 // NaNs; one unordered compare per pair of vectors finds NaNs, and the kernel
 // returns at the first (the result is then NaN whatever else x holds).
 //
-// AVX2 float32 (genMinMaxBits) works on the bit patterns as integers: the
+// AVX2 (genMinMaxFastAVX2): VMINPS/VMAXPS and a branch-free NaN flag, exact
+// unless NaN (the Go side returns NaN) or the result is a zero; then the Go
+// side runs one of the exact kernels below for the zero's sign.
+//
+// AVX2 float32, exact (genMinMaxBits), works on the bit patterns as integers: the
 // unsigned maximum U, signed maximum S and unsigned minimum L of the bits.
 // Sign-set values (negatives, -0, -Inf, -NaN) are the unsigned-large ones,
 // ordered by magnitude; sign-clear ones are the signed-non-negative ones,
@@ -585,10 +589,8 @@ func genDot(s isa, e elem) {
 // S >= 0 (signed), else L. Three integer instructions per vector give both,
 // -0 < +0 included; the Go side derives the result.
 //
-// AVX2 float64 (no 64-bit integer min/max there): VMINPD/VMAXPD with the
-// NaN search of genMinMaxNaN, exact unless the result is a zero; then the
-// caller runs genMinMax's exact kernel, which fixes up VMINPD where it is
-// wrong. For min, the Go result in the equal-or-unordered lanes is a|b
+// AVX2 float64, exact (no 64-bit integer min/max there): genMinMax fixes
+// up VMINPD where it is wrong. For min, the Go result in the equal-or-unordered lanes is a|b
 // (bitwise): -0|+0 = -0, a|a = a, and NaN|anything is a NaN. With a the
 // accumulator and x the new vector:
 //
@@ -721,34 +723,13 @@ func genMinMaxBits(s isa, e elem) {
 	RET()
 }
 
-// genMinMaxNaN generates {min,max}Range<T>AVX512 and {min,max}Fast<T>AVX2,
-// func(x) (m T, nan bool): under AVX-512 VRANGEPS/PD (imm8 bits 1:0 pick
-// min or max, bits 3:2 = 01 take the sign from the comparison), which orders
-// -0 below +0 but drops quiet NaNs, so m is exact unless nan; under AVX2
-// VMINPS/VMAXPS, exact unless nan or m == 0 (then the zero's sign is
-// arbitrary, and the caller asks the exact kernel). NaNs are looked for with one
-// unordered compare per pair of vectors, and the kernel returns at the first.
-func genMinMaxNaN(s isa, e elem, isMax bool) {
-	fam := "min"
-	if isMax {
-		fam = "max"
-	}
-	name := fam + "Fast" + e.name + s.name
-	if s.is512() {
-		name = fam + "Range" + e.name + s.name
-	}
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, nan bool)", e.gotype, e.gotype))
-	Pragma("noescape")
-	what := "exact unless nan"
-	if !s.is512() {
-		what = "exact unless nan or m == 0"
-	}
-	Doc(fmt.Sprintf("%s returns the %s of x, %s, and whether x holds a NaN (0 < len(x) <= MaxStep).", name, fam, what))
-	const unroll = 4
-	lanes := s.lanes(e)
-	p := Load(Param("x").Base(), GP64())
-	n := Load(Param("x").Len(), GP64())
-	op := func(ops ...Op) {
+// minMaxOp returns the float min (or max) instruction of tier s: under
+// AVX-512 VRANGEPS/PD (imm8 bits 1:0 pick min or max, bits 3:2 = 01 take
+// the sign from the comparison), which orders -0 below +0 but drops quiet
+// NaNs; under AVX2 VMINPS/VMAXPS, which return the second source for a NaN
+// and either zero for ±0. Operands are (src, src2, [k,] dst).
+func minMaxOp(s isa, e elem, isMax bool) func(ops ...Op) {
+	return func(ops ...Op) {
 		imm := U8(4) // VRANGE: min, sign from the compare result
 		if isMax {
 			imm = U8(5)
@@ -768,33 +749,45 @@ func genMinMaxNaN(s isa, e elem, isMax bool) {
 			VMINPD(ops...)
 		}
 	}
-	// unord(a, b, dst): lanes where a or b is NaN.
-	unord := func(ops ...Op) {
+}
+
+// unordOp returns the compare that sets the lanes where a or b is NaN:
+// operands (a, b, dst), dst a vector (AVX2) or an opmask (AVX-512).
+func unordOp(e elem) func(ops ...Op) {
+	return func(ops ...Op) {
 		if e.size == 4 {
 			VCMPPS(append([]Op{U8(3)}, ops...)...)
 		} else {
 			VCMPPD(append([]Op{U8(3)}, ops...)...)
 		}
 	}
-	newMask := func() Register {
-		if s.is512() {
-			return K()
-		}
-		return YMM()
+}
+
+// genMinMaxRange generates {min,max}Range<T>AVX512, func(x) (m T, nan
+// bool), with VRANGEPS/PD: m is exact unless nan. NaNs are looked for with
+// one unordered compare per pair of vectors, and the kernel returns at the
+// first.
+func genMinMaxRange(e elem, isMax bool) {
+	s := avx512
+	fam := "min"
+	if isMax {
+		fam = "max"
 	}
-	// jumpIfAny jumps to nan if mask a (or a|b) has a lane set.
+	name := fam + "Range" + e.name + s.name
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, nan bool)", e.gotype, e.gotype))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the %s of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).", name, fam))
+	const unroll = 4
+	lanes := s.lanes(e)
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	op, unord := minMaxOp(s, e, isMax), unordOp(e)
+	// jumpIfAny jumps to nan if opmask a (or a|b) has a lane set.
 	jumpIfAny := func(a, b Register) {
-		if s.is512() {
-			if b == nil {
-				b = a
-			}
-			KORTESTW(a, b)
-		} else {
-			if b != nil {
-				VPOR(a, b, a)
-			}
-			VPTEST(a, a)
+		if b == nil {
+			b = a
 		}
+		KORTESTW(a, b)
 		JNZ(LabelRef("nan"))
 	}
 
@@ -817,7 +810,7 @@ func genMinMaxNaN(s isa, e elem, isMax bool) {
 		load(s, e, Mem{Base: p, Disp: j * s.bytes}, xs[j])
 		op(xs[j], ms[j], ms[j])
 	}
-	c0, c1 := newMask(), newMask()
+	c0, c1 := K(), K()
 	unord(xs[0], xs[1], c0)
 	unord(xs[2], xs[3], c1)
 	jumpIfAny(c0, c1)
@@ -839,7 +832,7 @@ func genMinMaxNaN(s isa, e elem, isMax bool) {
 	x := s.vec()
 	load(s, e, Mem{Base: p}, x)
 	op(x, ms[0], ms[0])
-	c := newMask()
+	c := K()
 	unord(x, x, c)
 	jumpIfAny(c, nil)
 	ADDQ(U32(s.bytes), p)
@@ -851,20 +844,11 @@ func genMinMaxNaN(s isa, e elem, isMax bool) {
 	TESTQ(n, n)
 	JZ(LabelRef("horizontal"))
 	x = s.vec()
-	c = newMask()
-	if s.is512() {
-		k := opMask(n)
-		zLoad(e, Mem{Base: p}, k, x)
-		op(x, ms[0], k, ms[0])
-		unord(x, x, c)
-	} else {
-		mask := laneMask(e, n)
-		maskLoad(e, Mem{Base: p}, mask, x)
-		t := YMM()
-		op(x, ms[0], t)
-		VBLENDVPS(mask, t, ms[0], ms[0])
-		unord(x, x, c)
-	}
+	c = K()
+	k := opMask(n)
+	zLoad(e, Mem{Base: p}, k, x)
+	op(x, ms[0], k, ms[0])
+	unord(x, x, c)
 	jumpIfAny(c, nil)
 
 	Label("horizontal")
@@ -899,26 +883,7 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	lanes := s.lanes(e)
 	p := Load(Param("x").Base(), GP64())
 	n := Load(Param("x").Len(), GP64())
-	op := func(ops ...Op) {
-		switch {
-		case e.size == 4 && isMax:
-			VMAXPS(ops...)
-		case e.size == 4:
-			VMINPS(ops...)
-		case isMax:
-			VMAXPD(ops...)
-		default:
-			VMINPD(ops...)
-		}
-	}
-	// unord(a, b, dst): all-ones lanes where a or b is NaN.
-	unord := func(a, b, dst Op) {
-		if e.size == 4 {
-			VCMPPS(U8(3), a, b, dst)
-		} else {
-			VCMPPD(U8(3), a, b, dst)
-		}
-	}
+	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 
 	ms := make([]VecVirtual, unroll)
 	for j := range ms {
@@ -1300,8 +1265,8 @@ func main() {
 			genDot(s, e)
 			switch {
 			case e.float && s.is512():
-				genMinMaxNaN(s, e, false)
-				genMinMaxNaN(s, e, true)
+				genMinMaxRange(e, false)
+				genMinMaxRange(e, true)
 			case e == f32:
 				genMinMaxBits(s, e)
 				genMinMaxFastAVX2(e, false)
