@@ -133,13 +133,7 @@ func minF32(x []float32) float32 {
 	case AVX512:
 		return rdStepMin(x, func(x []float32) float32 { return rdUnlessNaN(minRangeF32AVX512(x)) })
 	case AVX2:
-		return rdStepMin(x, func(x []float32) float32 {
-			m, nan := minFastF32AVX2(x)
-			if m == 0 && !nan {
-				return rdMinFromBits32(minMaxBitsF32AVX2(x)) // the sign of a zero needs the exact kernel
-			}
-			return rdUnlessNaN(m, nan)
-		})
+		return rdStepMin(x, func(x []float32) float32 { return rdFast(x, minFastF32AVX2, minBitsF32AVX2) })
 	}
 	return minF32Go(x)
 }
@@ -149,13 +143,7 @@ func minF64(x []float64) float64 {
 	case AVX512:
 		return rdStepMin(x, func(x []float64) float64 { return rdUnlessNaN(minRangeF64AVX512(x)) })
 	case AVX2:
-		return rdStepMin(x, func(x []float64) float64 {
-			m, nan := minFastF64AVX2(x)
-			if m == 0 && !nan {
-				return minF64AVX2(x) // the sign of a zero needs the exact kernel
-			}
-			return rdUnlessNaN(m, nan)
-		})
+		return rdStepMin(x, func(x []float64) float64 { return rdFast(x, minFastF64AVX2, minF64AVX2) })
 	}
 	return minF64Go(x)
 }
@@ -185,13 +173,7 @@ func maxF32(x []float32) float32 {
 	case AVX512:
 		return rdStepMax(x, func(x []float32) float32 { return rdUnlessNaN(maxRangeF32AVX512(x)) })
 	case AVX2:
-		return rdStepMax(x, func(x []float32) float32 {
-			m, nan := maxFastF32AVX2(x)
-			if m == 0 && !nan {
-				return rdMaxFromBits32(minMaxBitsF32AVX2(x)) // the sign of a zero needs the exact kernel
-			}
-			return rdUnlessNaN(m, nan)
-		})
+		return rdStepMax(x, func(x []float32) float32 { return rdFast(x, maxFastF32AVX2, maxBitsF32AVX2) })
 	}
 	return maxF32Go(x)
 }
@@ -201,13 +183,7 @@ func maxF64(x []float64) float64 {
 	case AVX512:
 		return rdStepMax(x, func(x []float64) float64 { return rdUnlessNaN(maxRangeF64AVX512(x)) })
 	case AVX2:
-		return rdStepMax(x, func(x []float64) float64 {
-			m, nan := maxFastF64AVX2(x)
-			if m == 0 && !nan {
-				return maxF64AVX2(x) // the sign of a zero needs the exact kernel
-			}
-			return rdUnlessNaN(m, nan)
-		})
+		return rdStepMax(x, func(x []float64) float64 { return rdFast(x, maxFastF64AVX2, maxF64AVX2) })
 	}
 	return maxF64Go(x)
 }
@@ -283,6 +259,17 @@ func xorU64(x []uint64) uint64 {
 }
 
 // rdUnlessNaN returns m, or NaN if the kernel saw one.
+// rdFast runs a fast float min/max kernel, exact unless it found a NaN
+// (the result is then NaN) or a zero (whose sign it may get wrong: exact
+// then runs instead).
+func rdFast[F float32 | float64](x []F, fast func([]F) (F, bool), exact func([]F) F) F {
+	m, nan := fast(x)
+	if m == 0 && !nan {
+		return exact(x)
+	}
+	return rdUnlessNaN(m, nan)
+}
+
 func rdUnlessNaN[F float32 | float64](m F, nan bool) F {
 	if nan {
 		return F(math.NaN())
@@ -301,6 +288,10 @@ func rdUnlessNaN[F float32 | float64](m F, nan bool) F {
 //
 // -0 < +0 comes for free: -0 is the smallest sign-set pattern, +0 the
 // smallest sign-clear one.
+
+// minBitsF32AVX2 and maxBitsF32AVX2 are the exact AVX2 float32 min and max.
+func minBitsF32AVX2(x []float32) float32 { return rdMinFromBits32(minMaxBitsF32AVX2(x)) }
+func maxBitsF32AVX2(x []float32) float32 { return rdMaxFromBits32(minMaxBitsF32AVX2(x)) }
 
 func rdMinFromBits32(u, s, l uint32) float32 {
 	switch {

@@ -34,36 +34,14 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 			for _, v := range x {
 				hasNaN = hasNaN || v != v
 			}
-			for _, k := range []struct {
-				name string
-				fast func([]float64) (float64, bool)
-				ref  func([]float64) float64
-			}{{"minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64]}, {"maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64]}} {
-				m, nan := k.fast(x)
-				if nan != hasNaN {
-					t.Fatalf("%s(%v): nan = %v, want %v", k.name, x, nan, hasNaN)
-				}
-				if want := k.ref(x); !nan && m != want {
-					t.Fatalf("%s(%v) = %v, want %v (up to the sign of 0)", k.name, x, m, want)
-				}
-			}
+			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x, hasNaN)
+			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x, hasNaN)
 			x32 := make([]float32, n)
 			for i, v := range x {
 				x32[i] = float32(v)
 			}
-			for _, k := range []struct {
-				name string
-				fast func([]float32) (float32, bool)
-				ref  func([]float32) float32
-			}{{"minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32]}, {"maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32]}} {
-				m, nan := k.fast(x32)
-				if nan != hasNaN {
-					t.Fatalf("%s(%v): nan = %v, want %v", k.name, x32, nan, hasNaN)
-				}
-				if want := k.ref(x32); !nan && m != want {
-					t.Fatalf("%s(%v) = %v, want %v (up to the sign of 0)", k.name, x32, m, want)
-				}
-			}
+			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32, hasNaN)
+			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32, hasNaN)
 			u, s, l := minMaxBitsF32AVX2(x32)
 			wu, ws, wl := uint32(0), int32(math.MinInt32), uint32(math.MaxUint32)
 			for _, v := range x32 {
@@ -74,5 +52,18 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 				t.Fatalf("minMaxBitsF32AVX2(%v) = %#x %#x %#x, want %#x %#x %#x", x32, u, s, l, wu, ws, wl)
 			}
 		}
+	}
+}
+
+// checkFastMinMax checks a fast float min/max kernel: its NaN flag, and its
+// value (up to the sign of a zero) when there is no NaN.
+func checkFastMinMax[F float32 | float64](t *testing.T, name string, fast func([]F) (F, bool), ref func([]F) F, x []F, hasNaN bool) {
+	t.Helper()
+	m, nan := fast(x)
+	if nan != hasNaN {
+		t.Fatalf("%s(%v): nan = %v, want %v", name, x, nan, hasNaN)
+	}
+	if want := ref(x); !nan && m != want {
+		t.Fatalf("%s(%v) = %v, want %v (up to the sign of 0)", name, x, m, want)
 	}
 }
