@@ -32,15 +32,17 @@ import (
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
+	if len(xs) == 0 {
+		return init
+	}
 	// The common in-cache call, a kernel run inline, skips the deferred
 	// guard and the context: neither a kernel nor an op can panic.
-	if n := len(xs); n > 0 && inline(p, n, cpu.GrainKernel) {
-		if k := cpu.LookupReduce(p, reduce); k != nil {
-			return reduce(init, k(xs))
-		}
+	k := cpu.LookupReduce(p, reduce)
+	if k != nil && inline(p, len(xs), cpu.GrainKernel) {
+		return reduce(init, k(xs))
 	}
 	defer guard()
-	r, _ := reduceCtx(context.Background(), p, xs, init, reduce)
+	r, _ := reduceCtx(context.Background(), p, xs, init, reduce, k)
 	return r
 }
 
@@ -48,16 +50,18 @@ func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
 // the chunks not yet started and resolves it with the context's error.
 func ReduceTask[T any](tp execution.TaskPolicy, xs []T, init T, reduce func(T, T) T) *future.Future[T] {
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (T, error) {
-		return reduceCtx(ctx, p, xs, init, reduce)
+		return reduceCtx(ctx, p, xs, init, reduce, cpu.LookupReduce(p, reduce))
 	})
 }
 
-func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, reduce func(T, T) T) (T, error) {
+// reduceCtx is Reduce under ctx, with k the kernel LookupReduce found (nil
+// for none).
+func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, reduce func(T, T) T, k func([]T) T) (T, error) {
 	n := len(xs)
 	if n == 0 {
 		return init, nil
 	}
-	if k := cpu.LookupReduce(p, reduce); k != nil {
+	if k != nil {
 		if inline(p, n, cpu.GrainKernel) { // no closure: nothing to allocate
 			return reduce(init, k(xs)), nil
 		}
@@ -108,13 +112,15 @@ func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R,
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) R {
-	if n := len(xs); n > 0 && inline(p, n, cpu.GrainKernel) { // see Reduce
-		if k := cpu.LookupTransformReduce(p, reduce, transform); k != nil {
-			return reduce(init, k(xs))
-		}
+	if len(xs) == 0 {
+		return init
+	}
+	k := cpu.LookupTransformReduce(p, reduce, transform)
+	if k != nil && inline(p, len(xs), cpu.GrainKernel) { // see Reduce
+		return reduce(init, k(xs))
 	}
 	defer guard()
-	r, _ := transformReduceCtx(context.Background(), p, xs, init, reduce, transform)
+	r, _ := transformReduceCtx(context.Background(), p, xs, init, reduce, transform, k)
 	return r
 }
 
@@ -123,16 +129,18 @@ func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R
 // with the context's error.
 func TransformReduceTask[T, R any](tp execution.TaskPolicy, xs []T, init R, reduce func(R, R) R, transform func(T) R) *future.Future[R] {
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (R, error) {
-		return transformReduceCtx(ctx, p, xs, init, reduce, transform)
+		return transformReduceCtx(ctx, p, xs, init, reduce, transform, cpu.LookupTransformReduce(p, reduce, transform))
 	})
 }
 
-func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) (R, error) {
+// transformReduceCtx is TransformReduce under ctx, with k the kernel
+// LookupTransformReduce found (nil for none).
+func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R, k func([]T) R) (R, error) {
 	n := len(xs)
 	if n == 0 {
 		return init, nil
 	}
-	if k := cpu.LookupTransformReduce(p, reduce, transform); k != nil {
+	if k != nil {
 		if inline(p, n, cpu.GrainKernel) { // no closure: nothing to allocate
 			return reduce(init, k(xs)), nil
 		}
@@ -168,13 +176,15 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) R {
 	checkSameLen("TransformReduce2", len(xs), len(ys))
-	if n := len(xs); n > 0 && inline(p, n, cpu.GrainKernel) { // see Reduce
-		if k := cpu.LookupTransformReduce2(p, reduce, transform); k != nil {
-			return reduce(init, k(xs, ys))
-		}
+	if len(xs) == 0 {
+		return init
+	}
+	k := cpu.LookupTransformReduce2(p, reduce, transform)
+	if k != nil && inline(p, len(xs), cpu.GrainKernel) { // see Reduce
+		return reduce(init, k(xs, ys))
 	}
 	defer guard()
-	r, _ := transformReduce2Ctx(context.Background(), p, xs, ys, init, reduce, transform)
+	r, _ := transformReduce2Ctx(context.Background(), p, xs, ys, init, reduce, transform, k)
 	return r
 }
 
@@ -182,7 +192,7 @@ func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, r
 func TransformReduce2Task[T, U, R any](tp execution.TaskPolicy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) *future.Future[R] {
 	checkSameLen("TransformReduce2Task", len(xs), len(ys))
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (R, error) {
-		return transformReduce2Ctx(ctx, p, xs, ys, init, reduce, transform)
+		return transformReduce2Ctx(ctx, p, xs, ys, init, reduce, transform, cpu.LookupTransformReduce2(p, reduce, transform))
 	})
 }
 
@@ -192,13 +202,15 @@ func checkSameLen(name string, a, b int) {
 	}
 }
 
-func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) (R, error) {
+// transformReduce2Ctx is TransformReduce2 under ctx, with k the kernel
+// LookupTransformReduce2 found (nil for none).
+func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R, k func([]T, []U) R) (R, error) {
 	n := len(xs)
 	if n == 0 {
 		return init, nil
 	}
 	ys = ys[:n]
-	if k := cpu.LookupTransformReduce2(p, reduce, transform); k != nil {
+	if k != nil {
 		if inline(p, n, cpu.GrainKernel) { // no closure: nothing to allocate
 			return reduce(init, k(xs, ys)), nil
 		}
