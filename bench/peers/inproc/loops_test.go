@@ -56,28 +56,12 @@ func BenchmarkInproc(b *testing.B) {
 		b.Logf("hpgo tier %s", asm.Active())
 	}
 	for _, n := range sizes() {
-		// The ops are named with their concrete types here: op.Add[T]
+		// The ops are instantiated here, in non-generic code: op.Add[T]
 		// inside a generic function is a closure hpgo does not recognise.
 		x32, y32 := bench.Float32s(n, 1), bench.Float32s(n, 2)
-		benchType(b, n, x32, y32, policies[float32]{
-			sum: func(p execution.Policy) float32 { return parallel.Reduce(p, x32, 0, op.Add[float32]) },
-			sumSquares: func(p execution.Policy) float32 {
-				return parallel.TransformReduce(p, x32, 0, op.Add[float32], op.Square[float32])
-			},
-			dot: func(p execution.Policy) float32 {
-				return parallel.TransformReduce2(p, x32, y32, 0, op.Add[float32], op.Mul[float32])
-			},
-		})
+		benchType(b, n, x32, y32, policiesFor(x32, y32, op.Add[float32], op.Square[float32], op.Mul[float32]))
 		x64, y64 := bench.Float64s(n, 1), bench.Float64s(n, 2)
-		benchType(b, n, x64, y64, policies[float64]{
-			sum: func(p execution.Policy) float64 { return parallel.Reduce(p, x64, 0, op.Add[float64]) },
-			sumSquares: func(p execution.Policy) float64 {
-				return parallel.TransformReduce(p, x64, 0, op.Add[float64], op.Square[float64])
-			},
-			dot: func(p execution.Policy) float64 {
-				return parallel.TransformReduce2(p, x64, y64, 0, op.Add[float64], op.Mul[float64])
-			},
-		})
+		benchType(b, n, x64, y64, policiesFor(x64, y64, op.Add[float64], op.Square[float64], op.Mul[float64]))
 		bench.Release()
 	}
 }
@@ -85,6 +69,16 @@ func BenchmarkInproc(b *testing.B) {
 // policies are hpgo's calls through package parallel for one element type.
 type policies[T Float] struct {
 	sum, sumSquares, dot func(p execution.Policy) T
+}
+
+// policiesFor builds the calls from ops the caller instantiated (passed as
+// values, they keep the code pointers hpgo recognises).
+func policiesFor[T Float](x, y []T, add func(T, T) T, square func(T) T, mul func(T, T) T) policies[T] {
+	return policies[T]{
+		sum:        func(p execution.Policy) T { return parallel.Reduce(p, x, 0, add) },
+		sumSquares: func(p execution.Policy) T { return parallel.TransformReduce(p, x, 0, add, square) },
+		dot:        func(p execution.Policy) T { return parallel.TransformReduce2(p, x, y, 0, add, mul) },
+	}
 }
 
 type kernelPair[T Float] struct {
