@@ -258,18 +258,18 @@ func xorU64(x []uint64) uint64 {
 	return xorU64Go(x)
 }
 
-// rdUnlessNaN returns m, or NaN if the kernel saw one.
-// rdFast runs a fast float min/max kernel, exact unless it found a NaN
-// (the result is then NaN) or a zero (whose sign it may get wrong: exact
-// then runs instead).
+// rdFast runs a fast float min/max kernel, which is exact unless x holds a
+// NaN or an infinity or the result is a zero (whose sign it may get wrong);
+// then the exact kernel runs instead, so those inputs cost both.
 func rdFast[F float32 | float64](x []F, fast func([]F) (F, bool), exact func([]F) F) F {
-	m, nan := fast(x)
-	if m == 0 && !nan {
+	m, nonfinite := fast(x)
+	if nonfinite || m == 0 {
 		return exact(x)
 	}
-	return rdUnlessNaN(m, nan)
+	return m
 }
 
+// rdUnlessNaN returns m, or NaN if the kernel saw one.
 func rdUnlessNaN[F float32 | float64](m F, nan bool) F {
 	if nan {
 		return F(math.NaN())

@@ -107,6 +107,7 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VADDPS       X1, X0, X0
 	VMOVSS       X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresF32AVX2(x []float32) float32
@@ -185,6 +186,7 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VADDPS       X1, X0, X0
 	VMOVSS       X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotF32AVX2(x []float32, y []float32) float32
@@ -267,6 +269,7 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VADDPS       X1, X0, X0
 	VMOVSS       X0, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minMaxBitsF32AVX2(x []float32) (u uint32, s uint32, l uint32)
@@ -375,10 +378,11 @@ horizontal:
 	VPMINUD      X0, X8, X8
 	VMOVD        X8, AX
 	MOVL         AX, l+32(FP)
+	VZEROUPPER
 	RET
 
-// func minFastF32AVX2(x []float32) (m float32, nan bool)
-// Requires: AVX, AVX2
+// func minFastF32AVX2(x []float32) (m float32, nonfinite bool)
+// Requires: AVX, AVX2, FMA3
 TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -386,83 +390,72 @@ TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
 	VMOVUPS      Y0, Y1
 	VMOVUPS      Y0, Y2
 	VMOVUPS      Y0, Y3
-	VMOVUPS      Y0, Y4
-	VMOVUPS      Y0, Y5
-	VMOVUPS      Y0, Y6
-	VMOVUPS      Y0, Y7
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
-	VPXOR        Y9, Y9, Y9
-	VPXOR        Y10, Y10, Y10
-	VPXOR        Y11, Y11, Y11
 
-	// Blocks of 8 vectors, in two halves of 4 loads.
+	// Blocks of 8 vectors, as 4 pairs.
 blocks:
-	CMPQ    CX, $0x00000040
-	JB      fold
-	VMOVUPS (AX), Y12
-	VMOVUPS 32(AX), Y13
-	VMOVUPS 64(AX), Y14
-	VMOVUPS 96(AX), Y15
-	VMINPS  Y12, Y0, Y0
-	VMINPS  Y13, Y1, Y1
-	VMINPS  Y14, Y2, Y2
-	VMINPS  Y15, Y3, Y3
-	VCMPPS  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y8, Y8
-	VCMPPS  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y9, Y9
-	VMOVUPS 128(AX), Y12
-	VMOVUPS 160(AX), Y13
-	VMOVUPS 192(AX), Y14
-	VMOVUPS 224(AX), Y15
-	VMINPS  Y12, Y4, Y4
-	VMINPS  Y13, Y5, Y5
-	VMINPS  Y14, Y6, Y6
-	VMINPS  Y15, Y7, Y7
-	VCMPPS  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y10, Y10
-	VCMPPS  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y11, Y11
-	ADDQ    $0x00000100, AX
-	SUBQ    $0x00000040, CX
-	JMP     blocks
-
-fold:
-	VMINPS Y1, Y0, Y0
-	VMINPS Y3, Y2, Y2
-	VMINPS Y5, Y4, Y4
-	VMINPS Y7, Y6, Y6
-	VMINPS Y2, Y0, Y0
-	VMINPS Y6, Y4, Y4
-	VMINPS Y4, Y0, Y0
+	CMPQ        CX, $0x00000040
+	JB          single
+	VMOVUPS     (AX), Y9
+	VMOVUPS     32(AX), Y10
+	VMINPS      Y9, Y10, Y11
+	VMINPS      Y11, Y0, Y0
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y5
+	VMOVUPS     64(AX), Y9
+	VMOVUPS     96(AX), Y10
+	VMINPS      Y9, Y10, Y11
+	VMINPS      Y11, Y1, Y1
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y6
+	VMOVUPS     128(AX), Y9
+	VMOVUPS     160(AX), Y10
+	VMINPS      Y9, Y10, Y11
+	VMINPS      Y11, Y2, Y2
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y7
+	VMOVUPS     192(AX), Y9
+	VMOVUPS     224(AX), Y10
+	VMINPS      Y9, Y10, Y11
+	VMINPS      Y11, Y3, Y3
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y8
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x00000040, CX
+	JMP         blocks
 
 	// Single vectors.
-vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
-	VMOVUPS (AX), Y1
-	VMINPS  Y1, Y0, Y0
-	VCMPPS  $0x03, Y1, Y1, Y1
-	VPOR    Y1, Y8, Y8
-	ADDQ    $0x00000020, AX
-	SUBQ    $0x00000008, CX
-	JMP     vectors
+single:
+	CMPQ        CX, $0x00000008
+	JB          tail
+	VMOVUPS     (AX), Y9
+	VMINPS      Y9, Y0, Y0
+	VFMADD231PS Y4, Y9, Y5
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, CX
+	JMP         single
 
-	// Masked tail: lanes past the end keep the accumulator.
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
-	TESTQ      CX, CX
-	JZ         horizontal
-	SHLQ       $0x02, CX
-	NEGQ       CX
-	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y1
-	VMASKMOVPS (AX), Y1, Y2
-	VMINPS     Y2, Y0, Y3
-	VBLENDVPS  Y1, Y3, Y0, Y0
-	VCMPPS     $0x03, Y2, Y2, Y1
-	VPOR       Y1, Y8, Y8
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x02, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y9
+	VMASKMOVPS  (AX), Y9, Y10
+	VMINPS      Y10, Y0, Y11
+	VBLENDVPS   Y9, Y11, Y0, Y0
+	VFMADD231PS Y4, Y10, Y5
 
 horizontal:
+	VMINPS       Y1, Y0, Y0
+	VMINPS       Y3, Y2, Y2
+	VMINPS       Y2, Y0, Y0
 	VEXTRACTF128 $0x01, Y0, X1
 	VMINPS       X1, X0, X0
 	VPSHUFD      $0x4e, X0, X1
@@ -470,15 +463,17 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VMINPS       X1, X0, X0
 	VMOVSS       X0, m+24(FP)
-	VPOR         Y9, Y8, Y8
-	VPOR         Y11, Y10, Y10
-	VPOR         Y10, Y8, Y8
-	VPTEST       Y8, Y8
-	SETNE        nan+28(FP)
+	VPOR         Y6, Y5, Y5
+	VPOR         Y8, Y7, Y7
+	VPOR         Y7, Y5, Y5
+	VCMPPS       $0x03, Y5, Y5, Y5
+	VPTEST       Y5, Y5
+	SETNE        nonfinite+28(FP)
+	VZEROUPPER
 	RET
 
-// func maxFastF32AVX2(x []float32) (m float32, nan bool)
-// Requires: AVX, AVX2
+// func maxFastF32AVX2(x []float32) (m float32, nonfinite bool)
+// Requires: AVX, AVX2, FMA3
 TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -486,83 +481,72 @@ TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
 	VMOVUPS      Y0, Y1
 	VMOVUPS      Y0, Y2
 	VMOVUPS      Y0, Y3
-	VMOVUPS      Y0, Y4
-	VMOVUPS      Y0, Y5
-	VMOVUPS      Y0, Y6
-	VMOVUPS      Y0, Y7
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
-	VPXOR        Y9, Y9, Y9
-	VPXOR        Y10, Y10, Y10
-	VPXOR        Y11, Y11, Y11
 
-	// Blocks of 8 vectors, in two halves of 4 loads.
+	// Blocks of 8 vectors, as 4 pairs.
 blocks:
-	CMPQ    CX, $0x00000040
-	JB      fold
-	VMOVUPS (AX), Y12
-	VMOVUPS 32(AX), Y13
-	VMOVUPS 64(AX), Y14
-	VMOVUPS 96(AX), Y15
-	VMAXPS  Y12, Y0, Y0
-	VMAXPS  Y13, Y1, Y1
-	VMAXPS  Y14, Y2, Y2
-	VMAXPS  Y15, Y3, Y3
-	VCMPPS  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y8, Y8
-	VCMPPS  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y9, Y9
-	VMOVUPS 128(AX), Y12
-	VMOVUPS 160(AX), Y13
-	VMOVUPS 192(AX), Y14
-	VMOVUPS 224(AX), Y15
-	VMAXPS  Y12, Y4, Y4
-	VMAXPS  Y13, Y5, Y5
-	VMAXPS  Y14, Y6, Y6
-	VMAXPS  Y15, Y7, Y7
-	VCMPPS  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y10, Y10
-	VCMPPS  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y11, Y11
-	ADDQ    $0x00000100, AX
-	SUBQ    $0x00000040, CX
-	JMP     blocks
-
-fold:
-	VMAXPS Y1, Y0, Y0
-	VMAXPS Y3, Y2, Y2
-	VMAXPS Y5, Y4, Y4
-	VMAXPS Y7, Y6, Y6
-	VMAXPS Y2, Y0, Y0
-	VMAXPS Y6, Y4, Y4
-	VMAXPS Y4, Y0, Y0
+	CMPQ        CX, $0x00000040
+	JB          single
+	VMOVUPS     (AX), Y9
+	VMOVUPS     32(AX), Y10
+	VMAXPS      Y9, Y10, Y11
+	VMAXPS      Y11, Y0, Y0
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y5
+	VMOVUPS     64(AX), Y9
+	VMOVUPS     96(AX), Y10
+	VMAXPS      Y9, Y10, Y11
+	VMAXPS      Y11, Y1, Y1
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y6
+	VMOVUPS     128(AX), Y9
+	VMOVUPS     160(AX), Y10
+	VMAXPS      Y9, Y10, Y11
+	VMAXPS      Y11, Y2, Y2
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y7
+	VMOVUPS     192(AX), Y9
+	VMOVUPS     224(AX), Y10
+	VMAXPS      Y9, Y10, Y11
+	VMAXPS      Y11, Y3, Y3
+	VFMADD213PS Y10, Y4, Y9
+	VFMADD231PS Y4, Y9, Y8
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x00000040, CX
+	JMP         blocks
 
 	// Single vectors.
-vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
-	VMOVUPS (AX), Y1
-	VMAXPS  Y1, Y0, Y0
-	VCMPPS  $0x03, Y1, Y1, Y1
-	VPOR    Y1, Y8, Y8
-	ADDQ    $0x00000020, AX
-	SUBQ    $0x00000008, CX
-	JMP     vectors
+single:
+	CMPQ        CX, $0x00000008
+	JB          tail
+	VMOVUPS     (AX), Y9
+	VMAXPS      Y9, Y0, Y0
+	VFMADD231PS Y4, Y9, Y5
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, CX
+	JMP         single
 
-	// Masked tail: lanes past the end keep the accumulator.
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
-	TESTQ      CX, CX
-	JZ         horizontal
-	SHLQ       $0x02, CX
-	NEGQ       CX
-	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y1
-	VMASKMOVPS (AX), Y1, Y2
-	VMAXPS     Y2, Y0, Y3
-	VBLENDVPS  Y1, Y3, Y0, Y0
-	VCMPPS     $0x03, Y2, Y2, Y1
-	VPOR       Y1, Y8, Y8
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x02, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y9
+	VMASKMOVPS  (AX), Y9, Y10
+	VMAXPS      Y10, Y0, Y11
+	VBLENDVPS   Y9, Y11, Y0, Y0
+	VFMADD231PS Y4, Y10, Y5
 
 horizontal:
+	VMAXPS       Y1, Y0, Y0
+	VMAXPS       Y3, Y2, Y2
+	VMAXPS       Y2, Y0, Y0
 	VEXTRACTF128 $0x01, Y0, X1
 	VMAXPS       X1, X0, X0
 	VPSHUFD      $0x4e, X0, X1
@@ -570,11 +554,13 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VMAXPS       X1, X0, X0
 	VMOVSS       X0, m+24(FP)
-	VPOR         Y9, Y8, Y8
-	VPOR         Y11, Y10, Y10
-	VPOR         Y10, Y8, Y8
-	VPTEST       Y8, Y8
-	SETNE        nan+28(FP)
+	VPOR         Y6, Y5, Y5
+	VPOR         Y8, Y7, Y7
+	VPOR         Y7, Y5, Y5
+	VCMPPS       $0x03, Y5, Y5, Y5
+	VPTEST       Y5, Y5
+	SETNE        nonfinite+28(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfF32AVX2(x []float32, v float32) int
@@ -620,6 +606,7 @@ blockfound:
 	BSFQ      AX, AX
 	ADDQ      DX, AX
 	MOVQ      AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -640,6 +627,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -660,10 +648,12 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func sumF64AVX2(x []float64) float64
@@ -731,6 +721,7 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VADDPD       X1, X0, X0
 	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresF64AVX2(x []float64) float64
@@ -807,6 +798,7 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VADDPD       X1, X0, X0
 	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotF64AVX2(x []float64, y []float64) float64
@@ -887,10 +879,11 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VADDPD       X1, X0, X0
 	VMOVSD       X0, ret+48(FP)
+	VZEROUPPER
 	RET
 
-// func minFastF64AVX2(x []float64) (m float64, nan bool)
-// Requires: AVX, AVX2
+// func minFastF64AVX2(x []float64) (m float64, nonfinite bool)
+// Requires: AVX, AVX2, FMA3
 TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -898,97 +891,88 @@ TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	VMOVUPS      Y0, Y1
 	VMOVUPS      Y0, Y2
 	VMOVUPS      Y0, Y3
-	VMOVUPS      Y0, Y4
-	VMOVUPS      Y0, Y5
-	VMOVUPS      Y0, Y6
-	VMOVUPS      Y0, Y7
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
-	VPXOR        Y9, Y9, Y9
-	VPXOR        Y10, Y10, Y10
-	VPXOR        Y11, Y11, Y11
 
-	// Blocks of 8 vectors, in two halves of 4 loads.
+	// Blocks of 8 vectors, as 4 pairs.
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
-	VMOVUPD (AX), Y12
-	VMOVUPD 32(AX), Y13
-	VMOVUPD 64(AX), Y14
-	VMOVUPD 96(AX), Y15
-	VMINPD  Y12, Y0, Y0
-	VMINPD  Y13, Y1, Y1
-	VMINPD  Y14, Y2, Y2
-	VMINPD  Y15, Y3, Y3
-	VCMPPD  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y8, Y8
-	VCMPPD  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y9, Y9
-	VMOVUPD 128(AX), Y12
-	VMOVUPD 160(AX), Y13
-	VMOVUPD 192(AX), Y14
-	VMOVUPD 224(AX), Y15
-	VMINPD  Y12, Y4, Y4
-	VMINPD  Y13, Y5, Y5
-	VMINPD  Y14, Y6, Y6
-	VMINPD  Y15, Y7, Y7
-	VCMPPD  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y10, Y10
-	VCMPPD  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y11, Y11
-	ADDQ    $0x00000100, AX
-	SUBQ    $0x00000020, CX
-	JMP     blocks
-
-fold:
-	VMINPD Y1, Y0, Y0
-	VMINPD Y3, Y2, Y2
-	VMINPD Y5, Y4, Y4
-	VMINPD Y7, Y6, Y6
-	VMINPD Y2, Y0, Y0
-	VMINPD Y6, Y4, Y4
-	VMINPD Y4, Y0, Y0
+	CMPQ        CX, $0x00000020
+	JB          single
+	VMOVUPD     (AX), Y9
+	VMOVUPD     32(AX), Y10
+	VMINPD      Y9, Y10, Y11
+	VMINPD      Y11, Y0, Y0
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y5
+	VMOVUPD     64(AX), Y9
+	VMOVUPD     96(AX), Y10
+	VMINPD      Y9, Y10, Y11
+	VMINPD      Y11, Y1, Y1
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y6
+	VMOVUPD     128(AX), Y9
+	VMOVUPD     160(AX), Y10
+	VMINPD      Y9, Y10, Y11
+	VMINPD      Y11, Y2, Y2
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y7
+	VMOVUPD     192(AX), Y9
+	VMOVUPD     224(AX), Y10
+	VMINPD      Y9, Y10, Y11
+	VMINPD      Y11, Y3, Y3
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y8
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x00000020, CX
+	JMP         blocks
 
 	// Single vectors.
-vectors:
-	CMPQ    CX, $0x00000004
-	JB      tail
-	VMOVUPD (AX), Y1
-	VMINPD  Y1, Y0, Y0
-	VCMPPD  $0x03, Y1, Y1, Y1
-	VPOR    Y1, Y8, Y8
-	ADDQ    $0x00000020, AX
-	SUBQ    $0x00000004, CX
-	JMP     vectors
+single:
+	CMPQ        CX, $0x00000004
+	JB          tail
+	VMOVUPD     (AX), Y9
+	VMINPD      Y9, Y0, Y0
+	VFMADD231PD Y4, Y9, Y5
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000004, CX
+	JMP         single
 
-	// Masked tail: lanes past the end keep the accumulator.
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
-	TESTQ      CX, CX
-	JZ         horizontal
-	SHLQ       $0x03, CX
-	NEGQ       CX
-	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y1
-	VMASKMOVPD (AX), Y1, Y2
-	VMINPD     Y2, Y0, Y3
-	VBLENDVPS  Y1, Y3, Y0, Y0
-	VCMPPD     $0x03, Y2, Y2, Y1
-	VPOR       Y1, Y8, Y8
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x03, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y9
+	VMASKMOVPD  (AX), Y9, Y10
+	VMINPD      Y10, Y0, Y11
+	VBLENDVPS   Y9, Y11, Y0, Y0
+	VFMADD231PD Y4, Y10, Y5
 
 horizontal:
+	VMINPD       Y1, Y0, Y0
+	VMINPD       Y3, Y2, Y2
+	VMINPD       Y2, Y0, Y0
 	VEXTRACTF128 $0x01, Y0, X1
 	VMINPD       X1, X0, X0
 	VPSHUFD      $0x4e, X0, X1
 	VMINPD       X1, X0, X0
 	VMOVSD       X0, m+24(FP)
-	VPOR         Y9, Y8, Y8
-	VPOR         Y11, Y10, Y10
-	VPOR         Y10, Y8, Y8
-	VPTEST       Y8, Y8
-	SETNE        nan+32(FP)
+	VPOR         Y6, Y5, Y5
+	VPOR         Y8, Y7, Y7
+	VPOR         Y7, Y5, Y5
+	VCMPPD       $0x03, Y5, Y5, Y5
+	VPTEST       Y5, Y5
+	SETNE        nonfinite+32(FP)
+	VZEROUPPER
 	RET
 
-// func maxFastF64AVX2(x []float64) (m float64, nan bool)
-// Requires: AVX, AVX2
+// func maxFastF64AVX2(x []float64) (m float64, nonfinite bool)
+// Requires: AVX, AVX2, FMA3
 TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -996,93 +980,84 @@ TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	VMOVUPS      Y0, Y1
 	VMOVUPS      Y0, Y2
 	VMOVUPS      Y0, Y3
-	VMOVUPS      Y0, Y4
-	VMOVUPS      Y0, Y5
-	VMOVUPS      Y0, Y6
-	VMOVUPS      Y0, Y7
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
-	VPXOR        Y9, Y9, Y9
-	VPXOR        Y10, Y10, Y10
-	VPXOR        Y11, Y11, Y11
 
-	// Blocks of 8 vectors, in two halves of 4 loads.
+	// Blocks of 8 vectors, as 4 pairs.
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
-	VMOVUPD (AX), Y12
-	VMOVUPD 32(AX), Y13
-	VMOVUPD 64(AX), Y14
-	VMOVUPD 96(AX), Y15
-	VMAXPD  Y12, Y0, Y0
-	VMAXPD  Y13, Y1, Y1
-	VMAXPD  Y14, Y2, Y2
-	VMAXPD  Y15, Y3, Y3
-	VCMPPD  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y8, Y8
-	VCMPPD  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y9, Y9
-	VMOVUPD 128(AX), Y12
-	VMOVUPD 160(AX), Y13
-	VMOVUPD 192(AX), Y14
-	VMOVUPD 224(AX), Y15
-	VMAXPD  Y12, Y4, Y4
-	VMAXPD  Y13, Y5, Y5
-	VMAXPD  Y14, Y6, Y6
-	VMAXPD  Y15, Y7, Y7
-	VCMPPD  $0x03, Y12, Y13, Y12
-	VPOR    Y12, Y10, Y10
-	VCMPPD  $0x03, Y14, Y15, Y12
-	VPOR    Y12, Y11, Y11
-	ADDQ    $0x00000100, AX
-	SUBQ    $0x00000020, CX
-	JMP     blocks
-
-fold:
-	VMAXPD Y1, Y0, Y0
-	VMAXPD Y3, Y2, Y2
-	VMAXPD Y5, Y4, Y4
-	VMAXPD Y7, Y6, Y6
-	VMAXPD Y2, Y0, Y0
-	VMAXPD Y6, Y4, Y4
-	VMAXPD Y4, Y0, Y0
+	CMPQ        CX, $0x00000020
+	JB          single
+	VMOVUPD     (AX), Y9
+	VMOVUPD     32(AX), Y10
+	VMAXPD      Y9, Y10, Y11
+	VMAXPD      Y11, Y0, Y0
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y5
+	VMOVUPD     64(AX), Y9
+	VMOVUPD     96(AX), Y10
+	VMAXPD      Y9, Y10, Y11
+	VMAXPD      Y11, Y1, Y1
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y6
+	VMOVUPD     128(AX), Y9
+	VMOVUPD     160(AX), Y10
+	VMAXPD      Y9, Y10, Y11
+	VMAXPD      Y11, Y2, Y2
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y7
+	VMOVUPD     192(AX), Y9
+	VMOVUPD     224(AX), Y10
+	VMAXPD      Y9, Y10, Y11
+	VMAXPD      Y11, Y3, Y3
+	VFMADD213PD Y10, Y4, Y9
+	VFMADD231PD Y4, Y9, Y8
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x00000020, CX
+	JMP         blocks
 
 	// Single vectors.
-vectors:
-	CMPQ    CX, $0x00000004
-	JB      tail
-	VMOVUPD (AX), Y1
-	VMAXPD  Y1, Y0, Y0
-	VCMPPD  $0x03, Y1, Y1, Y1
-	VPOR    Y1, Y8, Y8
-	ADDQ    $0x00000020, AX
-	SUBQ    $0x00000004, CX
-	JMP     vectors
+single:
+	CMPQ        CX, $0x00000004
+	JB          tail
+	VMOVUPD     (AX), Y9
+	VMAXPD      Y9, Y0, Y0
+	VFMADD231PD Y4, Y9, Y5
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000004, CX
+	JMP         single
 
-	// Masked tail: lanes past the end keep the accumulator.
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
-	TESTQ      CX, CX
-	JZ         horizontal
-	SHLQ       $0x03, CX
-	NEGQ       CX
-	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y1
-	VMASKMOVPD (AX), Y1, Y2
-	VMAXPD     Y2, Y0, Y3
-	VBLENDVPS  Y1, Y3, Y0, Y0
-	VCMPPD     $0x03, Y2, Y2, Y1
-	VPOR       Y1, Y8, Y8
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x03, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y9
+	VMASKMOVPD  (AX), Y9, Y10
+	VMAXPD      Y10, Y0, Y11
+	VBLENDVPS   Y9, Y11, Y0, Y0
+	VFMADD231PD Y4, Y10, Y5
 
 horizontal:
+	VMAXPD       Y1, Y0, Y0
+	VMAXPD       Y3, Y2, Y2
+	VMAXPD       Y2, Y0, Y0
 	VEXTRACTF128 $0x01, Y0, X1
 	VMAXPD       X1, X0, X0
 	VPSHUFD      $0x4e, X0, X1
 	VMAXPD       X1, X0, X0
 	VMOVSD       X0, m+24(FP)
-	VPOR         Y9, Y8, Y8
-	VPOR         Y11, Y10, Y10
-	VPOR         Y10, Y8, Y8
-	VPTEST       Y8, Y8
-	SETNE        nan+32(FP)
+	VPOR         Y6, Y5, Y5
+	VPOR         Y8, Y7, Y7
+	VPOR         Y7, Y5, Y5
+	VCMPPD       $0x03, Y5, Y5, Y5
+	VPTEST       Y5, Y5
+	SETNE        nonfinite+32(FP)
+	VZEROUPPER
 	RET
 
 // func minF64AVX2(x []float64) float64
@@ -1178,6 +1153,7 @@ horizontal:
 	VANDPD       X1, X0, X0
 	VORPD        X0, X2, X0
 	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func maxF64AVX2(x []float64) float64
@@ -1284,6 +1260,7 @@ horizontal:
 	VORPD        X0, X2, X0
 	VXORPD       X4, X0, X0
 	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfF64AVX2(x []float64, v float64) int
@@ -1329,6 +1306,7 @@ blockfound:
 	BSFQ      AX, AX
 	ADDQ      DX, AX
 	MOVQ      AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -1349,6 +1327,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -1369,10 +1348,12 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func sumI32AVX2(x []int32) int32
@@ -1443,6 +1424,7 @@ horizontal:
 	VPADDD       X1, X0, X0
 	VMOVD        X0, AX
 	MOVL         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresI32AVX2(x []int32) int32
@@ -1532,6 +1514,7 @@ horizontal:
 	VPADDD       X1, X0, X0
 	VMOVD        X0, AX
 	MOVL         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotI32AVX2(x []int32, y []int32) int32
@@ -1625,6 +1608,7 @@ horizontal:
 	VPADDD       X1, X0, X0
 	VMOVD        X0, AX
 	MOVL         AX, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minI32AVX2(x []int32) int32
@@ -1685,6 +1669,7 @@ horizontal:
 	VPMINSD      X1, X0, X0
 	VMOVD        X0, AX
 	MOVL         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func maxI32AVX2(x []int32) int32
@@ -1745,6 +1730,7 @@ horizontal:
 	VPMAXSD      X1, X0, X0
 	VMOVD        X0, AX
 	MOVL         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfI32AVX2(x []int32, v int32) int
@@ -1792,6 +1778,7 @@ blockfound:
 	BSFQ      AX, AX
 	ADDQ      DX, AX
 	MOVQ      AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -1812,6 +1799,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -1832,10 +1820,12 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func sumI64AVX2(x []int64) int64
@@ -1904,6 +1894,7 @@ horizontal:
 	VPADDQ       X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresI64AVX2(x []int64) int64
@@ -1995,6 +1986,7 @@ horizontal:
 	VPADDQ       X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotI64AVX2(x []int64, y []int64) int64
@@ -2113,6 +2105,7 @@ horizontal:
 	VPADDQ       X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minI64AVX2(x []int64) int64
@@ -2187,6 +2180,7 @@ horizontal:
 	VBLENDVPD    X2, X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func maxI64AVX2(x []int64) int64
@@ -2261,6 +2255,7 @@ horizontal:
 	VBLENDVPD    X2, X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfI64AVX2(x []int64, v int64) int
@@ -2306,6 +2301,7 @@ blockfound:
 	BSFQ      AX, AX
 	ADDQ      DX, AX
 	MOVQ      AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -2326,6 +2322,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -2346,10 +2343,12 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func xorU64AVX2(x []uint64) uint64
@@ -2406,6 +2405,7 @@ horizontal:
 	VPXOR        X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumF32AVX512(x []float32) float32
@@ -2474,6 +2474,7 @@ horizontal:
 	VPSHUFD       $0xb1, X0, X1
 	VADDPS        X1, X0, X0
 	VMOVSS        X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresF32AVX512(x []float32) float32
@@ -2552,6 +2553,7 @@ horizontal:
 	VPSHUFD       $0xb1, X0, X1
 	VADDPS        X1, X0, X0
 	VMOVSS        X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotF32AVX512(x []float32, y []float32) float32
@@ -2634,6 +2636,7 @@ horizontal:
 	VPSHUFD       $0xb1, X0, X1
 	VADDPS        X1, X0, X0
 	VMOVSS        X0, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minRangeF32AVX512(x []float32) (m float32, nan bool)
@@ -2707,10 +2710,12 @@ horizontal:
 	VRANGEPS      $0x04, X1, X0, X0
 	VMOVSS        X0, m+24(FP)
 	MOVB          $0x00, nan+28(FP)
+	VZEROUPPER
 	RET
 
 nan:
 	MOVB $0x01, nan+28(FP)
+	VZEROUPPER
 	RET
 
 // func maxRangeF32AVX512(x []float32) (m float32, nan bool)
@@ -2784,14 +2789,16 @@ horizontal:
 	VRANGEPS      $0x05, X1, X0, X0
 	VMOVSS        X0, m+24(FP)
 	MOVB          $0x00, nan+28(FP)
+	VZEROUPPER
 	RET
 
 nan:
 	MOVB $0x01, nan+28(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfF32AVX512(x []float32, v float32) int
-// Requires: AVX512F
+// Requires: AVX, AVX512F
 TEXT ·indexOfF32AVX512(SB), NOSPLIT, $0-40
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -2833,6 +2840,7 @@ blockfound:
 	BSFQ  AX, AX
 	ADDQ  DX, AX
 	MOVQ  AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -2853,6 +2861,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -2868,10 +2877,12 @@ tail:
 	BSFQ   AX, AX
 	ADDQ   DX, AX
 	MOVQ   AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func sumF64AVX512(x []float64) float64
@@ -2938,6 +2949,7 @@ horizontal:
 	VPSHUFD       $0x4e, X0, X1
 	VADDPD        X1, X0, X0
 	VMOVSD        X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresF64AVX512(x []float64) float64
@@ -3014,6 +3026,7 @@ horizontal:
 	VPSHUFD       $0x4e, X0, X1
 	VADDPD        X1, X0, X0
 	VMOVSD        X0, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotF64AVX512(x []float64, y []float64) float64
@@ -3094,6 +3107,7 @@ horizontal:
 	VPSHUFD       $0x4e, X0, X1
 	VADDPD        X1, X0, X0
 	VMOVSD        X0, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minRangeF64AVX512(x []float64) (m float64, nan bool)
@@ -3165,10 +3179,12 @@ horizontal:
 	VRANGEPD      $0x04, X1, X0, X0
 	VMOVSD        X0, m+24(FP)
 	MOVB          $0x00, nan+32(FP)
+	VZEROUPPER
 	RET
 
 nan:
 	MOVB $0x01, nan+32(FP)
+	VZEROUPPER
 	RET
 
 // func maxRangeF64AVX512(x []float64) (m float64, nan bool)
@@ -3240,14 +3256,16 @@ horizontal:
 	VRANGEPD      $0x05, X1, X0, X0
 	VMOVSD        X0, m+24(FP)
 	MOVB          $0x00, nan+32(FP)
+	VZEROUPPER
 	RET
 
 nan:
 	MOVB $0x01, nan+32(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfF64AVX512(x []float64, v float64) int
-// Requires: AVX512F
+// Requires: AVX, AVX512F
 TEXT ·indexOfF64AVX512(SB), NOSPLIT, $0-40
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -3289,6 +3307,7 @@ blockfound:
 	BSFQ  AX, AX
 	ADDQ  DX, AX
 	MOVQ  AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -3309,6 +3328,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -3324,10 +3344,12 @@ tail:
 	BSFQ   AX, AX
 	ADDQ   DX, AX
 	MOVQ   AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func sumI32AVX512(x []int32) int32
@@ -3397,6 +3419,7 @@ horizontal:
 	VPADDD        X1, X0, X0
 	VMOVD         X0, AX
 	MOVL          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresI32AVX512(x []int32) int32
@@ -3486,6 +3509,7 @@ horizontal:
 	VPADDD        X1, X0, X0
 	VMOVD         X0, AX
 	MOVL          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotI32AVX512(x []int32, y []int32) int32
@@ -3579,6 +3603,7 @@ horizontal:
 	VPADDD        X1, X0, X0
 	VMOVD         X0, AX
 	MOVL          AX, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minI32AVX512(x []int32) int32
@@ -3636,6 +3661,7 @@ horizontal:
 	VPMINSD       X1, X0, X0
 	VMOVD         X0, AX
 	MOVL          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func maxI32AVX512(x []int32) int32
@@ -3693,6 +3719,7 @@ horizontal:
 	VPMAXSD       X1, X0, X0
 	VMOVD         X0, AX
 	MOVL          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfI32AVX512(x []int32, v int32) int
@@ -3740,6 +3767,7 @@ blockfound:
 	BSFQ  AX, AX
 	ADDQ  DX, AX
 	MOVQ  AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -3760,6 +3788,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -3775,10 +3804,12 @@ tail:
 	BSFQ     AX, AX
 	ADDQ     DX, AX
 	MOVQ     AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func sumI64AVX512(x []int64) int64
@@ -3846,6 +3877,7 @@ horizontal:
 	VPADDQ        X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func sumSquaresI64AVX512(x []int64) int64
@@ -3933,6 +3965,7 @@ horizontal:
 	VPADDQ        X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func dotI64AVX512(x []int64, y []int64) int64
@@ -4024,6 +4057,7 @@ horizontal:
 	VPADDQ        X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+48(FP)
+	VZEROUPPER
 	RET
 
 // func minI64AVX512(x []int64) int64
@@ -4079,6 +4113,7 @@ horizontal:
 	VPMINSQ       X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func maxI64AVX512(x []int64) int64
@@ -4134,10 +4169,11 @@ horizontal:
 	VPMAXSQ       X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
 	RET
 
 // func indexOfI64AVX512(x []int64, v int64) int
-// Requires: AVX512F
+// Requires: AVX, AVX512F
 TEXT ·indexOfI64AVX512(SB), NOSPLIT, $0-40
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
@@ -4179,6 +4215,7 @@ blockfound:
 	BSFQ  AX, AX
 	ADDQ  DX, AX
 	MOVQ  AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Single vectors.
@@ -4199,6 +4236,7 @@ vectorfound:
 	BSFQ BX, BX
 	ADDQ DX, BX
 	MOVQ BX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 	// Masked tail.
@@ -4214,10 +4252,12 @@ tail:
 	BSFQ     AX, AX
 	ADDQ     DX, AX
 	MOVQ     AX, ret+32(FP)
+	VZEROUPPER
 	RET
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
 	RET
 
 // func xorU64AVX512(x []uint64) uint64
@@ -4273,4 +4313,5 @@ horizontal:
 	VPXORQ        X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
 	RET

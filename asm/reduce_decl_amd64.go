@@ -24,15 +24,15 @@ func dotF32AVX2(x []float32, y []float32) float32
 //go:noescape
 func minMaxBitsF32AVX2(x []float32) (u uint32, s uint32, l uint32)
 
-// minFastF32AVX2 returns the min of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// minFastF32AVX2 returns the min of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minFastF32AVX2(x []float32) (m float32, nan bool)
+func minFastF32AVX2(x []float32) (m float32, nonfinite bool)
 
-// maxFastF32AVX2 returns the max of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// maxFastF32AVX2 returns the max of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func maxFastF32AVX2(x []float32) (m float32, nan bool)
+func maxFastF32AVX2(x []float32) (m float32, nonfinite bool)
 
 // indexOfF32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
@@ -54,15 +54,15 @@ func sumSquaresF64AVX2(x []float64) float64
 //go:noescape
 func dotF64AVX2(x []float64, y []float64) float64
 
-// minFastF64AVX2 returns the min of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// minFastF64AVX2 returns the min of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minFastF64AVX2(x []float64) (m float64, nan bool)
+func minFastF64AVX2(x []float64) (m float64, nonfinite bool)
 
-// maxFastF64AVX2 returns the max of x, exact unless nan or m == 0, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// maxFastF64AVX2 returns the max of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func maxFastF64AVX2(x []float64) (m float64, nan bool)
+func maxFastF64AVX2(x []float64) (m float64, nonfinite bool)
 
 // minF64AVX2 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
 //
