@@ -21,8 +21,8 @@ const bigN = 1<<20 + 3
 // smallLens are tried under every policy; kernelLens (the chunk boundaries of
 // kernel-sized grains) under the policies whose chunks are not tiny.
 var (
-	smallLens  = []int{0, 1, 2, 3, 7, 31, 100, 1023, 2*cpu.GrainLoop - 1, 2 * cpu.GrainLoop, 2*cpu.GrainLoop + 1}
-	kernelLens = []int{2*cpu.GrainKernel - 1, 2*cpu.GrainKernel + 1}
+	smallLens  = []int{0, 1, 2, 3, 7, 31, 100, cpu.GrainLoop - 1, cpu.GrainLoop + 1, 2*cpu.GrainLoop - 1, 2 * cpu.GrainLoop, 2*cpu.GrainLoop + 1}
+	kernelLens = []int{cpu.GrainKernel - 1, cpu.GrainKernel + 1, 2*cpu.GrainKernel + 1}
 )
 
 // policy is a policy under test with the lengths to try it on.

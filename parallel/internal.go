@@ -18,10 +18,10 @@ func guard() {
 }
 
 // inline reports whether the runner would run [0, n) as one chunk in the
-// caller: a non-parallel policy, or the default chunking with fewer than two
-// grains of work (see cpu.MapChunks).
+// caller: a non-parallel policy, or the default chunking with less than one
+// grain of work (see cpu.MapChunks).
 func inline(p execution.Policy, n, grain int) bool {
-	return !p.Parallel() || (p.Chunk().Kind() == execution.ChunkDefault && n < 2*grain)
+	return !p.Parallel() || (p.Chunk().Kind() == execution.ChunkDefault && n < grain)
 }
 
 // badArg panics with a programmer-error message for algorithm fn.

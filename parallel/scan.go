@@ -143,7 +143,9 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 			s.inclusive(dst, src)
 		}
 	}
-	if inline(p, n, grain) {
+	// Two passes over the data pay off from two grains: below that the
+	// scan runs whole in the caller.
+	if inline(p, n, 2*grain) {
 		whole()
 		return nil
 	}

@@ -6,14 +6,19 @@ import (
 	"github.com/hpgo/hpgo/execution"
 )
 
-// Grain hints tell the runner how many elements make a chunk worth a fork:
-// below two grains a parallel policy runs inline in the caller.
+// Grain hints tell the runner how many elements make a fork worth it (see
+// MapChunks): below one grain a parallel policy runs inline in the caller,
+// from one to two grains it forks only to workers that are awake, and no
+// default chunk is shorter than half a grain.
 const (
 	// GrainLoop suits a Go closure per element (a few ns each).
 	GrainLoop = 1 << 11
-	// GrainKernel suits a SIMD kernel (well under a ns per element): a
-	// fork/join costs a few µs, as much as a kernel's pass over 256Ki
-	// elements held in cache, so kernels run inline below 512Ki.
+	// GrainKernel suits a SIMD kernel (well under a ns per element). A
+	// fork/join to awake workers costs about 3 µs, as much as a kernel's
+	// pass over 128Ki float32 held in cache, and waking a parked worker
+	// costs 80–160 µs on a virtual machine, the time of a pass over 4Mi.
+	// Kernels therefore run inline below 256Ki elements, fork from 256Ki to
+	// 512Ki when a worker is awake, and always fork from 512Ki.
 	GrainKernel = 1 << 18
 )
 
@@ -66,9 +71,9 @@ func guidedPlan(base, n, workers, minSize int) plan {
 }
 
 // defaultPlan gives about chunksPerWorker chunks per worker, none smaller
-// than grain.
+// than half a grain.
 func defaultPlan(n, workers, grain int) plan {
-	size := max(grain, (n+chunksPerWorker*workers-1)/(chunksPerWorker*workers))
+	size := max(grain/2, (n+chunksPerWorker*workers-1)/(chunksPerWorker*workers))
 	return uniformPlan(0, n, size)
 }
 

@@ -14,11 +14,18 @@ import (
 // per chunk, and returns the chunks' results in index order.
 //
 //   - Seq and Unseq call body(0, n) once, in the calling goroutine.
-//   - Par and ParUnseq run the chunks on the runtime's workers. With the
-//     default chunking, an input shorter than two grains (see GrainLoop and
-//     GrainKernel) runs inline instead: a fork/join would cost more than it
-//     saves. A caller that is itself a worker takes part in the work; any
-//     other caller waits, so CPU-bound work stays on the workers.
+//   - Par and ParUnseq run the chunks on the runtime's workers. A caller
+//     that is itself a worker takes part in the work; any other caller
+//     waits, so CPU-bound work stays on the workers.
+//
+// With the default chunking the length decides, in grains (see GrainLoop
+// and GrainKernel). Below one grain the input runs inline as one chunk: a
+// fork/join would cost more than it saves. From one grain to two, its
+// chunks run on the workers if one of them is awake (sched.Awake), and
+// otherwise one after another in the caller, which is faster than waking a
+// parked worker; a loop of such calls wakes the workers (sched.WantWarm),
+// so that the later calls fork. From two grains up the chunks always run on
+// the workers.
 //
 // The chunk boundaries depend only on n, the policy and the number of
 // workers, never on timing (except with AutoChunk, whose chunk size comes
@@ -37,10 +44,14 @@ func MapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, bod
 		return nil, err
 	}
 	c := p.Chunk()
-	if !p.Parallel() || (c.Kind() == execution.ChunkDefault && n < 2*grain) {
+	if !p.Parallel() || (c.Kind() == execution.ChunkDefault && n < grain) {
 		return []R{callInline(body, 0, n)}, nil
 	}
 	workers := sched.NumWorkers()
+	if c.Kind() == execution.ChunkDefault && n < 2*grain && !sched.Awake() {
+		sched.WantWarm()
+		return inlineChunks(ctx, planFor(c, 0, n, workers, grain), body)
+	}
 
 	var head []R
 	var pl plan
@@ -114,6 +125,20 @@ func callInline[R any](body func(lo, hi int) R, lo, hi int) R {
 		}
 	}()
 	return body(lo, hi)
+}
+
+// inlineChunks runs the chunks of pl one after another in the caller, with
+// the chunk boundaries, results and cancellation of the parallel path.
+func inlineChunks[R any](ctx context.Context, pl plan, body func(lo, hi int) R) ([]R, error) {
+	results := make([]R, pl.count)
+	for i := range pl.count {
+		if err := ctx.Err(); err != nil {
+			return results, err
+		}
+		lo, hi := pl.chunk(i)
+		results[i] = callInline(body, lo, hi)
+	}
+	return results, nil
 }
 
 // sample runs body in the caller on growing prefixes of [0, n) until they

@@ -43,11 +43,16 @@ func TestChunkSpecs(t *testing.T) {
 	if rs := chunks(t, execution.Unseq, n, GrainLoop); len(rs) != 1 {
 		t.Errorf("unseq: %d chunks, want 1", len(rs))
 	}
-	// Below two grains the default chunking runs inline.
-	if rs := chunks(t, execution.Par, 2*GrainLoop-1, GrainLoop); len(rs) != 1 {
+	// Below one grain the default chunking runs inline, as one chunk.
+	if rs := chunks(t, execution.Par, GrainLoop-1, GrainLoop); len(rs) != 1 {
 		t.Errorf("par below the threshold: %d chunks, want 1", len(rs))
 	}
-	// The default: about four chunks per worker, none below a grain.
+	// From one grain on there are chunks of at least half a grain, the same
+	// whether they run inline or on the workers (TestMidSizeForksWhenAwake).
+	if rs := chunks(t, execution.Par, GrainLoop, GrainLoop); len(rs) != 2 || rs[0][1] != GrainLoop/2 {
+		t.Errorf("par at one grain: chunks %v, want two halves", rs)
+	}
+	// The default: about four chunks per worker, none below half a grain.
 	big := 64 * GrainLoop * w
 	if rs := chunks(t, execution.Par, big, GrainLoop); len(rs) != chunksPerWorker*w {
 		t.Errorf("par default: %d chunks, want %d", len(rs), chunksPerWorker*w)
@@ -102,6 +107,56 @@ func TestAutoChunkAimsAtTarget(t *testing.T) {
 	}
 	if got := autoSize(100, 100*time.Microsecond); got != int(autoTarget/time.Microsecond) {
 		t.Errorf("autoSize(100 elements in 100 µs) = %d, want %d", got, int(autoTarget/time.Microsecond))
+	}
+}
+
+// midSizeOwners runs a default Par MapChunks over 1.5 grains and returns
+// the worker ids its chunks ran on.
+func midSizeOwners() []int {
+	n := GrainLoop + GrainLoop/2
+	rs, _ := MapChunks(context.Background(), execution.Par, n, GrainLoop, func(lo, hi int) int { return execution.WorkerID() })
+	return rs
+}
+
+// Between one and two grains, the chunks run in the caller while the
+// workers are parked, and on the workers while one of them is awake: after
+// a parallel job (which keeps them warm), or once a loop of such calls has
+// woken them (sched.WantWarm).
+func TestMidSizeForksWhenAwake(t *testing.T) {
+	onWorkers := func(ids []int) bool {
+		for _, id := range ids {
+			if id < 0 {
+				return false
+			}
+		}
+		return true
+	}
+	parkAll := func() { time.Sleep(20 * time.Millisecond) } // well past sched.WarmFor
+	parkAll()
+	if ids := midSizeOwners(); len(ids) != 3 || ids[0] != -1 || ids[1] != -1 || ids[2] != -1 {
+		t.Errorf("parked workers: chunks ran on %v, want three chunks in the caller (-1)", ids)
+	}
+
+	// Right after a big job the workers are awake. A slow machine may
+	// deschedule the test for longer than the warm window, so try a few
+	// times.
+	forked := false
+	for try := 0; try < 20 && !forked; try++ {
+		For(execution.Par, 64*GrainLoop, GrainLoop, func(lo, hi int) {})
+		forked = onWorkers(midSizeOwners())
+	}
+	if !forked {
+		t.Error("mid-size call right after a parallel job never ran on the workers")
+	}
+
+	// A loop of mid-size calls wakes parked workers by itself.
+	parkAll()
+	forked = false
+	for i := 0; i < 100_000 && !forked; i++ {
+		forked = onWorkers(midSizeOwners())
+	}
+	if !forked {
+		t.Error("a loop of mid-size calls never woke the workers")
 	}
 }
 

@@ -39,3 +39,44 @@ func KeepWarm() {
 
 // warm reports whether the window opened by KeepWarm is still open.
 func warm() bool { return int64(time.Since(epoch)) < warmUntil.Load() }
+
+// Awake reports whether some worker is idle but awake, looking for work:
+// a task submitted now starts within about a microsecond rather than after
+// a wake-up (see WarmFor). It starts the pool lazily and costs one atomic
+// load.
+func Awake() bool { return current().nspinning.Load() > 0 }
+
+// lastWant is when WantWarm was last called, in nanoseconds since epoch.
+var lastWant atomic.Int64
+
+// WantWarm tells the pool that a parallel call ran in its caller because
+// no worker was awake (see Awake). A second such call within WarmFor of
+// the first shows a loop of them: then the parked workers are woken and the
+// warm window opened, so that the calls that follow find awake workers and
+// fork. An isolated call costs a clock read and never wakes anyone; the
+// call that wakes pays about a microsecond per parked worker.
+func WantWarm() {
+	now := int64(time.Since(epoch))
+	if now-lastWant.Swap(now) < int64(WarmFor) {
+		KeepWarm()
+		current().wakeAll()
+	}
+}
+
+// wakeAll wakes every parked worker; each searches for work, and keeps
+// searching while the pool is warm.
+func (p *pool) wakeAll() {
+	if p.nidle.Load() == 0 {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for {
+		e, ok := p.popIdle()
+		if !ok {
+			return
+		}
+		p.nspinning.Add(1) // counts the worker we wake, as notify does
+		e.r.wake <- e.s
+	}
+}

@@ -56,3 +56,33 @@ func TestKeepWarm(t *testing.T) {
 		t.Fatal("the window did not close after WarmFor")
 	}
 }
+
+// One WantWarm wakes nobody; a second within WarmFor wakes every parked
+// worker, and Awake then reports them until the window closes and they park.
+func TestWantWarmWakesOnRepeat(t *testing.T) {
+	restart(t, 2)
+	t.Cleanup(func() { warmUntil.Store(0) })
+	spawnWait(func() {})
+	if !parkedWithin(2, time.Second) {
+		t.Fatal("idle workers did not park")
+	}
+	if Awake() {
+		t.Fatal("Awake() = true with every worker parked")
+	}
+
+	lastWant.Store(0)
+	WantWarm()
+	if n := current().nidle.Load(); n != 2 {
+		t.Fatalf("a single WantWarm woke a worker: %d of 2 parked", n)
+	}
+	WantWarm()
+	if n := current().nidle.Load(); n != 0 {
+		t.Fatalf("a second WantWarm left %d of 2 workers parked", n)
+	}
+	if !Awake() {
+		t.Fatal("Awake() = false right after the workers were woken")
+	}
+	if !parkedWithin(2, time.Second) {
+		t.Fatal("woken workers did not park after the window closed")
+	}
+}
