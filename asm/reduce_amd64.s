@@ -55,9 +55,10 @@ TEXT ·sumF32AVX2(SB), NOSPLIT, $0-28
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000040
-	JB     fold
 	VADDPS (AX), Y0, Y0
 	VADDPS 32(AX), Y1, Y1
 	VADDPS 64(AX), Y2, Y2
@@ -68,7 +69,8 @@ blocks:
 	VADDPS 224(AX), Y7, Y7
 	ADDQ   $0x00000100, AX
 	SUBQ   $0x00000040, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000040
+	JAE    blocks
 
 fold:
 	VADDPS Y1, Y0, Y0
@@ -80,13 +82,15 @@ fold:
 	VADDPS Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000008
-	JB     tail
 	VADDPS (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000008, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000008
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -125,9 +129,10 @@ TEXT ·sumSquaresF32AVX2(SB), NOSPLIT, $0-28
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ        CX, $0x00000040
-	JB          fold
 	VMOVUPS     (AX), Y8
 	VFMADD231PS Y8, Y8, Y0
 	VMOVUPS     32(AX), Y8
@@ -146,7 +151,8 @@ blocks:
 	VFMADD231PS Y8, Y8, Y7
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000040, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000040
+	JAE         blocks
 
 fold:
 	VADDPS Y1, Y0, Y0
@@ -158,14 +164,16 @@ fold:
 	VADDPS Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ        CX, $0x00000008
-	JB          tail
 	VMOVUPS     (AX), Y1
 	VFMADD231PS Y1, Y1, Y0
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
-	JMP         vectors
+	CMPQ        CX, $0x00000008
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -205,9 +213,10 @@ TEXT ·dotF32AVX2(SB), NOSPLIT, $0-52
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ        DX, $0x00000040
-	JB          fold
 	VMOVUPS     (AX), Y8
 	VFMADD231PS (CX), Y8, Y0
 	VMOVUPS     32(AX), Y8
@@ -227,7 +236,8 @@ blocks:
 	ADDQ        $0x00000100, AX
 	ADDQ        $0x00000100, CX
 	SUBQ        $0x00000040, DX
-	JMP         blocks
+	CMPQ        DX, $0x00000040
+	JAE         blocks
 
 fold:
 	VADDPS Y1, Y0, Y0
@@ -239,15 +249,17 @@ fold:
 	VADDPS Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ        DX, $0x00000008
-	JB          tail
 	VMOVUPS     (AX), Y1
 	VFMADD231PS (CX), Y1, Y0
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	SUBQ        $0x00000008, DX
-	JMP         vectors
+	CMPQ        DX, $0x00000008
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -291,9 +303,10 @@ TEXT ·minMaxBitsF32AVX2(SB), NOSPLIT, $0-36
 	VMOVDQU      Y0, Y11
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
 	VMOVDQU (AX), Y12
 	VPMAXUD Y12, Y0, Y0
 	VPMAXSD Y12, Y4, Y4
@@ -312,7 +325,8 @@ blocks:
 	VPMINUD Y12, Y11, Y11
 	ADDQ    $0x00000080, AX
 	SUBQ    $0x00000020, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000020
+	JAE     blocks
 
 fold:
 	VPMAXUD Y1, Y0, Y0
@@ -326,16 +340,18 @@ fold:
 	VPMINUD Y10, Y8, Y8
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
 	VMOVDQU (AX), Y1
 	VPMAXUD Y1, Y0, Y0
 	VPMAXSD Y1, Y4, Y4
 	VPMINUD Y1, Y8, Y8
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -397,9 +413,10 @@ TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
 	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors, as 4 pairs.
+	CMPQ CX, $0x00000040
+	JB   singles
+
 blocks:
-	CMPQ        CX, $0x00000040
-	JB          single
 	VMOVUPS     (AX), Y9
 	VMOVUPS     32(AX), Y10
 	VMINPS      Y9, Y10, Y11
@@ -426,18 +443,22 @@ blocks:
 	VFMADD231PS Y4, Y9, Y8
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000040, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000040
+	JAE         blocks
 
 	// Single vectors.
+singles:
+	CMPQ CX, $0x00000008
+	JB   tail
+
 single:
-	CMPQ        CX, $0x00000008
-	JB          tail
 	VMOVUPS     (AX), Y9
 	VMINPS      Y9, Y0, Y0
 	VFMADD231PS Y4, Y9, Y5
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
-	JMP         single
+	CMPQ        CX, $0x00000008
+	JAE         single
 
 	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
@@ -488,9 +509,10 @@ TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
 	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors, as 4 pairs.
+	CMPQ CX, $0x00000040
+	JB   singles
+
 blocks:
-	CMPQ        CX, $0x00000040
-	JB          single
 	VMOVUPS     (AX), Y9
 	VMOVUPS     32(AX), Y10
 	VMAXPS      Y9, Y10, Y11
@@ -517,18 +539,22 @@ blocks:
 	VFMADD231PS Y4, Y9, Y8
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000040, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000040
+	JAE         blocks
 
 	// Single vectors.
+singles:
+	CMPQ CX, $0x00000008
+	JB   tail
+
 single:
-	CMPQ        CX, $0x00000008
-	JB          tail
 	VMOVUPS     (AX), Y9
 	VMAXPS      Y9, Y0, Y0
 	VFMADD231PS Y4, Y9, Y5
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
-	JMP         single
+	CMPQ        CX, $0x00000008
+	JAE         single
 
 	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
@@ -671,9 +697,10 @@ TEXT ·sumF64AVX2(SB), NOSPLIT, $0-32
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000020
-	JB     fold
 	VADDPD (AX), Y0, Y0
 	VADDPD 32(AX), Y1, Y1
 	VADDPD 64(AX), Y2, Y2
@@ -684,7 +711,8 @@ blocks:
 	VADDPD 224(AX), Y7, Y7
 	ADDQ   $0x00000100, AX
 	SUBQ   $0x00000020, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000020
+	JAE    blocks
 
 fold:
 	VADDPD Y1, Y0, Y0
@@ -696,13 +724,15 @@ fold:
 	VADDPD Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000004
-	JB     tail
 	VADDPD (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000004, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000004
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -739,9 +769,10 @@ TEXT ·sumSquaresF64AVX2(SB), NOSPLIT, $0-32
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ        CX, $0x00000020
-	JB          fold
 	VMOVUPD     (AX), Y8
 	VFMADD231PD Y8, Y8, Y0
 	VMOVUPD     32(AX), Y8
@@ -760,7 +791,8 @@ blocks:
 	VFMADD231PD Y8, Y8, Y7
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000020, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000020
+	JAE         blocks
 
 fold:
 	VADDPD Y1, Y0, Y0
@@ -772,14 +804,16 @@ fold:
 	VADDPD Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ        CX, $0x00000004
-	JB          tail
 	VMOVUPD     (AX), Y1
 	VFMADD231PD Y1, Y1, Y0
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
-	JMP         vectors
+	CMPQ        CX, $0x00000004
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -817,9 +851,10 @@ TEXT ·dotF64AVX2(SB), NOSPLIT, $0-56
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ        DX, $0x00000020
-	JB          fold
 	VMOVUPD     (AX), Y8
 	VFMADD231PD (CX), Y8, Y0
 	VMOVUPD     32(AX), Y8
@@ -839,7 +874,8 @@ blocks:
 	ADDQ        $0x00000100, AX
 	ADDQ        $0x00000100, CX
 	SUBQ        $0x00000020, DX
-	JMP         blocks
+	CMPQ        DX, $0x00000020
+	JAE         blocks
 
 fold:
 	VADDPD Y1, Y0, Y0
@@ -851,15 +887,17 @@ fold:
 	VADDPD Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ DX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ        DX, $0x00000004
-	JB          tail
 	VMOVUPD     (AX), Y1
 	VFMADD231PD (CX), Y1, Y0
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	SUBQ        $0x00000004, DX
-	JMP         vectors
+	CMPQ        DX, $0x00000004
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -898,9 +936,10 @@ TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors, as 4 pairs.
+	CMPQ CX, $0x00000020
+	JB   singles
+
 blocks:
-	CMPQ        CX, $0x00000020
-	JB          single
 	VMOVUPD     (AX), Y9
 	VMOVUPD     32(AX), Y10
 	VMINPD      Y9, Y10, Y11
@@ -927,18 +966,22 @@ blocks:
 	VFMADD231PD Y4, Y9, Y8
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000020, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000020
+	JAE         blocks
 
 	// Single vectors.
+singles:
+	CMPQ CX, $0x00000004
+	JB   tail
+
 single:
-	CMPQ        CX, $0x00000004
-	JB          tail
 	VMOVUPD     (AX), Y9
 	VMINPD      Y9, Y0, Y0
 	VFMADD231PD Y4, Y9, Y5
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
-	JMP         single
+	CMPQ        CX, $0x00000004
+	JAE         single
 
 	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
@@ -987,9 +1030,10 @@ TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors, as 4 pairs.
+	CMPQ CX, $0x00000020
+	JB   singles
+
 blocks:
-	CMPQ        CX, $0x00000020
-	JB          single
 	VMOVUPD     (AX), Y9
 	VMOVUPD     32(AX), Y10
 	VMAXPD      Y9, Y10, Y11
@@ -1016,18 +1060,22 @@ blocks:
 	VFMADD231PD Y4, Y9, Y8
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000020, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000020
+	JAE         blocks
 
 	// Single vectors.
+singles:
+	CMPQ CX, $0x00000004
+	JB   tail
+
 single:
-	CMPQ        CX, $0x00000004
-	JB          tail
 	VMOVUPD     (AX), Y9
 	VMAXPD      Y9, Y0, Y0
 	VFMADD231PD Y4, Y9, Y5
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
-	JMP         single
+	CMPQ        CX, $0x00000004
+	JAE         single
 
 	// Masked tail: lanes past the end read +0 and keep the accumulator.
 tail:
@@ -1071,9 +1119,10 @@ TEXT ·minF64AVX2(SB), NOSPLIT, $0-32
 	VMOVUPD      Y0, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000010
-	JB      fold
 	VMOVUPD (AX), Y4
 	VMINPD  Y0, Y4, Y5
 	VCMPPD  $0x08, Y4, Y0, Y0
@@ -1096,7 +1145,8 @@ blocks:
 	VORPD   Y3, Y5, Y3
 	ADDQ    $0x00000080, AX
 	SUBQ    $0x00000010, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000010
+	JAE     blocks
 
 fold:
 	VMINPD Y0, Y1, Y4
@@ -1113,9 +1163,10 @@ fold:
 	VORPD  Y0, Y1, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000004
-	JB      tail
 	VMOVUPD (AX), Y1
 	VMINPD  Y0, Y1, Y2
 	VCMPPD  $0x08, Y1, Y0, Y0
@@ -1123,7 +1174,8 @@ vectors:
 	VORPD   Y0, Y2, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000004, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000004
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -1171,9 +1223,10 @@ TEXT ·maxF64AVX2(SB), NOSPLIT, $0-32
 	VMOVUPD      Y0, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000010
-	JB      fold
 	VMOVUPD (AX), Y5
 	VXORPD  Y4, Y5, Y5
 	VMINPD  Y0, Y5, Y6
@@ -1200,7 +1253,8 @@ blocks:
 	VORPD   Y3, Y6, Y3
 	ADDQ    $0x00000080, AX
 	SUBQ    $0x00000010, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000010
+	JAE     blocks
 
 fold:
 	VMINPD Y0, Y1, Y5
@@ -1217,9 +1271,10 @@ fold:
 	VORPD  Y0, Y1, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000004
-	JB      tail
 	VMOVUPD (AX), Y1
 	VXORPD  Y4, Y1, Y1
 	VMINPD  Y0, Y1, Y2
@@ -1228,7 +1283,8 @@ vectors:
 	VORPD   Y0, Y2, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000004, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000004
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -1371,9 +1427,10 @@ TEXT ·sumI32AVX2(SB), NOSPLIT, $0-28
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000040
-	JB     fold
 	VPADDD (AX), Y0, Y0
 	VPADDD 32(AX), Y1, Y1
 	VPADDD 64(AX), Y2, Y2
@@ -1384,7 +1441,8 @@ blocks:
 	VPADDD 224(AX), Y7, Y7
 	ADDQ   $0x00000100, AX
 	SUBQ   $0x00000040, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000040
+	JAE    blocks
 
 fold:
 	VPADDD Y1, Y0, Y0
@@ -1396,13 +1454,15 @@ fold:
 	VPADDD Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000008
-	JB     tail
 	VPADDD (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000008, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000008
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -1442,9 +1502,10 @@ TEXT ·sumSquaresI32AVX2(SB), NOSPLIT, $0-28
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000040
-	JB      fold
 	VMOVDQU (AX), Y8
 	VPMULLD Y8, Y8, Y8
 	VPADDD  Y8, Y0, Y0
@@ -1471,7 +1532,8 @@ blocks:
 	VPADDD  Y8, Y7, Y7
 	ADDQ    $0x00000100, AX
 	SUBQ    $0x00000040, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000040
+	JAE     blocks
 
 fold:
 	VPADDD Y1, Y0, Y0
@@ -1483,15 +1545,17 @@ fold:
 	VPADDD Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
 	VMOVDQU (AX), Y1
 	VPMULLD Y1, Y1, Y1
 	VPADDD  Y1, Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -1533,9 +1597,10 @@ TEXT ·dotI32AVX2(SB), NOSPLIT, $0-52
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ    DX, $0x00000040
-	JB      fold
 	VMOVDQU (AX), Y8
 	VPMULLD (CX), Y8, Y8
 	VPADDD  Y8, Y0, Y0
@@ -1563,7 +1628,8 @@ blocks:
 	ADDQ    $0x00000100, AX
 	ADDQ    $0x00000100, CX
 	SUBQ    $0x00000040, DX
-	JMP     blocks
+	CMPQ    DX, $0x00000040
+	JAE     blocks
 
 fold:
 	VPADDD Y1, Y0, Y0
@@ -1575,16 +1641,18 @@ fold:
 	VPADDD Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    DX, $0x00000008
-	JB      tail
 	VMOVDQU (AX), Y1
 	VPMULLD (CX), Y1, Y1
 	VPADDD  Y1, Y0, Y0
 	ADDQ    $0x00000020, AX
 	ADDQ    $0x00000020, CX
 	SUBQ    $0x00000008, DX
-	JMP     vectors
+	CMPQ    DX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -1622,16 +1690,18 @@ TEXT ·minI32AVX2(SB), NOSPLIT, $0-28
 	VMOVDQU      Y0, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
 	VPMINSD (AX), Y0, Y0
 	VPMINSD 32(AX), Y1, Y1
 	VPMINSD 64(AX), Y2, Y2
 	VPMINSD 96(AX), Y3, Y3
 	ADDQ    $0x00000080, AX
 	SUBQ    $0x00000020, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000020
+	JAE     blocks
 
 fold:
 	VPMINSD Y1, Y0, Y0
@@ -1639,13 +1709,15 @@ fold:
 	VPMINSD Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
 	VPMINSD (AX), Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -1683,16 +1755,18 @@ TEXT ·maxI32AVX2(SB), NOSPLIT, $0-28
 	VMOVDQU      Y0, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
 	VPMAXSD (AX), Y0, Y0
 	VPMAXSD 32(AX), Y1, Y1
 	VPMAXSD 64(AX), Y2, Y2
 	VPMAXSD 96(AX), Y3, Y3
 	ADDQ    $0x00000080, AX
 	SUBQ    $0x00000020, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000020
+	JAE     blocks
 
 fold:
 	VPMAXSD Y1, Y0, Y0
@@ -1700,13 +1774,15 @@ fold:
 	VPMAXSD Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
 	VPMAXSD (AX), Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -1843,9 +1919,10 @@ TEXT ·sumI64AVX2(SB), NOSPLIT, $0-32
 	VPXOR Y7, Y7, Y7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000020
-	JB     fold
 	VPADDQ (AX), Y0, Y0
 	VPADDQ 32(AX), Y1, Y1
 	VPADDQ 64(AX), Y2, Y2
@@ -1856,7 +1933,8 @@ blocks:
 	VPADDQ 224(AX), Y7, Y7
 	ADDQ   $0x00000100, AX
 	SUBQ   $0x00000020, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000020
+	JAE    blocks
 
 fold:
 	VPADDQ Y1, Y0, Y0
@@ -1868,13 +1946,15 @@ fold:
 	VPADDQ Y4, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000004
-	JB     tail
 	VPADDQ (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000004, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000004
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -1908,9 +1988,10 @@ TEXT ·sumSquaresI64AVX2(SB), NOSPLIT, $0-32
 	VPXOR Y3, Y3, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ     CX, $0x00000010
-	JB       fold
 	VMOVDQU  (AX), Y4
 	VPSRLQ   $0x20, Y4, Y5
 	VPMULUDQ Y4, Y5, Y5
@@ -1941,7 +2022,8 @@ blocks:
 	VPADDQ   Y4, Y3, Y3
 	ADDQ     $0x00000080, AX
 	SUBQ     $0x00000010, CX
-	JMP      blocks
+	CMPQ     CX, $0x00000010
+	JAE      blocks
 
 fold:
 	VPADDQ Y1, Y0, Y0
@@ -1949,9 +2031,10 @@ fold:
 	VPADDQ Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ     CX, $0x00000004
-	JB       tail
 	VMOVDQU  (AX), Y1
 	VPSRLQ   $0x20, Y1, Y2
 	VPMULUDQ Y1, Y2, Y2
@@ -1961,7 +2044,8 @@ vectors:
 	VPADDQ   Y1, Y0, Y0
 	ADDQ     $0x00000020, AX
 	SUBQ     $0x00000004, CX
-	JMP      vectors
+	CMPQ     CX, $0x00000004
+	JAE      vectors
 
 	// Masked tail.
 tail:
@@ -2001,9 +2085,10 @@ TEXT ·dotI64AVX2(SB), NOSPLIT, $0-56
 	VPXOR Y3, Y3, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ DX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ     DX, $0x00000010
-	JB       fold
 	VMOVDQU  (AX), Y4
 	VMOVDQU  (CX), Y5
 	VPSRLQ   $0x20, Y5, Y6
@@ -2051,7 +2136,8 @@ blocks:
 	ADDQ     $0x00000080, AX
 	ADDQ     $0x00000080, CX
 	SUBQ     $0x00000010, DX
-	JMP      blocks
+	CMPQ     DX, $0x00000010
+	JAE      blocks
 
 fold:
 	VPADDQ Y1, Y0, Y0
@@ -2059,9 +2145,10 @@ fold:
 	VPADDQ Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ DX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ     DX, $0x00000004
-	JB       tail
 	VMOVDQU  (AX), Y1
 	VMOVDQU  (CX), Y2
 	VPSRLQ   $0x20, Y2, Y3
@@ -2076,7 +2163,8 @@ vectors:
 	ADDQ     $0x00000020, AX
 	ADDQ     $0x00000020, CX
 	SUBQ     $0x00000004, DX
-	JMP      vectors
+	CMPQ     DX, $0x00000004
+	JAE      vectors
 
 	// Masked tail.
 tail:
@@ -2119,9 +2207,10 @@ TEXT ·minI64AVX2(SB), NOSPLIT, $0-32
 	VMOVDQU      Y0, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ      CX, $0x00000010
-	JB        fold
 	VMOVDQU   (AX), Y4
 	VPCMPGTQ  Y4, Y0, Y5
 	VBLENDVPD Y5, Y4, Y0, Y0
@@ -2136,7 +2225,8 @@ blocks:
 	VBLENDVPD Y5, Y4, Y3, Y3
 	ADDQ      $0x00000080, AX
 	SUBQ      $0x00000010, CX
-	JMP       blocks
+	CMPQ      CX, $0x00000010
+	JAE       blocks
 
 fold:
 	VPCMPGTQ  Y1, Y0, Y4
@@ -2147,15 +2237,17 @@ fold:
 	VBLENDVPD Y1, Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ      CX, $0x00000004
-	JB        tail
 	VMOVDQU   (AX), Y1
 	VPCMPGTQ  Y1, Y0, Y2
 	VBLENDVPD Y2, Y1, Y0, Y0
 	ADDQ      $0x00000020, AX
 	SUBQ      $0x00000004, CX
-	JMP       vectors
+	CMPQ      CX, $0x00000004
+	JAE       vectors
 
 	// Masked tail.
 tail:
@@ -2194,9 +2286,10 @@ TEXT ·maxI64AVX2(SB), NOSPLIT, $0-32
 	VMOVDQU      Y0, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ      CX, $0x00000010
-	JB        fold
 	VMOVDQU   (AX), Y4
 	VPCMPGTQ  Y0, Y4, Y5
 	VBLENDVPD Y5, Y4, Y0, Y0
@@ -2211,7 +2304,8 @@ blocks:
 	VBLENDVPD Y5, Y4, Y3, Y3
 	ADDQ      $0x00000080, AX
 	SUBQ      $0x00000010, CX
-	JMP       blocks
+	CMPQ      CX, $0x00000010
+	JAE       blocks
 
 fold:
 	VPCMPGTQ  Y0, Y1, Y4
@@ -2222,15 +2316,17 @@ fold:
 	VBLENDVPD Y1, Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ      CX, $0x00000004
-	JB        tail
 	VMOVDQU   (AX), Y1
 	VPCMPGTQ  Y0, Y1, Y2
 	VBLENDVPD Y2, Y1, Y0, Y0
 	ADDQ      $0x00000020, AX
 	SUBQ      $0x00000004, CX
-	JMP       vectors
+	CMPQ      CX, $0x00000004
+	JAE       vectors
 
 	// Masked tail.
 tail:
@@ -2362,16 +2458,18 @@ TEXT ·xorU64AVX2(SB), NOSPLIT, $0-32
 	VPXOR Y3, Y3, Y3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
 blocks:
-	CMPQ  CX, $0x00000010
-	JB    fold
 	VPXOR (AX), Y0, Y0
 	VPXOR 32(AX), Y1, Y1
 	VPXOR 64(AX), Y2, Y2
 	VPXOR 96(AX), Y3, Y3
 	ADDQ  $0x00000080, AX
 	SUBQ  $0x00000010, CX
-	JMP   blocks
+	CMPQ  CX, $0x00000010
+	JAE   blocks
 
 fold:
 	VPXOR Y1, Y0, Y0
@@ -2379,13 +2477,15 @@ fold:
 	VPXOR Y2, Y0, Y0
 
 	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
 vectors:
-	CMPQ  CX, $0x00000004
-	JB    tail
 	VPXOR (AX), Y0, Y0
 	ADDQ  $0x00000020, AX
 	SUBQ  $0x00000004, CX
-	JMP   vectors
+	CMPQ  CX, $0x00000004
+	JAE   vectors
 
 	// Masked tail.
 tail:
@@ -2423,9 +2523,10 @@ TEXT ·sumF32AVX512(SB), NOSPLIT, $0-28
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000080
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000080
-	JB     fold
 	VADDPS (AX), Z0, Z0
 	VADDPS 64(AX), Z1, Z1
 	VADDPS 128(AX), Z2, Z2
@@ -2436,7 +2537,8 @@ blocks:
 	VADDPS 448(AX), Z7, Z7
 	ADDQ   $0x00000200, AX
 	SUBQ   $0x00000080, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000080
+	JAE    blocks
 
 fold:
 	VADDPS Z1, Z0, Z0
@@ -2448,13 +2550,15 @@ fold:
 	VADDPS Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000010
-	JB     tail
 	VADDPS (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000010, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000010
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -2492,9 +2596,10 @@ TEXT ·sumSquaresF32AVX512(SB), NOSPLIT, $0-28
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000080
+	JB   fold
+
 blocks:
-	CMPQ        CX, $0x00000080
-	JB          fold
 	VMOVUPS     (AX), Z8
 	VFMADD231PS Z8, Z8, Z0
 	VMOVUPS     64(AX), Z8
@@ -2513,7 +2618,8 @@ blocks:
 	VFMADD231PS Z8, Z8, Z7
 	ADDQ        $0x00000200, AX
 	SUBQ        $0x00000080, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000080
+	JAE         blocks
 
 fold:
 	VADDPS Z1, Z0, Z0
@@ -2525,14 +2631,16 @@ fold:
 	VADDPS Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ        CX, $0x00000010
-	JB          tail
 	VMOVUPS     (AX), Z1
 	VFMADD231PS Z1, Z1, Z0
 	ADDQ        $0x00000040, AX
 	SUBQ        $0x00000010, CX
-	JMP         vectors
+	CMPQ        CX, $0x00000010
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -2572,9 +2680,10 @@ TEXT ·dotF32AVX512(SB), NOSPLIT, $0-52
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000080
+	JB   fold
+
 blocks:
-	CMPQ        DX, $0x00000080
-	JB          fold
 	VMOVUPS     (AX), Z8
 	VFMADD231PS (CX), Z8, Z0
 	VMOVUPS     64(AX), Z8
@@ -2594,7 +2703,8 @@ blocks:
 	ADDQ        $0x00000200, AX
 	ADDQ        $0x00000200, CX
 	SUBQ        $0x00000080, DX
-	JMP         blocks
+	CMPQ        DX, $0x00000080
+	JAE         blocks
 
 fold:
 	VADDPS Z1, Z0, Z0
@@ -2606,15 +2716,17 @@ fold:
 	VADDPS Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ DX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ        DX, $0x00000010
-	JB          tail
 	VMOVUPS     (AX), Z1
 	VFMADD231PS (CX), Z1, Z0
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	SUBQ        $0x00000010, DX
-	JMP         vectors
+	CMPQ        DX, $0x00000010
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -2650,9 +2762,10 @@ TEXT ·minRangeF32AVX512(SB), NOSPLIT, $0-29
 	VMOVUPS      Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ     CX, $0x00000040
-	JB       fold
 	VMOVUPS  (AX), Z4
 	VRANGEPS $0x04, Z4, Z0, Z0
 	VMOVUPS  64(AX), Z5
@@ -2667,7 +2780,8 @@ blocks:
 	JNZ      nan
 	ADDQ     $0x00000100, AX
 	SUBQ     $0x00000040, CX
-	JMP      blocks
+	CMPQ     CX, $0x00000040
+	JAE      blocks
 
 fold:
 	VRANGEPS $0x04, Z1, Z0, Z0
@@ -2675,9 +2789,10 @@ fold:
 	VRANGEPS $0x04, Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ     CX, $0x00000010
-	JB       tail
 	VMOVUPS  (AX), Z1
 	VRANGEPS $0x04, Z1, Z0, Z0
 	VCMPPS   $0x03, Z1, Z1, K1
@@ -2685,7 +2800,8 @@ vectors:
 	JNZ      nan
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000010, CX
-	JMP      vectors
+	CMPQ     CX, $0x00000010
+	JAE      vectors
 
 	// Masked tail.
 tail:
@@ -2729,9 +2845,10 @@ TEXT ·maxRangeF32AVX512(SB), NOSPLIT, $0-29
 	VMOVUPS      Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ     CX, $0x00000040
-	JB       fold
 	VMOVUPS  (AX), Z4
 	VRANGEPS $0x05, Z4, Z0, Z0
 	VMOVUPS  64(AX), Z5
@@ -2746,7 +2863,8 @@ blocks:
 	JNZ      nan
 	ADDQ     $0x00000100, AX
 	SUBQ     $0x00000040, CX
-	JMP      blocks
+	CMPQ     CX, $0x00000040
+	JAE      blocks
 
 fold:
 	VRANGEPS $0x05, Z1, Z0, Z0
@@ -2754,9 +2872,10 @@ fold:
 	VRANGEPS $0x05, Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ     CX, $0x00000010
-	JB       tail
 	VMOVUPS  (AX), Z1
 	VRANGEPS $0x05, Z1, Z0, Z0
 	VCMPPS   $0x03, Z1, Z1, K1
@@ -2764,7 +2883,8 @@ vectors:
 	JNZ      nan
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000010, CX
-	JMP      vectors
+	CMPQ     CX, $0x00000010
+	JAE      vectors
 
 	// Masked tail.
 tail:
@@ -2900,9 +3020,10 @@ TEXT ·sumF64AVX512(SB), NOSPLIT, $0-32
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000040
-	JB     fold
 	VADDPD (AX), Z0, Z0
 	VADDPD 64(AX), Z1, Z1
 	VADDPD 128(AX), Z2, Z2
@@ -2913,7 +3034,8 @@ blocks:
 	VADDPD 448(AX), Z7, Z7
 	ADDQ   $0x00000200, AX
 	SUBQ   $0x00000040, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000040
+	JAE    blocks
 
 fold:
 	VADDPD Z1, Z0, Z0
@@ -2925,13 +3047,15 @@ fold:
 	VADDPD Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000008
-	JB     tail
 	VADDPD (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000008
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -2967,9 +3091,10 @@ TEXT ·sumSquaresF64AVX512(SB), NOSPLIT, $0-32
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ        CX, $0x00000040
-	JB          fold
 	VMOVUPD     (AX), Z8
 	VFMADD231PD Z8, Z8, Z0
 	VMOVUPD     64(AX), Z8
@@ -2988,7 +3113,8 @@ blocks:
 	VFMADD231PD Z8, Z8, Z7
 	ADDQ        $0x00000200, AX
 	SUBQ        $0x00000040, CX
-	JMP         blocks
+	CMPQ        CX, $0x00000040
+	JAE         blocks
 
 fold:
 	VADDPD Z1, Z0, Z0
@@ -3000,14 +3126,16 @@ fold:
 	VADDPD Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ        CX, $0x00000008
-	JB          tail
 	VMOVUPD     (AX), Z1
 	VFMADD231PD Z1, Z1, Z0
 	ADDQ        $0x00000040, AX
 	SUBQ        $0x00000008, CX
-	JMP         vectors
+	CMPQ        CX, $0x00000008
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -3045,9 +3173,10 @@ TEXT ·dotF64AVX512(SB), NOSPLIT, $0-56
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ        DX, $0x00000040
-	JB          fold
 	VMOVUPD     (AX), Z8
 	VFMADD231PD (CX), Z8, Z0
 	VMOVUPD     64(AX), Z8
@@ -3067,7 +3196,8 @@ blocks:
 	ADDQ        $0x00000200, AX
 	ADDQ        $0x00000200, CX
 	SUBQ        $0x00000040, DX
-	JMP         blocks
+	CMPQ        DX, $0x00000040
+	JAE         blocks
 
 fold:
 	VADDPD Z1, Z0, Z0
@@ -3079,15 +3209,17 @@ fold:
 	VADDPD Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ        DX, $0x00000008
-	JB          tail
 	VMOVUPD     (AX), Z1
 	VFMADD231PD (CX), Z1, Z0
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	SUBQ        $0x00000008, DX
-	JMP         vectors
+	CMPQ        DX, $0x00000008
+	JAE         vectors
 
 	// Masked tail.
 tail:
@@ -3121,9 +3253,10 @@ TEXT ·minRangeF64AVX512(SB), NOSPLIT, $0-33
 	VMOVUPD      Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ     CX, $0x00000020
-	JB       fold
 	VMOVUPD  (AX), Z4
 	VRANGEPD $0x04, Z4, Z0, Z0
 	VMOVUPD  64(AX), Z5
@@ -3138,7 +3271,8 @@ blocks:
 	JNZ      nan
 	ADDQ     $0x00000100, AX
 	SUBQ     $0x00000020, CX
-	JMP      blocks
+	CMPQ     CX, $0x00000020
+	JAE      blocks
 
 fold:
 	VRANGEPD $0x04, Z1, Z0, Z0
@@ -3146,9 +3280,10 @@ fold:
 	VRANGEPD $0x04, Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ     CX, $0x00000008
-	JB       tail
 	VMOVUPD  (AX), Z1
 	VRANGEPD $0x04, Z1, Z0, Z0
 	VCMPPD   $0x03, Z1, Z1, K1
@@ -3156,7 +3291,8 @@ vectors:
 	JNZ      nan
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000008, CX
-	JMP      vectors
+	CMPQ     CX, $0x00000008
+	JAE      vectors
 
 	// Masked tail.
 tail:
@@ -3198,9 +3334,10 @@ TEXT ·maxRangeF64AVX512(SB), NOSPLIT, $0-33
 	VMOVUPD      Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ     CX, $0x00000020
-	JB       fold
 	VMOVUPD  (AX), Z4
 	VRANGEPD $0x05, Z4, Z0, Z0
 	VMOVUPD  64(AX), Z5
@@ -3215,7 +3352,8 @@ blocks:
 	JNZ      nan
 	ADDQ     $0x00000100, AX
 	SUBQ     $0x00000020, CX
-	JMP      blocks
+	CMPQ     CX, $0x00000020
+	JAE      blocks
 
 fold:
 	VRANGEPD $0x05, Z1, Z0, Z0
@@ -3223,9 +3361,10 @@ fold:
 	VRANGEPD $0x05, Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ     CX, $0x00000008
-	JB       tail
 	VMOVUPD  (AX), Z1
 	VRANGEPD $0x05, Z1, Z0, Z0
 	VCMPPD   $0x03, Z1, Z1, K1
@@ -3233,7 +3372,8 @@ vectors:
 	JNZ      nan
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000008, CX
-	JMP      vectors
+	CMPQ     CX, $0x00000008
+	JAE      vectors
 
 	// Masked tail.
 tail:
@@ -3367,9 +3507,10 @@ TEXT ·sumI32AVX512(SB), NOSPLIT, $0-28
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000080
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000080
-	JB     fold
 	VPADDD (AX), Z0, Z0
 	VPADDD 64(AX), Z1, Z1
 	VPADDD 128(AX), Z2, Z2
@@ -3380,7 +3521,8 @@ blocks:
 	VPADDD 448(AX), Z7, Z7
 	ADDQ   $0x00000200, AX
 	SUBQ   $0x00000080, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000080
+	JAE    blocks
 
 fold:
 	VPADDD Z1, Z0, Z0
@@ -3392,13 +3534,15 @@ fold:
 	VPADDD Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000010
-	JB     tail
 	VPADDD (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000010, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000010
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -3437,9 +3581,10 @@ TEXT ·sumSquaresI32AVX512(SB), NOSPLIT, $0-28
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000080
+	JB   fold
+
 blocks:
-	CMPQ      CX, $0x00000080
-	JB        fold
 	VMOVDQU32 (AX), Z8
 	VPMULLD   Z8, Z8, Z8
 	VPADDD    Z8, Z0, Z0
@@ -3466,7 +3611,8 @@ blocks:
 	VPADDD    Z8, Z7, Z7
 	ADDQ      $0x00000200, AX
 	SUBQ      $0x00000080, CX
-	JMP       blocks
+	CMPQ      CX, $0x00000080
+	JAE       blocks
 
 fold:
 	VPADDD Z1, Z0, Z0
@@ -3478,15 +3624,17 @@ fold:
 	VPADDD Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ      CX, $0x00000010
-	JB        tail
 	VMOVDQU32 (AX), Z1
 	VPMULLD   Z1, Z1, Z1
 	VPADDD    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	SUBQ      $0x00000010, CX
-	JMP       vectors
+	CMPQ      CX, $0x00000010
+	JAE       vectors
 
 	// Masked tail.
 tail:
@@ -3528,9 +3676,10 @@ TEXT ·dotI32AVX512(SB), NOSPLIT, $0-52
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000080
+	JB   fold
+
 blocks:
-	CMPQ      DX, $0x00000080
-	JB        fold
 	VMOVDQU32 (AX), Z8
 	VPMULLD   (CX), Z8, Z8
 	VPADDD    Z8, Z0, Z0
@@ -3558,7 +3707,8 @@ blocks:
 	ADDQ      $0x00000200, AX
 	ADDQ      $0x00000200, CX
 	SUBQ      $0x00000080, DX
-	JMP       blocks
+	CMPQ      DX, $0x00000080
+	JAE       blocks
 
 fold:
 	VPADDD Z1, Z0, Z0
@@ -3570,16 +3720,18 @@ fold:
 	VPADDD Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ DX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ      DX, $0x00000010
-	JB        tail
 	VMOVDQU32 (AX), Z1
 	VPMULLD   (CX), Z1, Z1
 	VPADDD    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	ADDQ      $0x00000040, CX
 	SUBQ      $0x00000010, DX
-	JMP       vectors
+	CMPQ      DX, $0x00000010
+	JAE       vectors
 
 	// Masked tail.
 tail:
@@ -3617,16 +3769,18 @@ TEXT ·minI32AVX512(SB), NOSPLIT, $0-28
 	VMOVDQU32    Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000040
-	JB      fold
 	VPMINSD (AX), Z0, Z0
 	VPMINSD 64(AX), Z1, Z1
 	VPMINSD 128(AX), Z2, Z2
 	VPMINSD 192(AX), Z3, Z3
 	ADDQ    $0x00000100, AX
 	SUBQ    $0x00000040, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000040
+	JAE     blocks
 
 fold:
 	VPMINSD Z1, Z0, Z0
@@ -3634,13 +3788,15 @@ fold:
 	VPMINSD Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000010
-	JB      tail
 	VPMINSD (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000010, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000010
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -3675,16 +3831,18 @@ TEXT ·maxI32AVX512(SB), NOSPLIT, $0-28
 	VMOVDQU32    Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000040
-	JB      fold
 	VPMAXSD (AX), Z0, Z0
 	VPMAXSD 64(AX), Z1, Z1
 	VPMAXSD 128(AX), Z2, Z2
 	VPMAXSD 192(AX), Z3, Z3
 	ADDQ    $0x00000100, AX
 	SUBQ    $0x00000040, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000040
+	JAE     blocks
 
 fold:
 	VPMAXSD Z1, Z0, Z0
@@ -3692,13 +3850,15 @@ fold:
 	VPMAXSD Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000010
-	JB      tail
 	VPMAXSD (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000010, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000010
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -3827,9 +3987,10 @@ TEXT ·sumI64AVX512(SB), NOSPLIT, $0-32
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000040
-	JB     fold
 	VPADDQ (AX), Z0, Z0
 	VPADDQ 64(AX), Z1, Z1
 	VPADDQ 128(AX), Z2, Z2
@@ -3840,7 +4001,8 @@ blocks:
 	VPADDQ 448(AX), Z7, Z7
 	ADDQ   $0x00000200, AX
 	SUBQ   $0x00000040, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000040
+	JAE    blocks
 
 fold:
 	VPADDQ Z1, Z0, Z0
@@ -3852,13 +4014,15 @@ fold:
 	VPADDQ Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000008
-	JB     tail
 	VPADDQ (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000008
+	JAE    vectors
 
 	// Masked tail.
 tail:
@@ -3895,9 +4059,10 @@ TEXT ·sumSquaresI64AVX512(SB), NOSPLIT, $0-32
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ      CX, $0x00000040
-	JB        fold
 	VMOVDQU64 (AX), Z8
 	VPMULLQ   Z8, Z8, Z8
 	VPADDQ    Z8, Z0, Z0
@@ -3924,7 +4089,8 @@ blocks:
 	VPADDQ    Z8, Z7, Z7
 	ADDQ      $0x00000200, AX
 	SUBQ      $0x00000040, CX
-	JMP       blocks
+	CMPQ      CX, $0x00000040
+	JAE       blocks
 
 fold:
 	VPADDQ Z1, Z0, Z0
@@ -3936,15 +4102,17 @@ fold:
 	VPADDQ Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ      CX, $0x00000008
-	JB        tail
 	VMOVDQU64 (AX), Z1
 	VPMULLQ   Z1, Z1, Z1
 	VPADDQ    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	SUBQ      $0x00000008, CX
-	JMP       vectors
+	CMPQ      CX, $0x00000008
+	JAE       vectors
 
 	// Masked tail.
 tail:
@@ -3984,9 +4152,10 @@ TEXT ·dotI64AVX512(SB), NOSPLIT, $0-56
 	VPXORQ Z7, Z7, Z7
 
 	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
 blocks:
-	CMPQ      DX, $0x00000040
-	JB        fold
 	VMOVDQU64 (AX), Z8
 	VPMULLQ   (CX), Z8, Z8
 	VPADDQ    Z8, Z0, Z0
@@ -4014,7 +4183,8 @@ blocks:
 	ADDQ      $0x00000200, AX
 	ADDQ      $0x00000200, CX
 	SUBQ      $0x00000040, DX
-	JMP       blocks
+	CMPQ      DX, $0x00000040
+	JAE       blocks
 
 fold:
 	VPADDQ Z1, Z0, Z0
@@ -4026,16 +4196,18 @@ fold:
 	VPADDQ Z4, Z0, Z0
 
 	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ      DX, $0x00000008
-	JB        tail
 	VMOVDQU64 (AX), Z1
 	VPMULLQ   (CX), Z1, Z1
 	VPADDQ    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	ADDQ      $0x00000040, CX
 	SUBQ      $0x00000008, DX
-	JMP       vectors
+	CMPQ      DX, $0x00000008
+	JAE       vectors
 
 	// Masked tail.
 tail:
@@ -4071,16 +4243,18 @@ TEXT ·minI64AVX512(SB), NOSPLIT, $0-32
 	VMOVDQU64    Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
 	VPMINSQ (AX), Z0, Z0
 	VPMINSQ 64(AX), Z1, Z1
 	VPMINSQ 128(AX), Z2, Z2
 	VPMINSQ 192(AX), Z3, Z3
 	ADDQ    $0x00000100, AX
 	SUBQ    $0x00000020, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000020
+	JAE     blocks
 
 fold:
 	VPMINSQ Z1, Z0, Z0
@@ -4088,13 +4262,15 @@ fold:
 	VPMINSQ Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
 	VPMINSQ (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000008, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -4127,16 +4303,18 @@ TEXT ·maxI64AVX512(SB), NOSPLIT, $0-32
 	VMOVDQU64    Z0, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ    CX, $0x00000020
-	JB      fold
 	VPMAXSQ (AX), Z0, Z0
 	VPMAXSQ 64(AX), Z1, Z1
 	VPMAXSQ 128(AX), Z2, Z2
 	VPMAXSQ 192(AX), Z3, Z3
 	ADDQ    $0x00000100, AX
 	SUBQ    $0x00000020, CX
-	JMP     blocks
+	CMPQ    CX, $0x00000020
+	JAE     blocks
 
 fold:
 	VPMAXSQ Z1, Z0, Z0
@@ -4144,13 +4322,15 @@ fold:
 	VPMAXSQ Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ    CX, $0x00000008
-	JB      tail
 	VPMAXSQ (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000008, CX
-	JMP     vectors
+	CMPQ    CX, $0x00000008
+	JAE     vectors
 
 	// Masked tail.
 tail:
@@ -4271,16 +4451,18 @@ TEXT ·xorU64AVX512(SB), NOSPLIT, $0-32
 	VPXORQ Z3, Z3, Z3
 
 	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
 blocks:
-	CMPQ   CX, $0x00000020
-	JB     fold
 	VPXORQ (AX), Z0, Z0
 	VPXORQ 64(AX), Z1, Z1
 	VPXORQ 128(AX), Z2, Z2
 	VPXORQ 192(AX), Z3, Z3
 	ADDQ   $0x00000100, AX
 	SUBQ   $0x00000020, CX
-	JMP    blocks
+	CMPQ   CX, $0x00000020
+	JAE    blocks
 
 fold:
 	VPXORQ Z1, Z0, Z0
@@ -4288,13 +4470,15 @@ fold:
 	VPXORQ Z2, Z0, Z0
 
 	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
 vectors:
-	CMPQ   CX, $0x00000008
-	JB     tail
 	VPXORQ (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
-	JMP    vectors
+	CMPQ   CX, $0x00000008
+	JAE    vectors
 
 	// Masked tail.
 tail:

@@ -19,8 +19,11 @@
 //     (backend/cpu's runner). Chunk results are combined in chunk order, so
 //     a reduction needs an associative operation but not a commutative one,
 //     and init is folded in once, first. User functions are then called
-//     concurrently and must be safe for that. Inputs smaller than about two
-//     grains run inline in the caller with the default chunking.
+//     concurrently and must be safe for that. With the default chunking an
+//     input below one grain runs inline in the caller, and one of one to
+//     two grains runs its chunks in the caller unless a worker is awake
+//     (see cpu.MapChunks); the chunks, and so the result, are the same
+//     either way.
 //
 // Policy.With picks the chunking (execution.StaticChunk, DynamicChunk,
 // GuidedChunk, AutoChunk), Policy.On the backend. Floating-point results

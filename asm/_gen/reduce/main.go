@@ -319,15 +319,16 @@ func fold(f foldSpec) {
 	f.init(accs, Mem{Base: ptrs[0]})
 
 	Comment(fmt.Sprintf("Blocks of %d vectors.", f.unroll))
-	Label("blocks")
 	CMPQ(n, U32(f.unroll*lanes))
 	JB(LabelRef("fold"))
+	Label("blocks")
 	for j, acc := range accs {
 		f.step(acc, mems(j*f.s.bytes))
 	}
 	advance(f.unroll * f.s.bytes)
 	SUBQ(U32(f.unroll*lanes), n)
-	JMP(LabelRef("blocks"))
+	CMPQ(n, U32(f.unroll*lanes))
+	JAE(LabelRef("blocks"))
 
 	Label("fold")
 	for d := 1; d < len(accs); d *= 2 {
@@ -338,13 +339,14 @@ func fold(f foldSpec) {
 	acc := accs[0]
 
 	Comment("Single vectors.")
-	Label("vectors")
 	CMPQ(n, U32(lanes))
 	JB(LabelRef("tail"))
+	Label("vectors")
 	f.step(acc, mems(0))
 	advance(f.s.bytes)
 	SUBQ(U32(lanes), n)
-	JMP(LabelRef("vectors"))
+	CMPQ(n, U32(lanes))
+	JAE(LabelRef("vectors"))
 
 	Comment("Masked tail.")
 	Label("tail")
@@ -668,15 +670,16 @@ func genMinMaxBits(s isa, e elem) {
 	}
 
 	Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
-	Label("blocks")
 	CMPQ(n, U32(unroll*lanes))
 	JB(LabelRef("fold"))
+	Label("blocks")
 	for j := 0; j < unroll; j++ {
 		step(j, Mem{Base: p, Disp: j * s.bytes})
 	}
 	ADDQ(U32(unroll*s.bytes), p)
 	SUBQ(U32(unroll*lanes), n)
-	JMP(LabelRef("blocks"))
+	CMPQ(n, U32(unroll*lanes))
+	JAE(LabelRef("blocks"))
 
 	Label("fold")
 	for d := 1; d < unroll; d *= 2 {
@@ -688,13 +691,14 @@ func genMinMaxBits(s isa, e elem) {
 	}
 
 	Comment("Single vectors.")
-	Label("vectors")
 	CMPQ(n, U32(lanes))
 	JB(LabelRef("tail"))
+	Label("vectors")
 	step(0, Mem{Base: p})
 	ADDQ(U32(s.bytes), p)
 	SUBQ(U32(lanes), n)
-	JMP(LabelRef("vectors"))
+	CMPQ(n, U32(lanes))
+	JAE(LabelRef("vectors"))
 
 	Comment("Masked tail.")
 	Label("tail")
@@ -802,9 +806,9 @@ func genMinMaxRange(e elem, isMax bool) {
 	}
 
 	Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
-	Label("blocks")
 	CMPQ(n, U32(unroll*lanes))
 	JB(LabelRef("fold"))
+	Label("blocks")
 	xs := make([]VecVirtual, unroll)
 	for j := range xs {
 		xs[j] = s.vec()
@@ -817,7 +821,8 @@ func genMinMaxRange(e elem, isMax bool) {
 	jumpIfAny(c0, c1)
 	ADDQ(U32(unroll*s.bytes), p)
 	SUBQ(U32(unroll*lanes), n)
-	JMP(LabelRef("blocks"))
+	CMPQ(n, U32(unroll*lanes))
+	JAE(LabelRef("blocks"))
 
 	Label("fold")
 	for d := 1; d < unroll; d *= 2 {
@@ -827,9 +832,9 @@ func genMinMaxRange(e elem, isMax bool) {
 	}
 
 	Comment("Single vectors.")
-	Label("vectors")
 	CMPQ(n, U32(lanes))
 	JB(LabelRef("tail"))
+	Label("vectors")
 	x := s.vec()
 	load(s, e, Mem{Base: p}, x)
 	op(x, ms[0], ms[0])
@@ -838,7 +843,8 @@ func genMinMaxRange(e elem, isMax bool) {
 	jumpIfAny(c, nil)
 	ADDQ(U32(s.bytes), p)
 	SUBQ(U32(lanes), n)
-	JMP(LabelRef("vectors"))
+	CMPQ(n, U32(lanes))
+	JAE(LabelRef("vectors"))
 
 	Comment("Masked tail.")
 	Label("tail")
@@ -920,9 +926,9 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	}
 
 	Comment(fmt.Sprintf("Blocks of %d vectors, as %d pairs.", 2*pairs, pairs))
-	Label("blocks")
 	CMPQ(n, U32(2*pairs*lanes))
-	JB(LabelRef("single"))
+	JB(LabelRef("singles"))
+	Label("blocks")
 	for k := 0; k < pairs; k++ {
 		a, b, u := YMM(), YMM(), YMM()
 		load(s, e, Mem{Base: p, Disp: 2 * k * s.bytes}, a)
@@ -934,19 +940,22 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	}
 	ADDQ(U32(2*pairs*s.bytes), p)
 	SUBQ(U32(2*pairs*lanes), n)
-	JMP(LabelRef("blocks"))
+	CMPQ(n, U32(2*pairs*lanes))
+	JAE(LabelRef("blocks"))
 
 	Comment("Single vectors.")
-	Label("single")
+	Label("singles")
 	CMPQ(n, U32(lanes))
 	JB(LabelRef("tail"))
+	Label("single")
 	x := YMM()
 	load(s, e, Mem{Base: p}, x)
 	op(x, ms[0], ms[0])
 	flag(x, flags[0])
 	ADDQ(U32(s.bytes), p)
 	SUBQ(U32(lanes), n)
-	JMP(LabelRef("single"))
+	CMPQ(n, U32(lanes))
+	JAE(LabelRef("single"))
 
 	Comment("Masked tail: lanes past the end read +0 and keep the accumulator.")
 	Label("tail")
