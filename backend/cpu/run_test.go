@@ -131,9 +131,16 @@ func TestMidSizeForksWhenAwake(t *testing.T) {
 		}
 		return true
 	}
+	inCaller := func(ids []int) bool { return len(ids) == 3 && ids[0] == -1 && ids[1] == -1 && ids[2] == -1 }
 	parkAll := func() { time.Sleep(20 * time.Millisecond) } // well past sched.WarmFor
-	parkAll()
-	if ids := midSizeOwners(); len(ids) != 3 || ids[0] != -1 || ids[1] != -1 || ids[2] != -1 {
+	// A loaded machine may keep a worker from running (and parking) for a
+	// while, so each check gets a few tries.
+	var ids []int
+	for try := 0; try < 10 && !inCaller(ids); try++ {
+		parkAll()
+		ids = midSizeOwners()
+	}
+	if !inCaller(ids) {
 		t.Errorf("parked workers: chunks ran on %v, want three chunks in the caller (-1)", ids)
 	}
 
