@@ -2,6 +2,7 @@ package cpu
 
 import (
 	"context"
+	"runtime"
 	"sync/atomic"
 	"time"
 
@@ -223,6 +224,9 @@ func (j *job[R]) helper() {
 	j.work(int(s))
 	if d := j.finished.Add(1); d == j.target.Load() {
 		close(j.joined)
+		// The waiting caller is now next in line on this worker's P: let
+		// it run before this worker goes looking for more work.
+		runtime.Gosched()
 	}
 }
 
