@@ -183,6 +183,31 @@ type job[R any] struct {
 	finished atomic.Int64 // helpers that finished their slot
 	target   atomic.Int64 // helpers to wait for, -1 until known
 	joined   chan struct{}
+
+	// tasks are the helpers' queue entries (the job is their Runner), in
+	// small when they fit: a fork allocates no task of its own.
+	tasks []sched.Task
+	small [4]sched.Task
+}
+
+// Run is a helper's task (see helper).
+func (j *job[R]) Run() { j.helper() }
+
+// Stale reports that every slot is taken, so that a helper still queued
+// would find nothing to do: workers drop it unrun.
+func (j *job[R]) Stale() bool { return j.slots.Load() >= int64(j.parts) }
+
+// spawn queues n helpers.
+func (j *job[R]) spawn(n int) {
+	if n <= len(j.small) {
+		j.tasks = j.small[:n]
+	} else {
+		j.tasks = make([]sched.Task, n)
+	}
+	for i := range j.tasks {
+		j.tasks[i].Runner = j
+		sched.Submit(&j.tasks[i])
+	}
 }
 
 // run executes the plan with parts participants and returns when every
@@ -193,17 +218,13 @@ func (j *job[R]) run(parts int) {
 	j.joined = make(chan struct{})
 	if sched.WorkerID() < 0 {
 		// Not a worker: every slot runs on the pool and the caller waits.
-		for range parts {
-			sched.Spawn(j.helper)
-		}
+		j.spawn(parts)
 		j.wait(int64(parts))
 		return
 	}
 	// A worker takes slot 0 itself, then any slot no helper has started.
 	j.slots.Store(1)
-	for range parts - 1 {
-		sched.Spawn(j.helper)
-	}
+	j.spawn(parts - 1)
 	j.work(0)
 	claimed := j.slots.Swap(int64(parts)) // later helpers find no slot
 	for s := claimed; s < int64(parts); s++ {

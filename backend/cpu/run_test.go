@@ -221,3 +221,31 @@ func TestCancelStopsAtChunkBoundary(t *testing.T) {
 		t.Errorf("%d chunks ran, %d of them by the time cancel returned", r, c)
 	}
 }
+
+// A fork queues its helpers without allocating a task for each: the job,
+// its results and its join channel are the only allocations (7 when every
+// helper was a task and a closure of its own).
+func TestForkAllocations(t *testing.T) {
+	p := execution.Par.With(execution.StaticChunk(1 << 10))
+	body := func(lo, hi int) int { return hi - lo }
+	ctx := context.Background()
+	allocs := testing.AllocsPerRun(200, func() {
+		if _, err := MapChunks(ctx, p, 1<<12, GrainLoop, body); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 4 {
+		t.Errorf("a 4-chunk fork allocates %.1f times, want at most 4", allocs)
+	}
+}
+
+// A job's queued helpers go stale once every slot is taken, and not before.
+func TestJobStaleOnceSlotsAreTaken(t *testing.T) {
+	j := &job[int]{parts: 2}
+	for taken, want := range []bool{false, false, true} {
+		j.slots.Store(int64(taken))
+		if got := j.Stale(); got != want {
+			t.Errorf("%d of 2 slots taken: Stale() = %v, want %v", taken, got, want)
+		}
+	}
+}
