@@ -54,7 +54,7 @@ var lastWant atomic.Int64
 // the first shows a loop of them: then the parked workers are woken and the
 // warm window opened, so that the calls that follow find awake workers and
 // fork. An isolated call costs a clock read and never wakes anyone; the
-// call that wakes pays about a microsecond per parked worker.
+// call that wakes pays one channel send per parked worker.
 func WantWarm() {
 	now := int64(time.Since(epoch))
 	if now-lastWant.Swap(now) < int64(WarmFor) {
