@@ -768,24 +768,37 @@ func unordOp(e elem) func(ops ...Op) {
 	}
 }
 
+// minMaxFam is the name prefix of a min or max kernel.
+func minMaxFam(isMax bool) string {
+	if isMax {
+		return "max"
+	}
+	return "min"
+}
+
+// flaggedMinMaxHeader starts the float kernel <fam><variant><T><isa>,
+// func(x []T) (m T, <flag> bool), for a non-empty x of at most MaxStep
+// elements, documented as returning the min (max) of x and then what; it
+// returns the registers holding x's base and length.
+func flaggedMinMaxHeader(s isa, e elem, isMax bool, variant, flag, what string) (p, n Register) {
+	fam := minMaxFam(isMax)
+	name := fam + variant + e.name + s.name
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, %s bool)", e.gotype, e.gotype, flag))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the %s of x, %s (0 < len(x) <= MaxStep).", name, fam, what))
+	return Load(Param("x").Base(), GP64()), Load(Param("x").Len(), GP64())
+}
+
 // genMinMaxRange generates {min,max}Range<T>AVX512, func(x) (m T, nan
 // bool), with VRANGEPS/PD: m is exact unless nan. NaNs are looked for with
 // one unordered compare per pair of vectors, and the kernel returns at the
 // first.
 func genMinMaxRange(e elem, isMax bool) {
 	s := avx512
-	fam := "min"
-	if isMax {
-		fam = "max"
-	}
-	name := fam + "Range" + e.name + s.name
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, nan bool)", e.gotype, e.gotype))
-	Pragma("noescape")
-	Doc(fmt.Sprintf("%s returns the %s of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).", name, fam))
+	p, n := flaggedMinMaxHeader(s, e, isMax, "Range", "nan",
+		"exact unless nan, and whether x holds a NaN")
 	const unroll = 4
 	lanes := s.lanes(e)
-	p := Load(Param("x").Base(), GP64())
-	n := Load(Param("x").Len(), GP64())
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 	// jumpIfAny jumps to nan if opmask a (or a|b) has a lane set.
 	jumpIfAny := func(a, b Register) {
@@ -881,18 +894,10 @@ func genMinMaxRange(e elem, isMax bool) {
 // does not order -0 below +0); the Go side runs an exact kernel for both.
 func genMinMaxFastAVX2(e elem, isMax bool) {
 	s := avx2
-	fam := "min"
-	if isMax {
-		fam = "max"
-	}
-	name := fam + "Fast" + e.name + s.name
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, nonfinite bool)", e.gotype, e.gotype))
-	Pragma("noescape")
-	Doc(fmt.Sprintf("%s returns the %s of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).", name, fam))
+	p, n := flaggedMinMaxHeader(s, e, isMax, "Fast", "nonfinite",
+		"exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity")
 	const pairs = 4
 	lanes := s.lanes(e)
-	p := Load(Param("x").Base(), GP64())
-	n := Load(Param("x").Len(), GP64())
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 	mulAdd := func(ops ...Op) { // dst = dst*b + c, operands (c, b, dst)
 		if e.size == 4 {
@@ -988,11 +993,7 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 
 // genMinMax generates the integer Min/Max kernels and the AVX2 float64 ones.
 func genMinMax(s isa, e elem, isMax bool) {
-	fam := "min"
-	if isMax {
-		fam = "max"
-	}
-	name := fam + e.name + s.name
+	name := minMaxFam(isMax) + e.name + s.name
 	if e.float && (e.size == 4 || s.is512()) {
 		panic(name + ": use genMinMaxBits")
 	}
@@ -1053,7 +1054,7 @@ func genMinMax(s isa, e elem, isMax bool) {
 		}
 	}
 
-	doc := fmt.Sprintf("%s returns the %s of x with Go's %s semantics (0 < len(x) <= MaxStep).", name, map[bool]string{false: "minimum", true: "maximum"}[isMax], fam)
+	doc := fmt.Sprintf("%s returns the %s of x with Go's %s semantics (0 < len(x) <= MaxStep).", name, map[bool]string{false: "minimum", true: "maximum"}[isMax], minMaxFam(isMax))
 	fold(foldSpec{
 		name:   name,
 		sig:    sig1(e),
