@@ -92,9 +92,6 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 // and folds the chunk results into init in order. Callers handle the inline
 // case themselves, without building the chunk closure.
 func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R, reduce func(R, R) R, k func(lo, hi int) R) (R, error) {
-	if inline(p, n, cpu.GrainKernel) {
-		return reduce(init, k(0, n)), nil
-	}
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainKernel, k)
 	return foldChunks(init, rs, reduce), err
 }
