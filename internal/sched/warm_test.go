@@ -75,6 +75,10 @@ func TestWantWarmWakesOnRepeat(t *testing.T) {
 	if n := current().nidle.Load(); n != 2 {
 		t.Fatalf("a single WantWarm woke a worker: %d of 2 parked", n)
 	}
+	// Hold the window open far longer than the test needs (WantWarm only
+	// extends it), so that a slow machine cannot close it before Awake is
+	// asked.
+	warmUntil.Store(int64(time.Since(epoch) + time.Hour))
 	WantWarm()
 	if n := current().nidle.Load(); n != 0 {
 		t.Fatalf("a second WantWarm left %d of 2 workers parked", n)
@@ -82,6 +86,7 @@ func TestWantWarmWakesOnRepeat(t *testing.T) {
 	if !Awake() {
 		t.Fatal("Awake() = false right after the workers were woken")
 	}
+	warmUntil.Store(0) // close it
 	if !parkedWithin(2, time.Second) {
 		t.Fatal("woken workers did not park after the window closed")
 	}
