@@ -93,16 +93,23 @@ func TestAutoChunkAimsAtTarget(t *testing.T) {
 		}
 		return [2]int{lo, hi}
 	}
-	rs, err := MapChunks(context.Background(), execution.Par.With(execution.AutoChunk()), n, GrainLoop, spin)
-	if err != nil {
-		t.Fatal(err)
+	// The sample is timed, and a loaded machine can deschedule it long
+	// enough to skew one run, so the size must come out right in one of a
+	// few tries.
+	var size int
+	for try := 0; try < 5 && (size < 10 || size > 2000); try++ {
+		rs, err := MapChunks(context.Background(), execution.Par.With(execution.AutoChunk()), n, GrainLoop, spin)
+		if err != nil {
+			t.Fatal(err)
+		}
+		last := rs[len(rs)-1]
+		if last[1] != n {
+			t.Fatalf("chunks end at %d", last[1])
+		}
+		mid := rs[len(rs)/2]
+		size = mid[1] - mid[0]
 	}
-	last := rs[len(rs)-1]
-	if last[1] != n {
-		t.Fatalf("chunks end at %d", last[1])
-	}
-	mid := rs[len(rs)/2]
-	if size := mid[1] - mid[0]; size < 10 || size > 2000 {
+	if size < 10 || size > 2000 {
 		t.Errorf("auto chunk of %d elements for a 1 µs/element body, want roughly 100–200", size)
 	}
 	if got := autoSize(100, 100*time.Microsecond); got != int(autoTarget/time.Microsecond) {
