@@ -6,10 +6,11 @@ package asm
 // kernels return exactly that loop's result, two's-complement wrap-around
 // included. Min, Max and IndexOf return exactly that loop's result for floats
 // too: Go's min and max, where any NaN gives NaN and -0 < +0, and Go's ==,
-// where NaN is never found and -0 == +0. Every kernel reads its input once
-// (AVX2 MinF64/MaxF64 twice when the result is a zero, to settle its sign),
-// at most MaxStep elements per assembly call; on large inputs they run at
-// memory bandwidth.
+// where NaN is never found and -0 == +0. Every kernel reads its input once,
+// at most MaxStep elements per assembly call, and runs at memory bandwidth on
+// large inputs. The AVX2 float Min and Max read it a second time when it
+// holds a NaN or an infinity (an exact kernel runs) or when the result is a
+// zero (a search for a -0 or +0 settles its sign).
 //
 // The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
 // comment states and justifies their error bound.

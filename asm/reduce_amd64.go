@@ -2,7 +2,10 @@
 
 package asm
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // Dispatch of the reduction kernels to the active tier. The assembly
 // kernels take at most MaxStep elements: a longer input goes to a step
@@ -176,10 +179,14 @@ func minF32(x []float32) float32 {
 	case AVX512:
 		return rdUnlessNaN(minRangeF32AVX512(x))
 	case AVX2:
-		if m, nonfinite := minFastF32AVX2(x); !nonfinite && m != 0 {
-			return m
+		m, nonfinite := minFastF32AVX2(x)
+		switch {
+		case nonfinite:
+			return minBitsF32AVX2(x)
+		case m == 0:
+			return minZeroF32(x)
 		}
-		return minBitsF32AVX2(x)
+		return m
 	}
 	return minF32Go(x)
 }
@@ -192,10 +199,14 @@ func minF64(x []float64) float64 {
 	case AVX512:
 		return rdUnlessNaN(minRangeF64AVX512(x))
 	case AVX2:
-		if m, nonfinite := minFastF64AVX2(x); !nonfinite && m != 0 {
-			return m
+		m, nonfinite := minFastF64AVX2(x)
+		switch {
+		case nonfinite:
+			return minF64AVX2(x)
+		case m == 0:
+			return minZeroF64(x)
 		}
-		return minF64AVX2(x)
+		return m
 	}
 	return minF64Go(x)
 }
@@ -234,10 +245,14 @@ func maxF32(x []float32) float32 {
 	case AVX512:
 		return rdUnlessNaN(maxRangeF32AVX512(x))
 	case AVX2:
-		if m, nonfinite := maxFastF32AVX2(x); !nonfinite && m != 0 {
-			return m
+		m, nonfinite := maxFastF32AVX2(x)
+		switch {
+		case nonfinite:
+			return maxBitsF32AVX2(x)
+		case m == 0:
+			return maxZeroF32(x)
 		}
-		return maxBitsF32AVX2(x)
+		return m
 	}
 	return maxF32Go(x)
 }
@@ -250,10 +265,14 @@ func maxF64(x []float64) float64 {
 	case AVX512:
 		return rdUnlessNaN(maxRangeF64AVX512(x))
 	case AVX2:
-		if m, nonfinite := maxFastF64AVX2(x); !nonfinite && m != 0 {
-			return m
+		m, nonfinite := maxFastF64AVX2(x)
+		switch {
+		case nonfinite:
+			return maxF64AVX2(x)
+		case m == 0:
+			return maxZeroF64(x)
 		}
-		return maxF64AVX2(x)
+		return m
 	}
 	return maxF64Go(x)
 }
@@ -350,9 +369,55 @@ func xorU64(x []uint64) uint64 {
 }
 
 // The AVX2 float min/max run a fast kernel first. Its result is exact unless
-// x holds a NaN or an infinity (then its flag is set) or the result is a zero
-// (whose sign it may get wrong); for those inputs the exact kernel runs as
-// well, so they cost both.
+// x holds a NaN or an infinity (then its flag is set: the exact kernel runs
+// as well) or the result is a zero, whose sign it may get wrong.
+//
+// A zero result is settled by a search for a bit pattern, which runs at the
+// speed of a sum; the exact kernels cost 1.5–3 times the fast one. When the
+// minimum of a NaN-free x is a zero, no element is below zero, so the only
+// elements with the sign bit set are -0s: the minimum is -0 exactly when x
+// holds one. Likewise a zero maximum is +0 exactly when x holds a +0.
+
+const (
+	negZero32 = math.MinInt32 // the bits of float32 -0
+	negZero64 = math.MinInt64 // the bits of float64 -0
+)
+
+func minZeroF32(x []float32) float32 {
+	if indexOfI32AVX2(rdBits32(x), negZero32) >= 0 {
+		return float32(math.Copysign(0, -1))
+	}
+	return 0
+}
+
+func maxZeroF32(x []float32) float32 {
+	if indexOfI32AVX2(rdBits32(x), 0) >= 0 {
+		return 0
+	}
+	return float32(math.Copysign(0, -1))
+}
+
+func minZeroF64(x []float64) float64 {
+	if indexOfI64AVX2(rdBits64(x), negZero64) >= 0 {
+		return math.Copysign(0, -1)
+	}
+	return 0
+}
+
+func maxZeroF64(x []float64) float64 {
+	if indexOfI64AVX2(rdBits64(x), 0) >= 0 {
+		return 0
+	}
+	return math.Copysign(0, -1)
+}
+
+// rdBits32 and rdBits64 view x's elements as their bit patterns.
+func rdBits32(x []float32) []int32 {
+	return unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(x))), len(x))
+}
+func rdBits64(x []float64) []int64 {
+	return unsafe.Slice((*int64)(unsafe.Pointer(unsafe.SliceData(x))), len(x))
+}
 
 // rdUnlessNaN returns m, or NaN if the kernel saw one.
 func rdUnlessNaN[F float32 | float64](m F, nan bool) F {

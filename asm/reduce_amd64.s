@@ -597,24 +597,35 @@ TEXT ·indexOfF32AVX2(SB), NOSPLIT, $0-40
 	XORQ         DX, DX
 	VBROADCASTSS v+24(FP), Y0
 
-	// Blocks of 4 vectors.
+	// Blocks of 8 vectors, while i < the last multiple of 64 elements.
+	MOVQ CX, BX
+	ANDQ $-64, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ   CX, BX
-	SUBQ   DX, BX
-	CMPQ   BX, $0x00000020
-	JB     vectors
 	VCMPPS $0x00, (AX), Y0, Y1
 	VCMPPS $0x00, 32(AX), Y0, Y2
 	VCMPPS $0x00, 64(AX), Y0, Y3
 	VCMPPS $0x00, 96(AX), Y0, Y4
-	VPOR   Y1, Y2, Y5
-	VPOR   Y3, Y5, Y5
-	VPOR   Y4, Y5, Y5
-	VPTEST Y5, Y5
+	VCMPPS $0x00, 128(AX), Y0, Y5
+	VCMPPS $0x00, 160(AX), Y0, Y6
+	VCMPPS $0x00, 192(AX), Y0, Y7
+	VCMPPS $0x00, 224(AX), Y0, Y8
+	VPOR   Y1, Y2, Y9
+	VPOR   Y3, Y4, Y10
+	VPOR   Y5, Y6, Y11
+	VPOR   Y7, Y8, Y12
+	VPOR   Y9, Y10, Y9
+	VPOR   Y11, Y12, Y10
+	VPOR   Y9, Y10, Y9
+	VPTEST Y9, Y9
 	JNZ    blockfound
-	ADDQ   $0x00000080, AX
-	ADDQ   $0x00000020, DX
-	JMP    blocks
+	ADDQ   $0x00000100, AX
+	ADDQ   $0x00000040, DX
+	CMPQ   DX, BX
+	JB     blocks
+	JMP    vectors
 
 blockfound:
 	XORQ      AX, AX
@@ -628,6 +639,18 @@ blockfound:
 	ORQ       CX, AX
 	VMOVMSKPS Y4, CX
 	SHLQ      $0x18, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y5, CX
+	SHLQ      $0x20, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y6, CX
+	SHLQ      $0x28, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y7, CX
+	SHLQ      $0x30, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y8, CX
+	SHLQ      $0x38, CX
 	ORQ       CX, AX
 	BSFQ      AX, AX
 	ADDQ      DX, AX
@@ -1327,24 +1350,35 @@ TEXT ·indexOfF64AVX2(SB), NOSPLIT, $0-40
 	XORQ         DX, DX
 	VBROADCASTSD v+24(FP), Y0
 
-	// Blocks of 4 vectors.
+	// Blocks of 8 vectors, while i < the last multiple of 32 elements.
+	MOVQ CX, BX
+	ANDQ $-32, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ   CX, BX
-	SUBQ   DX, BX
-	CMPQ   BX, $0x00000010
-	JB     vectors
 	VCMPPD $0x00, (AX), Y0, Y1
 	VCMPPD $0x00, 32(AX), Y0, Y2
 	VCMPPD $0x00, 64(AX), Y0, Y3
 	VCMPPD $0x00, 96(AX), Y0, Y4
-	VPOR   Y1, Y2, Y5
-	VPOR   Y3, Y5, Y5
-	VPOR   Y4, Y5, Y5
-	VPTEST Y5, Y5
+	VCMPPD $0x00, 128(AX), Y0, Y5
+	VCMPPD $0x00, 160(AX), Y0, Y6
+	VCMPPD $0x00, 192(AX), Y0, Y7
+	VCMPPD $0x00, 224(AX), Y0, Y8
+	VPOR   Y1, Y2, Y9
+	VPOR   Y3, Y4, Y10
+	VPOR   Y5, Y6, Y11
+	VPOR   Y7, Y8, Y12
+	VPOR   Y9, Y10, Y9
+	VPOR   Y11, Y12, Y10
+	VPOR   Y9, Y10, Y9
+	VPTEST Y9, Y9
 	JNZ    blockfound
-	ADDQ   $0x00000080, AX
-	ADDQ   $0x00000010, DX
-	JMP    blocks
+	ADDQ   $0x00000100, AX
+	ADDQ   $0x00000020, DX
+	CMPQ   DX, BX
+	JB     blocks
+	JMP    vectors
 
 blockfound:
 	XORQ      AX, AX
@@ -1358,6 +1392,18 @@ blockfound:
 	ORQ       CX, AX
 	VMOVMSKPD Y4, CX
 	SHLQ      $0x0c, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y5, CX
+	SHLQ      $0x10, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y6, CX
+	SHLQ      $0x14, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y7, CX
+	SHLQ      $0x18, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y8, CX
+	SHLQ      $0x1c, CX
 	ORQ       CX, AX
 	BSFQ      AX, AX
 	ADDQ      DX, AX
@@ -1819,24 +1865,35 @@ TEXT ·indexOfI32AVX2(SB), NOSPLIT, $0-40
 	VMOVD        BX, X0
 	VPBROADCASTD X0, Y0
 
-	// Blocks of 4 vectors.
+	// Blocks of 8 vectors, while i < the last multiple of 64 elements.
+	MOVQ CX, BX
+	ANDQ $-64, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ     CX, BX
-	SUBQ     DX, BX
-	CMPQ     BX, $0x00000020
-	JB       vectors
 	VPCMPEQD (AX), Y0, Y1
 	VPCMPEQD 32(AX), Y0, Y2
 	VPCMPEQD 64(AX), Y0, Y3
 	VPCMPEQD 96(AX), Y0, Y4
-	VPOR     Y1, Y2, Y5
-	VPOR     Y3, Y5, Y5
-	VPOR     Y4, Y5, Y5
-	VPTEST   Y5, Y5
+	VPCMPEQD 128(AX), Y0, Y5
+	VPCMPEQD 160(AX), Y0, Y6
+	VPCMPEQD 192(AX), Y0, Y7
+	VPCMPEQD 224(AX), Y0, Y8
+	VPOR     Y1, Y2, Y9
+	VPOR     Y3, Y4, Y10
+	VPOR     Y5, Y6, Y11
+	VPOR     Y7, Y8, Y12
+	VPOR     Y9, Y10, Y9
+	VPOR     Y11, Y12, Y10
+	VPOR     Y9, Y10, Y9
+	VPTEST   Y9, Y9
 	JNZ      blockfound
-	ADDQ     $0x00000080, AX
-	ADDQ     $0x00000020, DX
-	JMP      blocks
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000040, DX
+	CMPQ     DX, BX
+	JB       blocks
+	JMP      vectors
 
 blockfound:
 	XORQ      AX, AX
@@ -1850,6 +1907,18 @@ blockfound:
 	ORQ       CX, AX
 	VMOVMSKPS Y4, CX
 	SHLQ      $0x18, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y5, CX
+	SHLQ      $0x20, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y6, CX
+	SHLQ      $0x28, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y7, CX
+	SHLQ      $0x30, CX
+	ORQ       CX, AX
+	VMOVMSKPS Y8, CX
+	SHLQ      $0x38, CX
 	ORQ       CX, AX
 	BSFQ      AX, AX
 	ADDQ      DX, AX
@@ -2362,24 +2431,35 @@ TEXT ·indexOfI64AVX2(SB), NOSPLIT, $0-40
 	XORQ         DX, DX
 	VPBROADCASTQ v+24(FP), Y0
 
-	// Blocks of 4 vectors.
+	// Blocks of 8 vectors, while i < the last multiple of 32 elements.
+	MOVQ CX, BX
+	ANDQ $-32, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ     CX, BX
-	SUBQ     DX, BX
-	CMPQ     BX, $0x00000010
-	JB       vectors
 	VPCMPEQQ (AX), Y0, Y1
 	VPCMPEQQ 32(AX), Y0, Y2
 	VPCMPEQQ 64(AX), Y0, Y3
 	VPCMPEQQ 96(AX), Y0, Y4
-	VPOR     Y1, Y2, Y5
-	VPOR     Y3, Y5, Y5
-	VPOR     Y4, Y5, Y5
-	VPTEST   Y5, Y5
+	VPCMPEQQ 128(AX), Y0, Y5
+	VPCMPEQQ 160(AX), Y0, Y6
+	VPCMPEQQ 192(AX), Y0, Y7
+	VPCMPEQQ 224(AX), Y0, Y8
+	VPOR     Y1, Y2, Y9
+	VPOR     Y3, Y4, Y10
+	VPOR     Y5, Y6, Y11
+	VPOR     Y7, Y8, Y12
+	VPOR     Y9, Y10, Y9
+	VPOR     Y11, Y12, Y10
+	VPOR     Y9, Y10, Y9
+	VPTEST   Y9, Y9
 	JNZ      blockfound
-	ADDQ     $0x00000080, AX
-	ADDQ     $0x00000010, DX
-	JMP      blocks
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000020, DX
+	CMPQ     DX, BX
+	JB       blocks
+	JMP      vectors
 
 blockfound:
 	XORQ      AX, AX
@@ -2393,6 +2473,18 @@ blockfound:
 	ORQ       CX, AX
 	VMOVMSKPD Y4, CX
 	SHLQ      $0x0c, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y5, CX
+	SHLQ      $0x10, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y6, CX
+	SHLQ      $0x14, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y7, CX
+	SHLQ      $0x18, CX
+	ORQ       CX, AX
+	VMOVMSKPD Y8, CX
+	SHLQ      $0x1c, CX
 	ORQ       CX, AX
 	BSFQ      AX, AX
 	ADDQ      DX, AX
@@ -2925,24 +3017,27 @@ TEXT ·indexOfF32AVX512(SB), NOSPLIT, $0-40
 	XORQ         DX, DX
 	VBROADCASTSS v+24(FP), Z0
 
-	// Blocks of 4 vectors.
+	// Blocks of 4 vectors, while i < the last multiple of 64 elements.
+	MOVQ CX, BX
+	ANDQ $-64, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ     CX, BX
-	SUBQ     DX, BX
-	CMPQ     BX, $0x00000040
-	JB       vectors
 	VCMPPS   $0x00, (AX), Z0, K1
 	VCMPPS   $0x00, 64(AX), Z0, K2
 	VCMPPS   $0x00, 128(AX), Z0, K3
 	VCMPPS   $0x00, 192(AX), Z0, K4
 	KORW     K1, K2, K5
-	KORW     K3, K5, K5
-	KORW     K4, K5, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
 	KORTESTW K5, K5
 	JNZ      blockfound
 	ADDQ     $0x00000100, AX
 	ADDQ     $0x00000040, DX
-	JMP      blocks
+	CMPQ     DX, BX
+	JB       blocks
+	JMP      vectors
 
 blockfound:
 	XORQ  AX, AX
@@ -3412,24 +3507,27 @@ TEXT ·indexOfF64AVX512(SB), NOSPLIT, $0-40
 	XORQ         DX, DX
 	VBROADCASTSD v+24(FP), Z0
 
-	// Blocks of 4 vectors.
+	// Blocks of 4 vectors, while i < the last multiple of 32 elements.
+	MOVQ CX, BX
+	ANDQ $-32, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ     CX, BX
-	SUBQ     DX, BX
-	CMPQ     BX, $0x00000020
-	JB       vectors
 	VCMPPD   $0x00, (AX), Z0, K1
 	VCMPPD   $0x00, 64(AX), Z0, K2
 	VCMPPD   $0x00, 128(AX), Z0, K3
 	VCMPPD   $0x00, 192(AX), Z0, K4
 	KORW     K1, K2, K5
-	KORW     K3, K5, K5
-	KORW     K4, K5, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
 	KORTESTW K5, K5
 	JNZ      blockfound
 	ADDQ     $0x00000100, AX
 	ADDQ     $0x00000020, DX
-	JMP      blocks
+	CMPQ     DX, BX
+	JB       blocks
+	JMP      vectors
 
 blockfound:
 	XORQ  AX, AX
@@ -3892,24 +3990,27 @@ TEXT ·indexOfI32AVX512(SB), NOSPLIT, $0-40
 	VMOVD        BX, X0
 	VPBROADCASTD X0, Z0
 
-	// Blocks of 4 vectors.
+	// Blocks of 4 vectors, while i < the last multiple of 64 elements.
+	MOVQ CX, BX
+	ANDQ $-64, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ     CX, BX
-	SUBQ     DX, BX
-	CMPQ     BX, $0x00000040
-	JB       vectors
 	VPCMPEQD (AX), Z0, K1
 	VPCMPEQD 64(AX), Z0, K2
 	VPCMPEQD 128(AX), Z0, K3
 	VPCMPEQD 192(AX), Z0, K4
 	KORW     K1, K2, K5
-	KORW     K3, K5, K5
-	KORW     K4, K5, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
 	KORTESTW K5, K5
 	JNZ      blockfound
 	ADDQ     $0x00000100, AX
 	ADDQ     $0x00000040, DX
-	JMP      blocks
+	CMPQ     DX, BX
+	JB       blocks
+	JMP      vectors
 
 blockfound:
 	XORQ  AX, AX
@@ -4360,24 +4461,27 @@ TEXT ·indexOfI64AVX512(SB), NOSPLIT, $0-40
 	XORQ         DX, DX
 	VPBROADCASTQ v+24(FP), Z0
 
-	// Blocks of 4 vectors.
+	// Blocks of 4 vectors, while i < the last multiple of 32 elements.
+	MOVQ CX, BX
+	ANDQ $-32, BX
+	CMPQ DX, BX
+	JAE  vectors
+
 blocks:
-	MOVQ     CX, BX
-	SUBQ     DX, BX
-	CMPQ     BX, $0x00000020
-	JB       vectors
 	VPCMPEQQ (AX), Z0, K1
 	VPCMPEQQ 64(AX), Z0, K2
 	VPCMPEQQ 128(AX), Z0, K3
 	VPCMPEQQ 192(AX), Z0, K4
 	KORW     K1, K2, K5
-	KORW     K3, K5, K5
-	KORW     K4, K5, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
 	KORTESTW K5, K5
 	JNZ      blockfound
 	ADDQ     $0x00000100, AX
 	ADDQ     $0x00000020, DX
-	JMP      blocks
+	CMPQ     DX, BX
+	JB       blocks
+	JMP      vectors
 
 blockfound:
 	XORQ  AX, AX

@@ -10,8 +10,8 @@ import (
 
 // Direct tests of the internal float Min/Max kernels whose exported callers
 // only reach some of their behaviour (the AVX2 float64 exact kernels run
-// only when the fast one found a zero, and the fast ones' NaN flag is
-// folded into the result).
+// only when the fast one found a NaN or an infinity, and the fast ones' flag
+// is folded into the result).
 func TestReduceInternalMinMaxKernels(t *testing.T) {
 	if !Supported(AVX2) {
 		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())

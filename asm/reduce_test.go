@@ -525,6 +525,65 @@ func TestReduceSignedZeros(t *testing.T) {
 	})
 }
 
+// TestReduceZeroExtremes: Min over non-negative inputs whose minimum is a
+// zero, and Max over non-positive ones whose maximum is a zero, with zeros of
+// random signs at random places, across blocks and MaxStep pieces: the
+// result is -0 (min) or +0 (max) exactly when one is present.
+func TestReduceZeroExtremes(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	eachTier(t, func(t *testing.T) {
+		r := rand.New(rand.NewPCG(21, 22))
+		lengths := []int{1, 2, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 300, MaxStep + 5, 2*MaxStep + 3}
+		for _, n := range lengths {
+			for trial := 0; trial < 8; trial++ {
+				x32, x64 := make([]float32, n), make([]float64, n)
+				for i := range x64 {
+					x64[i] = 1 + r.Float64()
+					x32[i] = float32(x64[i])
+				}
+				anyNeg := false
+				for k := 1 + r.IntN(3); k > 0; k-- {
+					i := r.IntN(n)
+					if r.IntN(2) == 0 {
+						x32[i], x64[i] = float32(negZero), negZero
+					} else {
+						x32[i], x64[i] = 0, 0
+					}
+				}
+				for _, v := range x64 {
+					anyNeg = anyNeg || (v == 0 && math.Signbit(v))
+				}
+				wantMin := 0.0
+				if anyNeg {
+					wantMin = negZero
+				}
+				if g := MinF32(x32); !rdSameFloat(float64(g), wantMin) {
+					t.Fatalf("n=%d: MinF32 = %v, want %v", n, g, wantMin)
+				}
+				if g := MinF64(x64); !rdSameFloat(g, wantMin) {
+					t.Fatalf("n=%d: MinF64 = %v, want %v", n, g, wantMin)
+				}
+				// Negate: the non-zero values turn negative, each zero
+				// changes sign, so the max is +0 exactly when the min
+				// above was -0.
+				for i := range x64 {
+					x32[i], x64[i] = -x32[i], -x64[i]
+				}
+				wantMax := negZero
+				if anyNeg {
+					wantMax = 0
+				}
+				if g := MaxF32(x32); !rdSameFloat(float64(g), wantMax) {
+					t.Fatalf("n=%d: MaxF32 = %v, want %v", n, g, wantMax)
+				}
+				if g := MaxF64(x64); !rdSameFloat(g, wantMax) {
+					t.Fatalf("n=%d: MaxF64 = %v, want %v", n, g, wantMax)
+				}
+			}
+		}
+	})
+}
+
 // TestReduceIndexOfPositions: the first match at every position, with later
 // duplicates, in short inputs and across MaxStep pieces.
 func TestReduceIndexOfPositions(t *testing.T) {

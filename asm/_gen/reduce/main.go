@@ -1125,7 +1125,13 @@ func genIndexOf(s isa, e elem) {
 	Pragma("noescape")
 	Doc(fmt.Sprintf("%s returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).", name))
 	lanes := s.lanes(e)
-	const unroll = 4
+	// Blocks of 8 vectors, whose lane bits fit one 64-bit word (blockfound
+	// gathers them); 4 under AVX-512, whose masks live in the 7 usable
+	// opmask registers.
+	unroll := 8
+	if s.is512() {
+		unroll = 4
+	}
 	p := Load(Param("x").Base(), GP64())
 	n := Load(Param("x").Len(), GP64())
 	i := GP64()
@@ -1183,34 +1189,47 @@ func genIndexOf(s isa, e elem) {
 		vzeroRet()
 	}
 
-	Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
+	Comment(fmt.Sprintf("Blocks of %d vectors, while i < the last multiple of %d elements.", unroll, unroll*lanes))
+	end := GP64()
+	MOVQ(n, end)
+	ANDQ(I32(-unroll*lanes), end)
+	CMPQ(i, end)
+	JAE(LabelRef("vectors"))
 	Label("blocks")
-	rem := GP64()
-	MOVQ(n, rem)
-	SUBQ(i, rem)
-	CMPQ(rem, U32(unroll*lanes))
-	JB(LabelRef("vectors"))
 	cs := make([]Register, unroll)
 	for j := range cs {
 		cs[j] = newMask()
 		cmpVec(Mem{Base: p, Disp: j * s.bytes}, cs[j], nil)
 	}
-	hit := newMask()
+	// OR the masks in a tree, and test the root.
+	or := func(a, b, dst Register) {
+		if s.is512() {
+			KORW(a, b, dst)
+		} else {
+			VPOR(a, b, dst)
+		}
+	}
+	level := cs
+	for len(level) > 1 {
+		var next []Register
+		for j := 0; j < len(level); j += 2 {
+			h := newMask()
+			or(level[j], level[j+1], h)
+			next = append(next, h)
+		}
+		level = next
+	}
 	if s.is512() {
-		KORW(cs[0], cs[1], hit)
-		KORW(cs[2], hit, hit)
-		KORW(cs[3], hit, hit)
-		KORTESTW(hit, hit)
+		KORTESTW(level[0], level[0])
 	} else {
-		VPOR(cs[0], cs[1], hit)
-		VPOR(cs[2], hit, hit)
-		VPOR(cs[3], hit, hit)
-		VPTEST(hit, hit)
+		VPTEST(level[0], level[0])
 	}
 	JNZ(LabelRef("blockfound"))
 	ADDQ(U32(unroll*s.bytes), p)
 	ADDQ(U32(unroll*lanes), i)
-	JMP(LabelRef("blocks"))
+	CMPQ(i, end)
+	JB(LabelRef("blocks"))
+	JMP(LabelRef("vectors"))
 
 	Label("blockfound")
 	r := GP64()
@@ -1228,7 +1247,7 @@ func genIndexOf(s isa, e elem) {
 
 	Comment("Single vectors.")
 	Label("vectors")
-	rem = GP64()
+	rem := GP64()
 	MOVQ(n, rem)
 	SUBQ(i, rem)
 	CMPQ(rem, U32(lanes))
