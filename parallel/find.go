@@ -107,7 +107,7 @@ func search(ctx context.Context, p execution.Policy, n int, lowest bool, grain, 
 	}
 	var best atomic.Int64
 	best.Store(int64(n)) // n: nothing found yet
-	_, err := cpu.MapChunks(ctx, p, n, grain, func(lo, hi int) struct{} {
+	_, err := cpu.MapChunksInOrder(ctx, p, n, grain, func(lo, hi int) struct{} {
 		for b := lo; b < hi; b += block {
 			if f := best.Load(); f < int64(b) || (!lowest && f < int64(n)) {
 				return struct{}{}

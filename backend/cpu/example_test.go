@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"strings"
+	"sync/atomic"
 
 	"github.com/hpgo/hpgo/asm"
 	"github.com/hpgo/hpgo/backend/cpu"
@@ -424,6 +425,29 @@ func ExampleMapChunks() {
 	// Output:
 	// [300 925 1550 2175] <nil>
 	// [4950] <nil>
+}
+
+func ExampleMapChunksInOrder() {
+	// The first index of a value in chunks started lowest first: a chunk
+	// that starts after a match below it has nothing to do.
+	xs := make([]int, 10_000)
+	xs[1234], xs[8765] = 7, 7
+	var found atomic.Int64
+	found.Store(int64(len(xs)))
+	p := execution.Par.With(execution.DynamicChunk(1000))
+	_, err := cpu.MapChunksInOrder(context.Background(), p, len(xs), cpu.GrainLoop, func(lo, hi int) struct{} {
+		for i := lo; i < hi && int64(i) < found.Load(); i++ {
+			if xs[i] == 7 {
+				for f := found.Load(); int64(i) < f && !found.CompareAndSwap(f, int64(i)); f = found.Load() {
+				}
+				break
+			}
+		}
+		return struct{}{}
+	})
+	fmt.Println(found.Load(), err)
+	// Output:
+	// 1234 <nil>
 }
 
 func ExampleFor() {

@@ -2,6 +2,7 @@ package cpu
 
 import (
 	"context"
+	"math/bits"
 	"runtime"
 	"sync/atomic"
 	"time"
@@ -31,6 +32,12 @@ import (
 // The chunk boundaries depend only on n, the policy and the number of
 // workers, never on timing (except with AutoChunk, whose chunk size comes
 // from a timed sample), so reductions over the results are repeatable.
+// Which worker runs which chunk does depend on timing. With dynamic chunks
+// (the default) each participant starts at its CPU's share of the input
+// (sched.CPU) and goes on from there, so that calls repeated over data held
+// in cache find each share in the cache of the core that read it last: a
+// float32 sum over 256Ki elements took 7.2 µs this way and 7.7 µs taking
+// chunks in order (4Mi: 98 against 107 µs; 2 vCPUs).
 //
 // A panic in body stops the chunks not yet started and re-panics in the
 // caller's goroutine as a *future.PanicError carrying the original value and
@@ -38,6 +45,18 @@ import (
 // MapChunks returns ctx.Err() (with the results of the chunks that ran);
 // chunks already running finish first.
 func MapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, body func(lo, hi int) R) ([]R, error) {
+	return mapChunks(ctx, p, n, grain, body, false)
+}
+
+// MapChunksInOrder is MapChunks with dynamic chunks started in index order,
+// lowest first, on whichever worker is free, for a search that wants its
+// lowest match early so that it can skip the chunks above it. It forgoes
+// MapChunks' affinity of chunks to cores.
+func MapChunksInOrder[R any](ctx context.Context, p execution.Policy, n, grain int, body func(lo, hi int) R) ([]R, error) {
+	return mapChunks(ctx, p, n, grain, body, true)
+}
+
+func mapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, body func(lo, hi int) R, inOrder bool) ([]R, error) {
 	if n <= 0 {
 		return nil, nil
 	}
@@ -65,7 +84,7 @@ func MapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, bod
 		pl = planFor(c, 0, n, workers, grain)
 	}
 
-	j := &job[R]{pl: pl, body: body, done: ctx.Done()}
+	j := &job[R]{pl: pl, body: body, done: ctx.Done(), inOrder: inOrder}
 	j.results = make([]R, pl.count)
 	j.run(min(workers, pl.count))
 	if pe := j.panicked.Load(); pe != nil {
@@ -169,14 +188,16 @@ func sample[R any](body func(lo, hi int) R, n int) ([]R, plan) {
 // the next unclaimed chunk until none is left.
 type job[R any] struct {
 	pl      plan
+	inOrder bool // dynamic chunks start in index order (MapChunksInOrder)
 	parts   int
 	body    func(lo, hi int) R
 	results []R
 	done    <-chan struct{} // the caller's ctx.Done(), nil if it never ends
 
-	next      atomic.Int64 // next chunk to claim (dynamic)
-	stop      atomic.Bool  // a panic or cancellation: start no more chunks
-	cancelled atomic.Bool  // a chunk was skipped because ctx was done
+	next      atomic.Int64  // next chunk to claim (dynamic, over 64 chunks)
+	taken     atomic.Uint64 // chunks claimed (dynamic, up to 64 chunks)
+	stop      atomic.Bool   // a panic or cancellation: start no more chunks
+	cancelled atomic.Bool   // a chunk was skipped because ctx was done
 	panicked  atomic.Pointer[future.PanicError]
 
 	slots    atomic.Int64 // slot ids handed out to helpers
@@ -277,12 +298,56 @@ func (j *job[R]) work(s int) {
 		}
 		return
 	}
+	if j.pl.count <= 64 && !j.inOrder {
+		// Claim chunks in a bitmap, from this CPU's share of the plan on
+		// (see MapChunks). Worker ids would not do: a worker goroutine
+		// moves between threads and cores, and preferring chunks by id
+		// gained nothing.
+		i := -1
+		if c := sched.CPU(); c >= 0 {
+			i = (c % j.parts) * j.pl.count / j.parts
+		}
+		for {
+			if i = j.claim(i); i < 0 || !j.proceed() {
+				return
+			}
+			j.runChunk(i)
+			i++
+		}
+	}
 	for {
 		i := int(j.next.Add(1) - 1)
 		if i >= j.pl.count || !j.proceed() {
 			return
 		}
 		j.runChunk(i)
+	}
+}
+
+// claim takes the first unclaimed chunk at or after from (cyclically; from
+// < 0 means 0) and returns it, or -1 when every chunk is taken. It serves
+// dynamic plans of at most 64 chunks.
+func (j *job[R]) claim(from int) int {
+	n := j.pl.count
+	if from < 0 || from >= n {
+		from = 0
+	}
+	all := uint64(1)<<n - 1
+	if n == 64 {
+		all = ^uint64(0)
+	}
+	for {
+		t := j.taken.Load()
+		free := ^t & all
+		if free == 0 {
+			return -1
+		}
+		// Rotate so that bit from comes first.
+		rot := free>>from | free<<(n-from)&all
+		k := (from + bits.TrailingZeros64(rot)) % n
+		if j.taken.CompareAndSwap(t, t|1<<k) {
+			return k
+		}
 	}
 }
 

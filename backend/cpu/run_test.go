@@ -256,3 +256,95 @@ func TestJobStaleOnceSlotsAreTaken(t *testing.T) {
 		}
 	}
 }
+
+// claim hands out every chunk of a dynamic plan exactly once, from any
+// starting point, going on cyclically from it; also when participants race.
+func TestClaimTakesEachChunkOnce(t *testing.T) {
+	for _, count := range []int{1, 2, 3, 8, 63, 64} {
+		for from := -1; from <= count; from++ {
+			j := &job[int]{pl: plan{count: count}}
+			start := max(from, 0) % count
+			for k := range count {
+				if got, want := j.claim(from), (start+k)%count; got != want {
+					t.Fatalf("count %d, from %d: claim %d gave %d, want %d", count, from, k, got, want)
+				}
+			}
+			if got := j.claim(from); got != -1 {
+				t.Fatalf("count %d: claim after all taken gave %d, want -1", count, got)
+			}
+		}
+	}
+	// Racing claimers, each starting from its own place.
+	const count, claimers = 64, 8
+	for round := 0; round < 50; round++ {
+		j := &job[int]{pl: plan{count: count}}
+		var seen [count]atomic.Int32
+		var wg sync.WaitGroup
+		for c := range claimers {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for i := c * count / claimers; ; i++ {
+					if i = j.claim(i); i < 0 {
+						return
+					}
+					seen[i].Add(1)
+				}
+			}()
+		}
+		wg.Wait()
+		for i := range seen {
+			if n := seen[i].Load(); n != 1 {
+				t.Fatalf("round %d: chunk %d claimed %d times", round, i, n)
+			}
+		}
+	}
+}
+
+// Dynamic chunks of a Par call all run, once each, with their results in
+// chunk order, for plans of up to 64 chunks (the claim bitmap) and beyond
+// (the shared counter).
+func TestDynamicChunksRunOnce(t *testing.T) {
+	for _, count := range []int{2, 64, 65, 200} {
+		var runs [200]atomic.Int32
+		p := execution.Par.With(execution.DynamicChunk(3))
+		rs, err := MapChunks(context.Background(), p, 3*count, GrainLoop, func(lo, hi int) int {
+			runs[lo/3].Add(1)
+			return lo
+		})
+		if err != nil || len(rs) != count {
+			t.Fatalf("%d chunks: %d results, err %v", count, len(rs), err)
+		}
+		for i, r := range rs {
+			if r != 3*i || runs[i].Load() != 1 {
+				t.Fatalf("%d chunks: chunk %d gave %d and ran %d times", count, i, r, runs[i].Load())
+			}
+		}
+	}
+}
+
+// MapChunksInOrder claims chunk 0 first: later chunks that wait for it to
+// start never time out. (MapChunks may start elsewhere: each worker begins
+// at its CPU's share.)
+func TestMapChunksInOrderStartsAtZero(t *testing.T) {
+	for round := 0; round < 20; round++ {
+		started := make(chan struct{})
+		var late atomic.Bool
+		p := execution.Par.With(execution.DynamicChunk(10))
+		_, err := MapChunksInOrder(context.Background(), p, 80, 1, func(lo, hi int) int {
+			if lo == 0 {
+				close(started)
+				return 0
+			}
+			select {
+			case <-started:
+			case <-time.After(5 * time.Second):
+				late.Store(true)
+			}
+			return lo
+		})
+		if err != nil || late.Load() {
+			t.Fatalf("round %d: chunk 0 did not start first (err %v)", round, err)
+		}
+	}
+}

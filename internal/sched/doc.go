@@ -33,6 +33,12 @@
 // fall back to parsing the goroutine id out of runtime.Stack, which costs
 // microseconds.
 //
+// CPU tells which CPU the calling thread runs on (one RDTSCP on linux/amd64,
+// where Linux keeps the CPU number in TSC_AUX; -1 elsewhere). Worker
+// goroutines move between threads and cores, so a worker id says nothing
+// about caches; the CPU number lets chunked work go back to the core that
+// read it last.
+//
 // Observability: each worker goroutine carries the pprof label
 // hpgo.worker=<id>, and each task runs in a runtime/trace region named
 // "hpgo.task" when tracing is on (when it is off the cost is one atomic
