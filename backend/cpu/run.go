@@ -69,8 +69,9 @@ func mapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, bod
 	}
 	workers := sched.NumWorkers()
 	if c.Kind() == execution.ChunkDefault && n < 2*grain && !sched.Awake() {
-		sched.WantWarm()
-		return inlineChunks(ctx, planFor(c, 0, n, workers, grain), body)
+		pl := planFor(c, 0, n, workers, grain)
+		sched.WantWarm(min(workers, pl.count))
+		return inlineChunks(ctx, pl, body)
 	}
 
 	var head []R
@@ -258,7 +259,7 @@ func (j *job[R]) run(parts int) {
 // pool stays warm for a while (sched.KeepWarm), so that a parallel call
 // that follows soon finds its workers awake instead of parked.
 func (j *job[R]) helper() {
-	defer sched.KeepWarm()
+	defer sched.KeepWarm(j.parts)
 	s := j.slots.Add(1) - 1
 	if s >= int64(j.parts) {
 		return

@@ -74,7 +74,8 @@ func newRunner(p *pool) *runner { return &runner{p: p, wake: make(chan *slot, 1)
 
 // spinRounds is how many times a worker that found nothing yields and
 // looks again before it parks, unless the pool is warm (see KeepWarm): then
-// it keeps looking until the warm window closes. Each round is a
+// it keeps looking until the warm window closes, if no more than the
+// window's number of workers are looking. Each round is a
 // runtime.Gosched, so a spinning worker never keeps a goroutine it could be
 // serving off the CPU.
 const spinRounds = 3
@@ -168,13 +169,16 @@ func (p *pool) work(r *runner) (exited bool) {
 			p.nspinning.Add(1)
 			continue
 		}
-		if spins < spinRounds || warm() {
+		if spins < spinRounds {
 			spins++
 			runtime.Gosched()
 			continue
 		}
+		if !p.stopSearching() {
+			runtime.Gosched()
+			continue
+		}
 		spinning, spins = false, 0
-		p.nspinning.Add(-1)
 		switch p.park(r, s) {
 		case parkExit:
 			return true
@@ -182,6 +186,21 @@ func (p *pool) work(r *runner) (exited bool) {
 			return false
 		}
 		spinning = true // whoever woke us counted us as searching
+	}
+}
+
+// stopSearching takes a searching worker out of nspinning and reports
+// true, unless the pool is warm and wants it searching (no more than
+// warmWant search then; the compare-and-swap lets exactly the surplus go).
+func (p *pool) stopSearching() bool {
+	for {
+		n := p.nspinning.Load()
+		if warm() && n <= warmWant.Load() {
+			return false
+		}
+		if p.nspinning.CompareAndSwap(n, n-1) {
+			return true
+		}
 	}
 }
 

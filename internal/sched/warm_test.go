@@ -29,8 +29,10 @@ func TestKeepWarm(t *testing.T) {
 		t.Fatal("idle workers did not park")
 	}
 
-	// Open a window far longer than the test needs, and wake the pool.
+	// Open a window far longer than the test needs, for both workers, and
+	// wake the pool.
 	warmUntil.Store(int64(time.Since(epoch) + time.Hour))
+	warmWant.Store(2)
 	spawnWait(func() {})
 	spawnWait(func() {}) // the second wakes nobody: a worker is searching
 	time.Sleep(5 * time.Millisecond)
@@ -47,7 +49,7 @@ func TestKeepWarm(t *testing.T) {
 	}
 
 	// KeepWarm opens a window of WarmFor (it wakes nobody) that closes.
-	KeepWarm()
+	KeepWarm(2)
 	if !warm() {
 		t.Fatal("KeepWarm did not open a window")
 	}
@@ -71,7 +73,7 @@ func TestWantWarmWakesOnRepeat(t *testing.T) {
 	}
 
 	lastWant.Store(0)
-	WantWarm()
+	WantWarm(2)
 	if n := current().nidle.Load(); n != 2 {
 		t.Fatalf("a single WantWarm woke a worker: %d of 2 parked", n)
 	}
@@ -79,7 +81,7 @@ func TestWantWarmWakesOnRepeat(t *testing.T) {
 	// extends it), so that a slow machine cannot close it before Awake is
 	// asked.
 	warmUntil.Store(int64(time.Since(epoch) + time.Hour))
-	WantWarm()
+	WantWarm(2)
 	if n := current().nidle.Load(); n != 0 {
 		t.Fatalf("a second WantWarm left %d of 2 workers parked", n)
 	}
@@ -89,5 +91,55 @@ func TestWantWarmWakesOnRepeat(t *testing.T) {
 	warmUntil.Store(0) // close it
 	if !parkedWithin(2, time.Second) {
 		t.Fatal("woken workers did not park after the window closed")
+	}
+}
+
+// The warm window keeps as many workers searching as the jobs in it used,
+// and lets the others park: with 4 workers awake and a window for 1,
+// three park; raised to 3 (KeepWarm with a larger job), only the
+// remaining surplus parks. WantWarm wakes no more workers than asked.
+func TestWarmKeepsOnlyTheWorkersWanted(t *testing.T) {
+	restart(t, 4)
+	t.Cleanup(func() { warmUntil.Store(0) })
+	spawnWait(func() {})
+	if !parkedWithin(4, time.Second) {
+		t.Fatal("idle workers did not park")
+	}
+	lastWant.Store(0)
+	WantWarm(1)
+	warmUntil.Store(int64(time.Since(epoch) + time.Hour))
+	warmWant.Store(1)
+	WantWarm(1) // the second call wakes one worker
+	if n := current().nidle.Load(); n != 3 {
+		t.Fatalf("WantWarm(1) left %d of 4 workers parked, want 3", n)
+	}
+	current().wake(4) // all awake; the window wants one
+	if !parkedWithin(3, time.Second) {
+		t.Fatalf("with a window for 1 worker, %d of 4 parked, want 3", current().nidle.Load())
+	}
+	time.Sleep(2 * time.Millisecond)
+	if n := current().nidle.Load(); n != 3 {
+		t.Fatalf("the wanted worker parked too: %d of 4 parked", n)
+	}
+	KeepWarm(3) // a larger job in the same window
+	KeepWarm(2) // a smaller one: the larger prevails for WarmFor
+	current().wake(4)
+	if !parkedWithin(1, time.Second) {
+		t.Fatalf("with a window for 3 workers, %d of 4 parked, want 1", current().nidle.Load())
+	}
+	time.Sleep(2 * time.Millisecond)
+	if n := current().nidle.Load(); n != 1 {
+		t.Fatalf("with a window for 3 workers, %d of 4 parked, want 1", n)
+	}
+	// Once WarmFor has passed since the larger job, a smaller one sets
+	// the number again.
+	wantUntil.Store(0)
+	KeepWarm(1)
+	if !parkedWithin(3, time.Second) {
+		t.Fatalf("after the larger job's WarmFor, %d of 4 parked, want 3", current().nidle.Load())
+	}
+	warmUntil.Store(0)
+	if !parkedWithin(4, time.Second) {
+		t.Fatal("workers did not park after the window closed")
 	}
 }
