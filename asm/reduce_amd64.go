@@ -415,6 +415,7 @@ func maxZeroF64(x []float64) float64 {
 func rdBits32(x []float32) []int32 {
 	return unsafe.Slice((*int32)(unsafe.Pointer(unsafe.SliceData(x))), len(x))
 }
+
 func rdBits64(x []float64) []int64 {
 	return unsafe.Slice((*int64)(unsafe.Pointer(unsafe.SliceData(x))), len(x))
 }
