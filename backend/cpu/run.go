@@ -228,8 +228,8 @@ func (j *job[R]) spawn(n int) {
 	}
 	for i := range j.tasks {
 		j.tasks[i].Runner = j
-		sched.Submit(&j.tasks[i])
 	}
+	sched.SubmitAll(j.tasks)
 }
 
 // run executes the plan with parts participants and returns when every

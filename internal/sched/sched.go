@@ -215,3 +215,33 @@ func Submit(t *Task) {
 		// successor.
 	}
 }
+
+// SubmitAll submits every task of ts, as Submit submits one. A goroutine
+// that holds no slot queues them under one lock of the global queue, which
+// a fork/join of many parts would otherwise take once per part while the
+// searching workers contend for it.
+func SubmitAll(ts []Task) {
+	if len(ts) == 0 {
+		return
+	}
+	if r := self(); r != nil {
+		if s := r.slot; s != nil {
+			for i := range ts {
+				s.dq.push(&ts[i])
+				r.p.notify()
+			}
+			return
+		}
+		if r.p.inject.pushAll(ts) {
+			r.p.notify()
+			return
+		}
+	}
+	for {
+		p := current()
+		if p.inject.pushAll(ts) {
+			p.notify()
+			return
+		}
+	}
+}

@@ -503,3 +503,72 @@ func BenchmarkWorkerID(b *testing.B) {
 		})
 	})
 }
+
+// SubmitAll runs every task once, from outside the pool (one lock of the
+// global queue, FIFO) and from a worker (its own deque), and many callers
+// at once; an empty batch is a no-op.
+func TestSubmitAll(t *testing.T) {
+	restart(t, 4)
+	SubmitAll(nil)
+	batch := func(n int, ran *[64]atomic.Int32, wg *sync.WaitGroup) []Task {
+		ts := make([]Task, n)
+		for i := range ts {
+			wg.Add(1)
+			ts[i].Runner = funcTask(func() { ran[i].Add(1); wg.Done() })
+		}
+		return ts
+	}
+	check := func(name string, n int, ran *[64]atomic.Int32) {
+		for i := range n {
+			if c := ran[i].Load(); c != 1 {
+				t.Errorf("%s: task %d ran %d times", name, i, c) // also from other goroutines
+				return
+			}
+		}
+	}
+	for _, n := range []int{1, 2, 17, 64} {
+		var ran [64]atomic.Int32
+		var wg sync.WaitGroup
+		SubmitAll(batch(n, &ran, &wg))
+		wg.Wait()
+		check("outside", n, &ran)
+
+		var ran2 [64]atomic.Int32
+		var wg2 sync.WaitGroup
+		spawnWait(func() { SubmitAll(batch(n, &ran2, &wg2)) })
+		wg2.Wait()
+		check("from a worker", n, &ran2)
+	}
+	var callers sync.WaitGroup
+	for range 50 {
+		callers.Go(func() {
+			var ran [64]atomic.Int32
+			var wg sync.WaitGroup
+			SubmitAll(batch(64, &ran, &wg))
+			wg.Wait()
+			check("concurrent", 64, &ran)
+		})
+	}
+	callers.Wait()
+}
+
+// pushAll queues a batch in order after what is there, and a closed queue
+// takes none of it.
+func TestInjectPushAll(t *testing.T) {
+	var q injectQueue
+	one := &Task{}
+	q.push(one)
+	ts := make([]Task, 3)
+	if !q.pushAll(ts) || q.n.Load() != 4 {
+		t.Fatalf("pushAll: n = %d, want 4", q.n.Load())
+	}
+	for i, want := range []*Task{one, &ts[0], &ts[1], &ts[2], nil} {
+		if got := q.pop(); got != want {
+			t.Fatalf("pop %d = %p, want %p", i, got, want)
+		}
+	}
+	q.closed = true
+	if q.pushAll(make([]Task, 2)) || q.n.Load() != 0 || q.head != nil {
+		t.Fatal("a closed queue took a batch")
+	}
+}
