@@ -16,28 +16,9 @@ type injectQueue struct {
 	n          atomic.Int64
 }
 
-// push appends t. It reports false if the queue is closed (the pool has
-// stopped), in which case the caller must submit t elsewhere.
-func (q *injectQueue) push(t *Task) bool {
-	q.mu.Lock()
-	if q.closed {
-		q.mu.Unlock()
-		return false
-	}
-	t.next = nil
-	if q.tail == nil {
-		q.head = t
-	} else {
-		q.tail.next = t
-	}
-	q.tail = t
-	q.n.Add(1)
-	q.mu.Unlock()
-	return true
-}
-
 // pushAll appends every task of ts under one lock, in order. It reports
-// false if the queue is closed, and then queues none of them.
+// false if the queue is closed (the pool has stopped), and then queues none
+// of them: the caller must submit them elsewhere.
 func (q *injectQueue) pushAll(ts []Task) bool {
 	if len(ts) == 0 {
 		return true

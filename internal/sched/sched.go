@@ -10,6 +10,7 @@ import (
 	"strconv"
 	"sync"
 	"sync/atomic"
+	"unsafe"
 )
 
 // EnvThreads is the environment variable that sets the default number of
@@ -193,28 +194,7 @@ func Spawn(fn func()) { Submit(&Task{Runner: funcTask(fn)}) }
 // it goes to the global injection queue. Either way a parked worker is
 // woken if no worker is searching for work. A panic escaping t is
 // recovered and logged; the worker survives. Submit allocates nothing.
-func Submit(t *Task) {
-	if r := self(); r != nil {
-		if s := r.slot; s != nil {
-			s.dq.push(t)
-			r.p.notify()
-			return
-		}
-		if r.p.inject.push(t) {
-			r.p.notify()
-			return
-		}
-	}
-	for {
-		p := current()
-		if p.inject.push(t) {
-			p.notify()
-			return
-		}
-		// p stopped between current and push; current now gives its
-		// successor.
-	}
-}
+func Submit(t *Task) { SubmitAll(unsafe.Slice(t, 1)) }
 
 // SubmitAll submits every task of ts, as Submit submits one. A goroutine
 // that holds no slot queues them under one lock of the global queue, which
@@ -243,5 +223,7 @@ func SubmitAll(ts []Task) {
 			p.notify()
 			return
 		}
+		// p stopped between current and push; current now gives its
+		// successor.
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 )
 
 // restart gives the test a fresh pool of n workers and stops it afterwards.
@@ -557,7 +558,7 @@ func TestSubmitAll(t *testing.T) {
 func TestInjectPushAll(t *testing.T) {
 	var q injectQueue
 	one := &Task{}
-	q.push(one)
+	q.pushAll(unsafe.Slice(one, 1))
 	ts := make([]Task, 3)
 	if !q.pushAll(ts) || q.n.Load() != 4 {
 		t.Fatalf("pushAll: n = %d, want 4", q.n.Load())

@@ -891,7 +891,8 @@ func genMinMaxRange(e elem, isMax bool) {
 // one of those, and the final unordered test of the flags is a branch-free
 // "NaN or infinity" test that never misses a NaN. The result is exact
 // unless that flag is set (m is then meaningless) or m is a zero (VMINPS
-// does not order -0 below +0); the Go side runs an exact kernel for both.
+// does not order -0 below +0); the Go side then runs the exact kernel, or,
+// for a zero, a search for a -0 or +0 bit pattern.
 func genMinMaxFastAVX2(e elem, isMax bool) {
 	s := avx2
 	p, n := flaggedMinMaxHeader(s, e, isMax, "Fast", "nonfinite",
