@@ -197,6 +197,175 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func sumF32AVX2Stream(x []float32) float32
+// Requires: AVX, AVX2
+TEXT ·sumF32AVX2Stream(SB), NOSPLIT, $0-28
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VADDPS (AX), Y0, Y0
+	VADDPS (BX), Y4, Y4
+	VADDPS 32(AX), Y1, Y1
+	VADDPS 32(BX), Y5, Y5
+	VADDPS 64(AX), Y2, Y2
+	VADDPS 64(BX), Y6, Y6
+	VADDPS 96(AX), Y3, Y3
+	VADDPS 96(BX), Y7, Y7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VADDPS Y1, Y0, Y0
+	VADDPS Y3, Y2, Y2
+	VADDPS Y5, Y4, Y4
+	VADDPS Y7, Y6, Y6
+	VADDPS Y2, Y0, Y0
+	VADDPS Y6, Y4, Y4
+	VADDPS Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VADDPS (AX), Y0, Y0
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000008, CX
+	CMPQ   CX, $0x00000008
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPS (AX), Y1, Y1
+	VADDPS     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VADDPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSS       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresF32AVX2Stream(x []float32) float32
+// Requires: AVX, AVX2, FMA3
+TEXT ·sumSquaresF32AVX2Stream(SB), NOSPLIT, $0-28
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVUPS     (AX), Y8
+	VFMADD231PS Y8, Y8, Y0
+	VMOVUPS     (BX), Y8
+	VFMADD231PS Y8, Y8, Y4
+	VMOVUPS     32(AX), Y8
+	VFMADD231PS Y8, Y8, Y1
+	VMOVUPS     32(BX), Y8
+	VFMADD231PS Y8, Y8, Y5
+	VMOVUPS     64(AX), Y8
+	VFMADD231PS Y8, Y8, Y2
+	VMOVUPS     64(BX), Y8
+	VFMADD231PS Y8, Y8, Y6
+	VMOVUPS     96(AX), Y8
+	VFMADD231PS Y8, Y8, Y3
+	VMOVUPS     96(BX), Y8
+	VFMADD231PS Y8, Y8, Y7
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
+
+fold:
+	VADDPS Y1, Y0, Y0
+	VADDPS Y3, Y2, Y2
+	VADDPS Y5, Y4, Y4
+	VADDPS Y7, Y6, Y6
+	VADDPS Y2, Y0, Y0
+	VADDPS Y6, Y4, Y4
+	VADDPS Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVUPS     (AX), Y1
+	VFMADD231PS Y1, Y1, Y0
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, CX
+	CMPQ        CX, $0x00000008
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x02, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y1
+	VMASKMOVPS  (AX), Y1, Y1
+	VFMADD231PS Y1, Y1, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VADDPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSS       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func dotF32AVX2(x []float32, y []float32) float32
 // Requires: AVX, AVX2, FMA3
 TEXT ·dotF32AVX2(SB), NOSPLIT, $0-52
@@ -412,7 +581,7 @@ TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
 	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
 
-	// Blocks of 8 vectors, as 4 pairs.
+	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000040
 	JB   singles
 
@@ -508,7 +677,7 @@ TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
 	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
 
-	// Blocks of 8 vectors, as 4 pairs.
+	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000040
 	JB   singles
 
@@ -858,6 +1027,171 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func sumF64AVX2Stream(x []float64) float64
+// Requires: AVX, AVX2
+TEXT ·sumF64AVX2Stream(SB), NOSPLIT, $0-32
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VADDPD (AX), Y0, Y0
+	VADDPD (BX), Y4, Y4
+	VADDPD 32(AX), Y1, Y1
+	VADDPD 32(BX), Y5, Y5
+	VADDPD 64(AX), Y2, Y2
+	VADDPD 64(BX), Y6, Y6
+	VADDPD 96(AX), Y3, Y3
+	VADDPD 96(BX), Y7, Y7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VADDPD Y1, Y0, Y0
+	VADDPD Y3, Y2, Y2
+	VADDPD Y5, Y4, Y4
+	VADDPD Y7, Y6, Y6
+	VADDPD Y2, Y0, Y0
+	VADDPD Y6, Y4, Y4
+	VADDPD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+vectors:
+	VADDPD (AX), Y0, Y0
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000004, CX
+	CMPQ   CX, $0x00000004
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPD (AX), Y1, Y1
+	VADDPD     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VADDPD       X1, X0, X0
+	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresF64AVX2Stream(x []float64) float64
+// Requires: AVX, AVX2, FMA3
+TEXT ·sumSquaresF64AVX2Stream(SB), NOSPLIT, $0-32
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VMOVUPD     (AX), Y8
+	VFMADD231PD Y8, Y8, Y0
+	VMOVUPD     (BX), Y8
+	VFMADD231PD Y8, Y8, Y4
+	VMOVUPD     32(AX), Y8
+	VFMADD231PD Y8, Y8, Y1
+	VMOVUPD     32(BX), Y8
+	VFMADD231PD Y8, Y8, Y5
+	VMOVUPD     64(AX), Y8
+	VFMADD231PD Y8, Y8, Y2
+	VMOVUPD     64(BX), Y8
+	VFMADD231PD Y8, Y8, Y6
+	VMOVUPD     96(AX), Y8
+	VFMADD231PD Y8, Y8, Y3
+	VMOVUPD     96(BX), Y8
+	VFMADD231PD Y8, Y8, Y7
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
+
+fold:
+	VADDPD Y1, Y0, Y0
+	VADDPD Y3, Y2, Y2
+	VADDPD Y5, Y4, Y4
+	VADDPD Y7, Y6, Y6
+	VADDPD Y2, Y0, Y0
+	VADDPD Y6, Y4, Y4
+	VADDPD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+vectors:
+	VMOVUPD     (AX), Y1
+	VFMADD231PD Y1, Y1, Y0
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000004, CX
+	CMPQ        CX, $0x00000004
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x03, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y1
+	VMASKMOVPD  (AX), Y1, Y1
+	VFMADD231PD Y1, Y1, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VADDPD       X1, X0, X0
+	VMOVSD       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func dotF64AVX2(x []float64, y []float64) float64
 // Requires: AVX, AVX2, FMA3
 TEXT ·dotF64AVX2(SB), NOSPLIT, $0-56
@@ -958,7 +1292,7 @@ TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
 
-	// Blocks of 8 vectors, as 4 pairs.
+	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000020
 	JB   singles
 
@@ -1052,7 +1386,7 @@ TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	VPXOR        Y7, Y7, Y7
 	VPXOR        Y8, Y8, Y8
 
-	// Blocks of 8 vectors, as 4 pairs.
+	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000020
 	JB   singles
 
@@ -1627,6 +1961,187 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func sumI32AVX2Stream(x []int32) int32
+// Requires: AVX, AVX2
+TEXT ·sumI32AVX2Stream(SB), NOSPLIT, $0-28
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VPADDD (AX), Y0, Y0
+	VPADDD (BX), Y4, Y4
+	VPADDD 32(AX), Y1, Y1
+	VPADDD 32(BX), Y5, Y5
+	VPADDD 64(AX), Y2, Y2
+	VPADDD 64(BX), Y6, Y6
+	VPADDD 96(AX), Y3, Y3
+	VPADDD 96(BX), Y7, Y7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VPADDD Y1, Y0, Y0
+	VPADDD Y3, Y2, Y2
+	VPADDD Y5, Y4, Y4
+	VPADDD Y7, Y6, Y6
+	VPADDD Y2, Y0, Y0
+	VPADDD Y6, Y4, Y4
+	VPADDD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VPADDD (AX), Y0, Y0
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000008, CX
+	CMPQ   CX, $0x00000008
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y1
+	VPADDD     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPADDD       X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresI32AVX2Stream(x []int32) int32
+// Requires: AVX, AVX2
+TEXT ·sumSquaresI32AVX2Stream(SB), NOSPLIT, $0-28
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVDQU (AX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y0, Y0
+	VMOVDQU (BX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y4, Y4
+	VMOVDQU 32(AX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y1, Y1
+	VMOVDQU 32(BX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y5, Y5
+	VMOVDQU 64(AX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y2, Y2
+	VMOVDQU 64(BX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y6, Y6
+	VMOVDQU 96(AX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y3, Y3
+	VMOVDQU 96(BX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y7, Y7
+	ADDQ    $0x00000080, AX
+	ADDQ    $0x00000080, BX
+	DECQ    DX
+	JNZ     blocks
+	MOVQ    BX, AX
+
+fold:
+	VPADDD Y1, Y0, Y0
+	VPADDD Y3, Y2, Y2
+	VPADDD Y5, Y4, Y4
+	VPADDD Y7, Y6, Y6
+	VPADDD Y2, Y0, Y0
+	VPADDD Y6, Y4, Y4
+	VPADDD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVDQU (AX), Y1
+	VPMULLD Y1, Y1, Y1
+	VPADDD  Y1, Y0, Y0
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     vectors
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y1
+	VPMULLD    Y1, Y1, Y1
+	VPADDD     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPADDD       X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func dotI32AVX2(x []int32, y []int32) int32
 // Requires: AVX, AVX2
 TEXT ·dotI32AVX2(SB), NOSPLIT, $0-52
@@ -2093,6 +2608,187 @@ blocks:
 	SUBQ     $0x00000010, CX
 	CMPQ     CX, $0x00000010
 	JAE      blocks
+
+fold:
+	VPADDQ Y1, Y0, Y0
+	VPADDQ Y3, Y2, Y2
+	VPADDQ Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+vectors:
+	VMOVDQU  (AX), Y1
+	VPSRLQ   $0x20, Y1, Y2
+	VPMULUDQ Y1, Y2, Y2
+	VPSLLQ   $0x21, Y2, Y2
+	VPMULUDQ Y1, Y1, Y1
+	VPADDQ   Y2, Y1, Y1
+	VPADDQ   Y1, Y0, Y0
+	ADDQ     $0x00000020, AX
+	SUBQ     $0x00000004, CX
+	CMPQ     CX, $0x00000004
+	JAE      vectors
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y1
+	VPSRLQ     $0x20, Y1, Y2
+	VPMULUDQ   Y1, Y2, Y2
+	VPSLLQ     $0x21, Y2, Y2
+	VPMULUDQ   Y1, Y1, Y1
+	VPADDQ     Y2, Y1, Y1
+	VPADDQ     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumI64AVX2Stream(x []int64) int64
+// Requires: AVX, AVX2
+TEXT ·sumI64AVX2Stream(SB), NOSPLIT, $0-32
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VPADDQ (AX), Y0, Y0
+	VPADDQ (BX), Y4, Y4
+	VPADDQ 32(AX), Y1, Y1
+	VPADDQ 32(BX), Y5, Y5
+	VPADDQ 64(AX), Y2, Y2
+	VPADDQ 64(BX), Y6, Y6
+	VPADDQ 96(AX), Y3, Y3
+	VPADDQ 96(BX), Y7, Y7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VPADDQ Y1, Y0, Y0
+	VPADDQ Y3, Y2, Y2
+	VPADDQ Y5, Y4, Y4
+	VPADDQ Y7, Y6, Y6
+	VPADDQ Y2, Y0, Y0
+	VPADDQ Y6, Y4, Y4
+	VPADDQ Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+vectors:
+	VPADDQ (AX), Y0, Y0
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000004, CX
+	CMPQ   CX, $0x00000004
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y1
+	VPADDQ     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresI64AVX2Stream(x []int64) int64
+// Requires: AVX, AVX2
+TEXT ·sumSquaresI64AVX2Stream(SB), NOSPLIT, $0-32
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+
+	// Blocks of 4 vectors: 2 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x04, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000000f, CX
+
+blocks:
+	VMOVDQU  (AX), Y4
+	VPSRLQ   $0x20, Y4, Y5
+	VPMULUDQ Y4, Y5, Y5
+	VPSLLQ   $0x21, Y5, Y5
+	VPMULUDQ Y4, Y4, Y4
+	VPADDQ   Y5, Y4, Y4
+	VPADDQ   Y4, Y0, Y0
+	VMOVDQU  (BX), Y4
+	VPSRLQ   $0x20, Y4, Y5
+	VPMULUDQ Y4, Y5, Y5
+	VPSLLQ   $0x21, Y5, Y5
+	VPMULUDQ Y4, Y4, Y4
+	VPADDQ   Y5, Y4, Y4
+	VPADDQ   Y4, Y2, Y2
+	VMOVDQU  32(AX), Y4
+	VPSRLQ   $0x20, Y4, Y5
+	VPMULUDQ Y4, Y5, Y5
+	VPSLLQ   $0x21, Y5, Y5
+	VPMULUDQ Y4, Y4, Y4
+	VPADDQ   Y5, Y4, Y4
+	VPADDQ   Y4, Y1, Y1
+	VMOVDQU  32(BX), Y4
+	VPSRLQ   $0x20, Y4, Y5
+	VPMULUDQ Y4, Y5, Y5
+	VPSLLQ   $0x21, Y5, Y5
+	VPMULUDQ Y4, Y4, Y4
+	VPADDQ   Y5, Y4, Y4
+	VPADDQ   Y4, Y3, Y3
+	ADDQ     $0x00000040, AX
+	ADDQ     $0x00000040, BX
+	DECQ     DX
+	JNZ      blocks
+	MOVQ     BX, AX
 
 fold:
 	VPADDQ Y1, Y0, Y0
@@ -2756,6 +3452,174 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func sumF32AVX512Stream(x []float32) float32
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·sumF32AVX512Stream(SB), NOSPLIT, $0-28
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x07, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000007f, CX
+
+blocks:
+	VADDPS (AX), Z0, Z0
+	VADDPS (BX), Z4, Z4
+	VADDPS 64(AX), Z1, Z1
+	VADDPS 64(BX), Z5, Z5
+	VADDPS 128(AX), Z2, Z2
+	VADDPS 128(BX), Z6, Z6
+	VADDPS 192(AX), Z3, Z3
+	VADDPS 192(BX), Z7, Z7
+	ADDQ   $0x00000100, AX
+	ADDQ   $0x00000100, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VADDPS Z1, Z0, Z0
+	VADDPS Z3, Z2, Z2
+	VADDPS Z5, Z4, Z4
+	VADDPS Z7, Z6, Z6
+	VADDPS Z2, Z0, Z0
+	VADDPS Z6, Z4, Z4
+	VADDPS Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+vectors:
+	VADDPS (AX), Z0, Z0
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000010, CX
+	CMPQ   CX, $0x00000010
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ  CX, CX
+	JZ     horizontal
+	LEAQ   reduceKMask<>+0(SB), DX
+	KMOVW  (DX)(CX*2), K1
+	VADDPS (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPS        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VADDPS        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VADDPS        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VADDPS        X1, X0, X0
+	VMOVSS        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresF32AVX512Stream(x []float32) float32
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·sumSquaresF32AVX512Stream(SB), NOSPLIT, $0-28
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x07, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000007f, CX
+
+blocks:
+	VMOVUPS     (AX), Z8
+	VFMADD231PS Z8, Z8, Z0
+	VMOVUPS     (BX), Z8
+	VFMADD231PS Z8, Z8, Z4
+	VMOVUPS     64(AX), Z8
+	VFMADD231PS Z8, Z8, Z1
+	VMOVUPS     64(BX), Z8
+	VFMADD231PS Z8, Z8, Z5
+	VMOVUPS     128(AX), Z8
+	VFMADD231PS Z8, Z8, Z2
+	VMOVUPS     128(BX), Z8
+	VFMADD231PS Z8, Z8, Z6
+	VMOVUPS     192(AX), Z8
+	VFMADD231PS Z8, Z8, Z3
+	VMOVUPS     192(BX), Z8
+	VFMADD231PS Z8, Z8, Z7
+	ADDQ        $0x00000100, AX
+	ADDQ        $0x00000100, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
+
+fold:
+	VADDPS Z1, Z0, Z0
+	VADDPS Z3, Z2, Z2
+	VADDPS Z5, Z4, Z4
+	VADDPS Z7, Z6, Z6
+	VADDPS Z2, Z0, Z0
+	VADDPS Z6, Z4, Z4
+	VADDPS Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+vectors:
+	VMOVUPS     (AX), Z1
+	VFMADD231PS Z1, Z1, Z0
+	ADDQ        $0x00000040, AX
+	SUBQ        $0x00000010, CX
+	CMPQ        CX, $0x00000010
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVUPS.Z   (AX), K1, Z1
+	VFMADD231PS Z1, Z1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPS        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VADDPS        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VADDPS        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VADDPS        X1, X0, X0
+	VMOVSS        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func dotF32AVX512(x []float32, y []float32) float32
 // Requires: AVX, AVX512F, AVX512VL
 TEXT ·dotF32AVX512(SB), NOSPLIT, $0-52
@@ -3210,6 +4074,170 @@ blocks:
 	SUBQ        $0x00000040, CX
 	CMPQ        CX, $0x00000040
 	JAE         blocks
+
+fold:
+	VADDPD Z1, Z0, Z0
+	VADDPD Z3, Z2, Z2
+	VADDPD Z5, Z4, Z4
+	VADDPD Z7, Z6, Z6
+	VADDPD Z2, Z0, Z0
+	VADDPD Z6, Z4, Z4
+	VADDPD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVUPD     (AX), Z1
+	VFMADD231PD Z1, Z1, Z0
+	ADDQ        $0x00000040, AX
+	SUBQ        $0x00000008, CX
+	CMPQ        CX, $0x00000008
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVUPD.Z   (AX), K1, Z1
+	VFMADD231PD Z1, Z1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VADDPD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VADDPD        X1, X0, X0
+	VMOVSD        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumF64AVX512Stream(x []float64) float64
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·sumF64AVX512Stream(SB), NOSPLIT, $0-32
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VADDPD (AX), Z0, Z0
+	VADDPD (BX), Z4, Z4
+	VADDPD 64(AX), Z1, Z1
+	VADDPD 64(BX), Z5, Z5
+	VADDPD 128(AX), Z2, Z2
+	VADDPD 128(BX), Z6, Z6
+	VADDPD 192(AX), Z3, Z3
+	VADDPD 192(BX), Z7, Z7
+	ADDQ   $0x00000100, AX
+	ADDQ   $0x00000100, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VADDPD Z1, Z0, Z0
+	VADDPD Z3, Z2, Z2
+	VADDPD Z5, Z4, Z4
+	VADDPD Z7, Z6, Z6
+	VADDPD Z2, Z0, Z0
+	VADDPD Z6, Z4, Z4
+	VADDPD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VADDPD (AX), Z0, Z0
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000008, CX
+	CMPQ   CX, $0x00000008
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ  CX, CX
+	JZ     horizontal
+	LEAQ   reduceKMask<>+0(SB), DX
+	KMOVW  (DX)(CX*2), K1
+	VADDPD (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VADDPD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VADDPD        X1, X0, X0
+	VMOVSD        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresF64AVX512Stream(x []float64) float64
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·sumSquaresF64AVX512Stream(SB), NOSPLIT, $0-32
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVUPD     (AX), Z8
+	VFMADD231PD Z8, Z8, Z0
+	VMOVUPD     (BX), Z8
+	VFMADD231PD Z8, Z8, Z4
+	VMOVUPD     64(AX), Z8
+	VFMADD231PD Z8, Z8, Z1
+	VMOVUPD     64(BX), Z8
+	VFMADD231PD Z8, Z8, Z5
+	VMOVUPD     128(AX), Z8
+	VFMADD231PD Z8, Z8, Z2
+	VMOVUPD     128(BX), Z8
+	VFMADD231PD Z8, Z8, Z6
+	VMOVUPD     192(AX), Z8
+	VFMADD231PD Z8, Z8, Z3
+	VMOVUPD     192(BX), Z8
+	VFMADD231PD Z8, Z8, Z7
+	ADDQ        $0x00000100, AX
+	ADDQ        $0x00000100, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
 
 fold:
 	VADDPD Z1, Z0, Z0
@@ -3758,6 +4786,186 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func sumI32AVX512Stream(x []int32) int32
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·sumI32AVX512Stream(SB), NOSPLIT, $0-28
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x07, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000007f, CX
+
+blocks:
+	VPADDD (AX), Z0, Z0
+	VPADDD (BX), Z4, Z4
+	VPADDD 64(AX), Z1, Z1
+	VPADDD 64(BX), Z5, Z5
+	VPADDD 128(AX), Z2, Z2
+	VPADDD 128(BX), Z6, Z6
+	VPADDD 192(AX), Z3, Z3
+	VPADDD 192(BX), Z7, Z7
+	ADDQ   $0x00000100, AX
+	ADDQ   $0x00000100, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VPADDD Z1, Z0, Z0
+	VPADDD Z3, Z2, Z2
+	VPADDD Z5, Z4, Z4
+	VPADDD Z7, Z6, Z6
+	VPADDD Z2, Z0, Z0
+	VPADDD Z6, Z4, Z4
+	VPADDD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+vectors:
+	VPADDD (AX), Z0, Z0
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000010, CX
+	CMPQ   CX, $0x00000010
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ  CX, CX
+	JZ     horizontal
+	LEAQ   reduceKMask<>+0(SB), DX
+	KMOVW  (DX)(CX*2), K1
+	VPADDD (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPADDD        X1, X0, X0
+	VMOVD         X0, AX
+	MOVL          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresI32AVX512Stream(x []int32) int32
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·sumSquaresI32AVX512Stream(SB), NOSPLIT, $0-28
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x07, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000007f, CX
+
+blocks:
+	VMOVDQU32 (AX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z0, Z0
+	VMOVDQU32 (BX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z4, Z4
+	VMOVDQU32 64(AX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z1, Z1
+	VMOVDQU32 64(BX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z5, Z5
+	VMOVDQU32 128(AX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z2, Z2
+	VMOVDQU32 128(BX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z6, Z6
+	VMOVDQU32 192(AX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z3, Z3
+	VMOVDQU32 192(BX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z7, Z7
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, BX
+	DECQ      DX
+	JNZ       blocks
+	MOVQ      BX, AX
+
+fold:
+	VPADDD Z1, Z0, Z0
+	VPADDD Z3, Z2, Z2
+	VPADDD Z5, Z4, Z4
+	VPADDD Z7, Z6, Z6
+	VPADDD Z2, Z0, Z0
+	VPADDD Z6, Z4, Z4
+	VPADDD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+vectors:
+	VMOVDQU32 (AX), Z1
+	VPMULLD   Z1, Z1, Z1
+	VPADDD    Z1, Z0, Z0
+	ADDQ      $0x00000040, AX
+	SUBQ      $0x00000010, CX
+	CMPQ      CX, $0x00000010
+	JAE       vectors
+
+	// Masked tail.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVDQU32.Z (AX), K1, Z1
+	VPMULLD     Z1, Z1, Z1
+	VPADDD      Z1, Z0, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPADDD        X1, X0, X0
+	VMOVD         X0, AX
+	MOVL          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func dotI32AVX512(x []int32, y []int32) int32
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·dotI32AVX512(SB), NOSPLIT, $0-52
@@ -4192,6 +5400,182 @@ blocks:
 	SUBQ      $0x00000040, CX
 	CMPQ      CX, $0x00000040
 	JAE       blocks
+
+fold:
+	VPADDQ Z1, Z0, Z0
+	VPADDQ Z3, Z2, Z2
+	VPADDQ Z5, Z4, Z4
+	VPADDQ Z7, Z6, Z6
+	VPADDQ Z2, Z0, Z0
+	VPADDQ Z6, Z4, Z4
+	VPADDQ Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVDQU64 (AX), Z1
+	VPMULLQ   Z1, Z1, Z1
+	VPADDQ    Z1, Z0, Z0
+	ADDQ      $0x00000040, AX
+	SUBQ      $0x00000008, CX
+	CMPQ      CX, $0x00000008
+	JAE       vectors
+
+	// Masked tail.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVDQU64.Z (AX), K1, Z1
+	VPMULLQ     Z1, Z1, Z1
+	VPADDQ      Z1, Z0, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDQ        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDQ        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDQ        X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumI64AVX512Stream(x []int64) int64
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·sumI64AVX512Stream(SB), NOSPLIT, $0-32
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VPADDQ (AX), Z0, Z0
+	VPADDQ (BX), Z4, Z4
+	VPADDQ 64(AX), Z1, Z1
+	VPADDQ 64(BX), Z5, Z5
+	VPADDQ 128(AX), Z2, Z2
+	VPADDQ 128(BX), Z6, Z6
+	VPADDQ 192(AX), Z3, Z3
+	VPADDQ 192(BX), Z7, Z7
+	ADDQ   $0x00000100, AX
+	ADDQ   $0x00000100, BX
+	DECQ   DX
+	JNZ    blocks
+	MOVQ   BX, AX
+
+fold:
+	VPADDQ Z1, Z0, Z0
+	VPADDQ Z3, Z2, Z2
+	VPADDQ Z5, Z4, Z4
+	VPADDQ Z7, Z6, Z6
+	VPADDQ Z2, Z0, Z0
+	VPADDQ Z6, Z4, Z4
+	VPADDQ Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+vectors:
+	VPADDQ (AX), Z0, Z0
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000008, CX
+	CMPQ   CX, $0x00000008
+	JAE    vectors
+
+	// Masked tail.
+tail:
+	TESTQ  CX, CX
+	JZ     horizontal
+	LEAQ   reduceKMask<>+0(SB), DX
+	KMOVW  (DX)(CX*2), K1
+	VPADDQ (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDQ        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDQ        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDQ        X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func sumSquaresI64AVX512Stream(x []int64) int64
+// Requires: AVX, AVX2, AVX512DQ, AVX512F, AVX512VL
+TEXT ·sumSquaresI64AVX512Stream(SB), NOSPLIT, $0-32
+	MOVQ   x_base+0(FP), AX
+	MOVQ   x_len+8(FP), CX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x08, BX
+	LEAQ (AX)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVDQU64 (AX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z0, Z0
+	VMOVDQU64 (BX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z4, Z4
+	VMOVDQU64 64(AX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z1, Z1
+	VMOVDQU64 64(BX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z5, Z5
+	VMOVDQU64 128(AX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z2, Z2
+	VMOVDQU64 128(BX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z6, Z6
+	VMOVDQU64 192(AX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z3, Z3
+	VMOVDQU64 192(BX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z7, Z7
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, BX
+	DECQ      DX
+	JNZ       blocks
+	MOVQ      BX, AX
 
 fold:
 	VPADDQ Z1, Z0, Z0

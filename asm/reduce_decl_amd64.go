@@ -14,6 +14,18 @@ func sumF32AVX2(x []float32) float32
 //go:noescape
 func sumSquaresF32AVX2(x []float32) float32
 
+// sumF32AVX2Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumF32AVX2Stream(x []float32) float32
+
+// sumSquaresF32AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresF32AVX2Stream(x []float32) float32
+
 // dotF32AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
 //go:noescape
@@ -48,6 +60,18 @@ func sumF64AVX2(x []float64) float64
 //
 //go:noescape
 func sumSquaresF64AVX2(x []float64) float64
+
+// sumF64AVX2Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumF64AVX2Stream(x []float64) float64
+
+// sumSquaresF64AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresF64AVX2Stream(x []float64) float64
 
 // dotF64AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
@@ -89,6 +113,18 @@ func sumI32AVX2(x []int32) int32
 //go:noescape
 func sumSquaresI32AVX2(x []int32) int32
 
+// sumI32AVX2Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumI32AVX2Stream(x []int32) int32
+
+// sumSquaresI32AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresI32AVX2Stream(x []int32) int32
+
 // dotI32AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
 //go:noescape
@@ -118,6 +154,18 @@ func sumI64AVX2(x []int64) int64
 //
 //go:noescape
 func sumSquaresI64AVX2(x []int64) int64
+
+// sumI64AVX2Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumI64AVX2Stream(x []int64) int64
+
+// sumSquaresI64AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresI64AVX2Stream(x []int64) int64
 
 // dotI64AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
@@ -154,6 +202,18 @@ func sumF32AVX512(x []float32) float32
 //go:noescape
 func sumSquaresF32AVX512(x []float32) float32
 
+// sumF32AVX512Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumF32AVX512Stream(x []float32) float32
+
+// sumSquaresF32AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresF32AVX512Stream(x []float32) float32
+
 // dotF32AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
 //go:noescape
@@ -183,6 +243,18 @@ func sumF64AVX512(x []float64) float64
 //
 //go:noescape
 func sumSquaresF64AVX512(x []float64) float64
+
+// sumF64AVX512Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumF64AVX512Stream(x []float64) float64
+
+// sumSquaresF64AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresF64AVX512Stream(x []float64) float64
 
 // dotF64AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
@@ -214,6 +286,18 @@ func sumI32AVX512(x []int32) int32
 //go:noescape
 func sumSquaresI32AVX512(x []int32) int32
 
+// sumI32AVX512Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumI32AVX512Stream(x []int32) int32
+
+// sumSquaresI32AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresI32AVX512Stream(x []int32) int32
+
 // dotI32AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //
 //go:noescape
@@ -243,6 +327,18 @@ func sumI64AVX512(x []int64) int64
 //
 //go:noescape
 func sumSquaresI64AVX512(x []int64) int64
+
+// sumI64AVX512Stream returns the sum of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumI64AVX512Stream(x []int64) int64
+
+// sumSquaresI64AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func sumSquaresI64AVX512Stream(x []int64) int64
 
 // dotI64AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
 //

@@ -23,8 +23,23 @@ func rdDecode[T any](b []byte) []T {
 	return x
 }
 
-// rdEachTier runs f with each supported tier active.
-func rdEachTier(t *testing.T, f func(tier Tier)) {
+// rdMode is a tier, and for a SIMD tier whether every input goes to the
+// stream kernels; it prints as "avx2" or "avx2/stream".
+type rdMode struct {
+	tier   Tier
+	stream bool
+}
+
+func (m rdMode) String() string {
+	if m.stream {
+		return m.tier.String() + "/stream"
+	}
+	return m.tier.String()
+}
+
+// rdEachTier runs f with each supported tier active and, for a SIMD tier,
+// once more with every input sent to the stream kernels.
+func rdEachTier(t *testing.T, f func(mode rdMode)) {
 	t.Helper()
 	for _, tier := range []Tier{PureGo, AVX2, AVX512} {
 		if !Supported(tier) {
@@ -34,7 +49,12 @@ func rdEachTier(t *testing.T, f func(tier Tier)) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f(tier)
+		f(rdMode{tier: tier})
+		if tier != PureGo {
+			unforce := rdForceStream()
+			f(rdMode{tier: tier, stream: true})
+			unforce()
+		}
 		restore()
 	}
 }
@@ -75,7 +95,7 @@ func FuzzSumF32(f *testing.F) {
 	rdSeed(f, 4)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[float32](b), off)
-		rdEachTier(t, func(Tier) { rdCheckFloatSum(t, rdF32, "SumF32", SumF32(x), x, nil, false) })
+		rdEachTier(t, func(rdMode) { rdCheckFloatSum(t, rdF32, "SumF32", SumF32(x), x, nil, false) })
 	})
 }
 
@@ -83,7 +103,7 @@ func FuzzSumF64(f *testing.F) {
 	rdSeed(f, 8)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[float64](b), off)
-		rdEachTier(t, func(Tier) { rdCheckFloatSum(t, rdF64, "SumF64", SumF64(x), x, nil, false) })
+		rdEachTier(t, func(rdMode) { rdCheckFloatSum(t, rdF64, "SumF64", SumF64(x), x, nil, false) })
 	})
 }
 
@@ -92,7 +112,7 @@ func FuzzSumI32(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[int32](b), off)
 		want := rdSumLoop(x)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := SumI32(x); got != want {
 				t.Fatalf("%s: SumI32 = %d, want %d", tier, got, want)
 			}
@@ -105,7 +125,7 @@ func FuzzSumI64(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[int64](b), off)
 		want := rdSumLoop(x)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := SumI64(x); got != want {
 				t.Fatalf("%s: SumI64 = %d, want %d", tier, got, want)
 			}
@@ -117,7 +137,7 @@ func FuzzSumSquaresF32(f *testing.F) {
 	rdSeed(f, 4)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[float32](b), off)
-		rdEachTier(t, func(Tier) { rdCheckFloatSum(t, rdF32, "SumSquaresF32", SumSquaresF32(x), x, x, true) })
+		rdEachTier(t, func(rdMode) { rdCheckFloatSum(t, rdF32, "SumSquaresF32", SumSquaresF32(x), x, x, true) })
 	})
 }
 
@@ -125,7 +145,7 @@ func FuzzSumSquaresF64(f *testing.F) {
 	rdSeed(f, 8)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[float64](b), off)
-		rdEachTier(t, func(Tier) { rdCheckFloatSum(t, rdF64, "SumSquaresF64", SumSquaresF64(x), x, x, true) })
+		rdEachTier(t, func(rdMode) { rdCheckFloatSum(t, rdF64, "SumSquaresF64", SumSquaresF64(x), x, x, true) })
 	})
 }
 
@@ -134,7 +154,7 @@ func FuzzSumSquaresI32(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[int32](b), off)
 		want := rdSumSquaresLoop(x)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := SumSquaresI32(x); got != want {
 				t.Fatalf("%s: SumSquaresI32 = %d, want %d", tier, got, want)
 			}
@@ -147,7 +167,7 @@ func FuzzSumSquaresI64(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[int64](b), off)
 		want := rdSumSquaresLoop(x)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := SumSquaresI64(x); got != want {
 				t.Fatalf("%s: SumSquaresI64 = %d, want %d", tier, got, want)
 			}
@@ -166,7 +186,7 @@ func FuzzDotF32(f *testing.F) {
 	rdSeed(f, 4)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x, y := rdHalves[float32](b, off)
-		rdEachTier(t, func(Tier) { rdCheckFloatSum(t, rdF32, "DotF32", DotF32(x, y), x, y, true) })
+		rdEachTier(t, func(rdMode) { rdCheckFloatSum(t, rdF32, "DotF32", DotF32(x, y), x, y, true) })
 	})
 }
 
@@ -174,7 +194,7 @@ func FuzzDotF64(f *testing.F) {
 	rdSeed(f, 8)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x, y := rdHalves[float64](b, off)
-		rdEachTier(t, func(Tier) { rdCheckFloatSum(t, rdF64, "DotF64", DotF64(x, y), x, y, true) })
+		rdEachTier(t, func(rdMode) { rdCheckFloatSum(t, rdF64, "DotF64", DotF64(x, y), x, y, true) })
 	})
 }
 
@@ -183,7 +203,7 @@ func FuzzDotI32(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x, y := rdHalves[int32](b, off)
 		want := rdDotLoop(x, y)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := DotI32(x, y); got != want {
 				t.Fatalf("%s: DotI32 = %d, want %d", tier, got, want)
 			}
@@ -196,7 +216,7 @@ func FuzzDotI64(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x, y := rdHalves[int64](b, off)
 		want := rdDotLoop(x, y)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := DotI64(x, y); got != want {
 				t.Fatalf("%s: DotI64 = %d, want %d", tier, got, want)
 			}
@@ -220,7 +240,7 @@ func rdFuzzMinMax[T rdFloat | rdInteger](t *testing.T, x []T, minK, maxK func([]
 	if doMin {
 		want, k = rdMinLoop(x), minK
 	}
-	rdEachTier(t, func(tier Tier) {
+	rdEachTier(t, func(tier rdMode) {
 		if got := k(x); !same(got, want) {
 			t.Fatalf("%s: min=%v: got %v, want %v", tier, doMin, got, want)
 		}
@@ -294,7 +314,7 @@ func rdFuzzIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func(
 		}
 	}
 	want := rdIndexLoop(x, v)
-	rdEachTier(t, func(tier Tier) {
+	rdEachTier(t, func(tier rdMode) {
 		if got := k(x, v); got != want {
 			t.Fatalf("%s: IndexOf(n=%d, %v) = %d, want %d", tier, len(x), v, got, want)
 		}
@@ -334,7 +354,7 @@ func FuzzXorU64(f *testing.F) {
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		x := rdOffset(rdDecode[uint64](b), off)
 		want := rdXorLoop(x)
-		rdEachTier(t, func(tier Tier) {
+		rdEachTier(t, func(tier rdMode) {
 			if got := XorU64(x); got != want {
 				t.Fatalf("%s: XorU64 = %#x, want %#x", tier, got, want)
 			}

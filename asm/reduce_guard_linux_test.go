@@ -56,7 +56,7 @@ func TestReduceNoReadsOutside(t *testing.T) {
 		fa[i], fb[i] = rdFiniteFloat[float32](r), rdFiniteFloat[float32](r)
 	}
 	ps := os.Getpagesize()
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		for n := 0; n <= 300; n++ {
 			for _, end := range []bool{false, true} {
 				x32, y32 := rdAt[float32](a, n, end), rdAt[float32](b, n, end)

@@ -13,6 +13,30 @@ import (
 
 // ---- kernel tables ----------------------------------------------------------
 
+// eachTierLoop runs f under every tier (eachTier) and, under a SIMD tier,
+// again as subtest loop=stream with every input sent to the stream kernels
+// (streamMin 0), whatever its length.
+func eachTierLoop(t *testing.T, f func(t *testing.T)) {
+	t.Helper()
+	eachTier(t, func(t *testing.T) {
+		f(t)
+		if active == PureGo {
+			return
+		}
+		t.Run("loop=stream", func(t *testing.T) {
+			defer rdForceStream()()
+			f(t)
+		})
+	})
+}
+
+// rdForceStream sends every input to the stream kernels until restore.
+func rdForceStream() (restore func()) {
+	old := streamMin
+	streamMin = 0
+	return func() { streamMin = old }
+}
+
 type rdFloat interface{ ~float32 | ~float64 }
 
 // rdFloatKernels are the float kernels of one type with their twins.
@@ -305,7 +329,7 @@ func rdWindow[T any](src []T, off int, guard T) []T {
 // TestReduceLengthsOffsets: every length 0..300 at start offsets 0..7, the
 // window surrounded by guard values that would change any result.
 func TestReduceLengthsOffsets(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(1, 2))
 		nan32, nan64 := float32(math.NaN()), math.NaN()
 		for n := 0; n <= 300; n++ {
@@ -365,7 +389,7 @@ func TestReduceLarge(t *testing.T) {
 			d.ux[j] = r.Uint64()
 		}
 	}
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(5, 6))
 		for _, d := range ds {
 			rdCheckFloats(t, rdF32, d.fx, d.fy, rdProbes(r, d.fx, 3.5e30))
@@ -394,7 +418,7 @@ func TestReduceIllConditioned(t *testing.T) {
 		return x
 	}
 	xs := [][]float32{mk32(1000), mk32(MaxStep + 3), mk32(3*MaxStep + 1)}
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		for _, x := range xs {
 			x64 := make([]float64, len(x))
 			for i, v := range x {
@@ -415,7 +439,7 @@ func TestReduceSpecials(t *testing.T) {
 	negZero := math.Copysign(0, -1)
 	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), negZero, 0, 1e-310, -1e-310, math.MaxFloat64, -math.MaxFloat64, math.SmallestNonzeroFloat64}
 	specials32 := []float32{float32(math.NaN()), float32(math.Inf(1)), float32(math.Inf(-1)), float32(negZero), 0, 1e-40, -1e-40, math.MaxFloat32, -math.MaxFloat32, math.SmallestNonzeroFloat32}
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(9, 10))
 		for _, n := range []int{1, 2, 3, 7, 8, 9, 15, 16, 17, 31, 33, 63, 64, 65, 129, 257, 1000} {
 			base32, base64 := rdFloats[float32](r, n), rdFloats[float64](r, n)
@@ -628,7 +652,7 @@ func TestReduceIndexOfPositions(t *testing.T) {
 
 // TestReduceIntWrap: sums and products that overflow wrap like the Go loop.
 func TestReduceIntWrap(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		for _, n := range []int{1, 3, 8, 9, 33, 100, 1000, MaxStep + 1} {
 			i32 := make([]int32, n)
 			i64 := make([]int64, n)
@@ -658,7 +682,7 @@ func TestReduceIntWrap(t *testing.T) {
 }
 
 func TestReduceEmpty(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		if SumF32(nil) != 0 || SumF64([]float64{}) != 0 || SumI32(nil) != 0 || SumI64(nil) != 0 ||
 			SumSquaresF32(nil) != 0 || SumSquaresI64(nil) != 0 || DotF64(nil, nil) != 0 ||
 			DotI32(nil, []int32{1}) != 0 || XorU64(nil) != 0 || IndexOfF64(nil, 1) != -1 {
