@@ -15,7 +15,7 @@ import (
 // function goes through an ABI wrapper, which cost ~2 ns a call here
 // (BenchmarkSum, 16 elements: 6.0 ns through the wrapper, 4.0 ns direct).
 //
-// Sums and sums of squares have a second, stream kernel per tier
+// Sums, sums of squares and dots have a second, stream kernel per tier
 // for inputs of streamMin bytes and more: it reads each block from two
 // streams, the two halves of the piece, to keep more DRAM lines in flight.
 
@@ -151,6 +151,9 @@ func sumSquaresI64(x []int64) int64 {
 }
 
 func dotF32(x, y []float32) float32 {
+	if streams(len(x), 4) {
+		return rdStepDotF32(x, y, dotF32Stream)
+	}
 	if len(x) > MaxStep {
 		return rdStepDotF32(x, y, dotF32)
 	}
@@ -164,6 +167,9 @@ func dotF32(x, y []float32) float32 {
 }
 
 func dotF64(x, y []float64) float64 {
+	if streams(len(x), 8) {
+		return rdStepDotF64(x, y, dotF64Stream)
+	}
 	if len(x) > MaxStep {
 		return rdStepDotF64(x, y, dotF64)
 	}
@@ -177,6 +183,9 @@ func dotF64(x, y []float64) float64 {
 }
 
 func dotI32(x, y []int32) int32 {
+	if streams(len(x), 4) {
+		return rdStepDot(x, y, dotI32Stream)
+	}
 	if len(x) > MaxStep {
 		return rdStepDot(x, y, dotI32)
 	}
@@ -190,6 +199,9 @@ func dotI32(x, y []int32) int32 {
 }
 
 func dotI64(x, y []int64) int64 {
+	if streams(len(x), 8) {
+		return rdStepDot(x, y, dotI64Stream)
+	}
 	if len(x) > MaxStep {
 		return rdStepDot(x, y, dotI64)
 	}
@@ -581,4 +593,48 @@ func sumSquaresI64Stream(x []int64) int64 {
 		return sumSquaresI64AVX2Stream(x)
 	}
 	return sumSquaresI64Go(x)
+}
+
+// dotF32Stream is dotF32's stream dispatcher (len(x) <= MaxStep).
+func dotF32Stream(x, y []float32) float32 {
+	switch active {
+	case AVX512:
+		return dotF32AVX512Stream(x, y)
+	case AVX2:
+		return dotF32AVX2Stream(x, y)
+	}
+	return dotF32Go(x, y)
+}
+
+// dotF64Stream is dotF64's stream dispatcher (len(x) <= MaxStep).
+func dotF64Stream(x, y []float64) float64 {
+	switch active {
+	case AVX512:
+		return dotF64AVX512Stream(x, y)
+	case AVX2:
+		return dotF64AVX2Stream(x, y)
+	}
+	return dotF64Go(x, y)
+}
+
+// dotI32Stream is dotI32's stream dispatcher (len(x) <= MaxStep).
+func dotI32Stream(x, y []int32) int32 {
+	switch active {
+	case AVX512:
+		return dotI32AVX512Stream(x, y)
+	case AVX2:
+		return dotI32AVX2Stream(x, y)
+	}
+	return dotI32Go(x, y)
+}
+
+// dotI64Stream is dotI64's stream dispatcher (len(x) <= MaxStep).
+func dotI64Stream(x, y []int64) int64 {
+	switch active {
+	case AVX512:
+		return dotI64AVX512Stream(x, y)
+	case AVX2:
+		return dotI64AVX2Stream(x, y)
+	}
+	return dotI64Go(x, y)
 }

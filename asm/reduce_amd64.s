@@ -197,6 +197,93 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotF32AVX2(x []float32, y []float32) float32
+// Requires: AVX, AVX2, FMA3
+TEXT ·dotF32AVX2(SB), NOSPLIT, $0-52
+	MOVQ  x_base+0(FP), AX
+	MOVQ  y_base+24(FP), CX
+	MOVQ  x_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
+blocks:
+	VMOVUPS     (AX), Y8
+	VFMADD231PS (CX), Y8, Y0
+	VMOVUPS     32(AX), Y8
+	VFMADD231PS 32(CX), Y8, Y1
+	VMOVUPS     64(AX), Y8
+	VFMADD231PS 64(CX), Y8, Y2
+	VMOVUPS     96(AX), Y8
+	VFMADD231PS 96(CX), Y8, Y3
+	VMOVUPS     128(AX), Y8
+	VFMADD231PS 128(CX), Y8, Y4
+	VMOVUPS     160(AX), Y8
+	VFMADD231PS 160(CX), Y8, Y5
+	VMOVUPS     192(AX), Y8
+	VFMADD231PS 192(CX), Y8, Y6
+	VMOVUPS     224(AX), Y8
+	VFMADD231PS 224(CX), Y8, Y7
+	ADDQ        $0x00000100, AX
+	ADDQ        $0x00000100, CX
+	SUBQ        $0x00000040, DX
+	CMPQ        DX, $0x00000040
+	JAE         blocks
+
+fold:
+	VADDPS Y1, Y0, Y0
+	VADDPS Y3, Y2, Y2
+	VADDPS Y5, Y4, Y4
+	VADDPS Y7, Y6, Y6
+	VADDPS Y2, Y0, Y0
+	VADDPS Y6, Y4, Y4
+	VADDPS Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVUPS     (AX), Y1
+	VFMADD231PS (CX), Y1, Y0
+	ADDQ        $0x00000020, AX
+	ADDQ        $0x00000020, CX
+	SUBQ        $0x00000008, DX
+	CMPQ        DX, $0x00000008
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       DX, DX
+	JZ          horizontal
+	SHLQ        $0x02, DX
+	NEGQ        DX
+	LEAQ        reduceTailMask<>+0(SB), BX
+	VMOVDQU     32(BX)(DX*1), Y2
+	VMASKMOVPS  (AX), Y2, Y1
+	VMASKMOVPS  (CX), Y2, Y2
+	VFMADD231PS Y2, Y1, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VADDPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VADDPS       X1, X0, X0
+	VMOVSS       X0, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumF32AVX2Stream(x []float32) float32
 // Requires: AVX, AVX2
 TEXT ·sumF32AVX2Stream(SB), NOSPLIT, $0-28
@@ -366,9 +453,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotF32AVX2(x []float32, y []float32) float32
+// func dotF32AVX2Stream(x []float32, y []float32) float32
 // Requires: AVX, AVX2, FMA3
-TEXT ·dotF32AVX2(SB), NOSPLIT, $0-52
+TEXT ·dotF32AVX2Stream(SB), NOSPLIT, $0-52
 	MOVQ  x_base+0(FP), AX
 	MOVQ  y_base+24(FP), CX
 	MOVQ  x_len+8(FP), DX
@@ -381,32 +468,41 @@ TEXT ·dotF32AVX2(SB), NOSPLIT, $0-52
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000040
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x06, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x07, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000003f, DX
 
 blocks:
 	VMOVUPS     (AX), Y8
 	VFMADD231PS (CX), Y8, Y0
+	VMOVUPS     (DI), Y8
+	VFMADD231PS (SI), Y8, Y4
 	VMOVUPS     32(AX), Y8
 	VFMADD231PS 32(CX), Y8, Y1
+	VMOVUPS     32(DI), Y8
+	VFMADD231PS 32(SI), Y8, Y5
 	VMOVUPS     64(AX), Y8
 	VFMADD231PS 64(CX), Y8, Y2
+	VMOVUPS     64(DI), Y8
+	VFMADD231PS 64(SI), Y8, Y6
 	VMOVUPS     96(AX), Y8
 	VFMADD231PS 96(CX), Y8, Y3
-	VMOVUPS     128(AX), Y8
-	VFMADD231PS 128(CX), Y8, Y4
-	VMOVUPS     160(AX), Y8
-	VFMADD231PS 160(CX), Y8, Y5
-	VMOVUPS     192(AX), Y8
-	VFMADD231PS 192(CX), Y8, Y6
-	VMOVUPS     224(AX), Y8
-	VFMADD231PS 224(CX), Y8, Y7
-	ADDQ        $0x00000100, AX
-	ADDQ        $0x00000100, CX
-	SUBQ        $0x00000040, DX
-	CMPQ        DX, $0x00000040
-	JAE         blocks
+	VMOVUPS     96(DI), Y8
+	VFMADD231PS 96(SI), Y8, Y7
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, DI
+	ADDQ        $0x00000080, CX
+	ADDQ        $0x00000080, SI
+	DECQ        BX
+	JNZ         blocks
+	MOVQ        DI, AX
+	MOVQ        SI, CX
 
 fold:
 	VADDPS Y1, Y0, Y0
@@ -1027,6 +1123,91 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotF64AVX2(x []float64, y []float64) float64
+// Requires: AVX, AVX2, FMA3
+TEXT ·dotF64AVX2(SB), NOSPLIT, $0-56
+	MOVQ  x_base+0(FP), AX
+	MOVQ  y_base+24(FP), CX
+	MOVQ  x_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000020
+	JB   fold
+
+blocks:
+	VMOVUPD     (AX), Y8
+	VFMADD231PD (CX), Y8, Y0
+	VMOVUPD     32(AX), Y8
+	VFMADD231PD 32(CX), Y8, Y1
+	VMOVUPD     64(AX), Y8
+	VFMADD231PD 64(CX), Y8, Y2
+	VMOVUPD     96(AX), Y8
+	VFMADD231PD 96(CX), Y8, Y3
+	VMOVUPD     128(AX), Y8
+	VFMADD231PD 128(CX), Y8, Y4
+	VMOVUPD     160(AX), Y8
+	VFMADD231PD 160(CX), Y8, Y5
+	VMOVUPD     192(AX), Y8
+	VFMADD231PD 192(CX), Y8, Y6
+	VMOVUPD     224(AX), Y8
+	VFMADD231PD 224(CX), Y8, Y7
+	ADDQ        $0x00000100, AX
+	ADDQ        $0x00000100, CX
+	SUBQ        $0x00000020, DX
+	CMPQ        DX, $0x00000020
+	JAE         blocks
+
+fold:
+	VADDPD Y1, Y0, Y0
+	VADDPD Y3, Y2, Y2
+	VADDPD Y5, Y4, Y4
+	VADDPD Y7, Y6, Y6
+	VADDPD Y2, Y0, Y0
+	VADDPD Y6, Y4, Y4
+	VADDPD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ DX, $0x00000004
+	JB   tail
+
+vectors:
+	VMOVUPD     (AX), Y1
+	VFMADD231PD (CX), Y1, Y0
+	ADDQ        $0x00000020, AX
+	ADDQ        $0x00000020, CX
+	SUBQ        $0x00000004, DX
+	CMPQ        DX, $0x00000004
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       DX, DX
+	JZ          horizontal
+	SHLQ        $0x03, DX
+	NEGQ        DX
+	LEAQ        reduceTailMask<>+0(SB), BX
+	VMOVDQU     32(BX)(DX*1), Y2
+	VMASKMOVPD  (AX), Y2, Y1
+	VMASKMOVPD  (CX), Y2, Y2
+	VFMADD231PD Y2, Y1, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VADDPD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VADDPD       X1, X0, X0
+	VMOVSD       X0, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumF64AVX2Stream(x []float64) float64
 // Requires: AVX, AVX2
 TEXT ·sumF64AVX2Stream(SB), NOSPLIT, $0-32
@@ -1192,9 +1373,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotF64AVX2(x []float64, y []float64) float64
+// func dotF64AVX2Stream(x []float64, y []float64) float64
 // Requires: AVX, AVX2, FMA3
-TEXT ·dotF64AVX2(SB), NOSPLIT, $0-56
+TEXT ·dotF64AVX2Stream(SB), NOSPLIT, $0-56
 	MOVQ  x_base+0(FP), AX
 	MOVQ  y_base+24(FP), CX
 	MOVQ  x_len+8(FP), DX
@@ -1207,32 +1388,41 @@ TEXT ·dotF64AVX2(SB), NOSPLIT, $0-56
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000020
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x05, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x07, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000001f, DX
 
 blocks:
 	VMOVUPD     (AX), Y8
 	VFMADD231PD (CX), Y8, Y0
+	VMOVUPD     (DI), Y8
+	VFMADD231PD (SI), Y8, Y4
 	VMOVUPD     32(AX), Y8
 	VFMADD231PD 32(CX), Y8, Y1
+	VMOVUPD     32(DI), Y8
+	VFMADD231PD 32(SI), Y8, Y5
 	VMOVUPD     64(AX), Y8
 	VFMADD231PD 64(CX), Y8, Y2
+	VMOVUPD     64(DI), Y8
+	VFMADD231PD 64(SI), Y8, Y6
 	VMOVUPD     96(AX), Y8
 	VFMADD231PD 96(CX), Y8, Y3
-	VMOVUPD     128(AX), Y8
-	VFMADD231PD 128(CX), Y8, Y4
-	VMOVUPD     160(AX), Y8
-	VFMADD231PD 160(CX), Y8, Y5
-	VMOVUPD     192(AX), Y8
-	VFMADD231PD 192(CX), Y8, Y6
-	VMOVUPD     224(AX), Y8
-	VFMADD231PD 224(CX), Y8, Y7
-	ADDQ        $0x00000100, AX
-	ADDQ        $0x00000100, CX
-	SUBQ        $0x00000020, DX
-	CMPQ        DX, $0x00000020
-	JAE         blocks
+	VMOVUPD     96(DI), Y8
+	VFMADD231PD 96(SI), Y8, Y7
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, DI
+	ADDQ        $0x00000080, CX
+	ADDQ        $0x00000080, SI
+	DECQ        BX
+	JNZ         blocks
+	MOVQ        DI, AX
+	MOVQ        SI, CX
 
 fold:
 	VADDPD Y1, Y0, Y0
@@ -1961,6 +2151,104 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotI32AVX2(x []int32, y []int32) int32
+// Requires: AVX, AVX2
+TEXT ·dotI32AVX2(SB), NOSPLIT, $0-52
+	MOVQ  x_base+0(FP), AX
+	MOVQ  y_base+24(FP), CX
+	MOVQ  x_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+	VPXOR Y4, Y4, Y4
+	VPXOR Y5, Y5, Y5
+	VPXOR Y6, Y6, Y6
+	VPXOR Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
+blocks:
+	VMOVDQU (AX), Y8
+	VPMULLD (CX), Y8, Y8
+	VPADDD  Y8, Y0, Y0
+	VMOVDQU 32(AX), Y8
+	VPMULLD 32(CX), Y8, Y8
+	VPADDD  Y8, Y1, Y1
+	VMOVDQU 64(AX), Y8
+	VPMULLD 64(CX), Y8, Y8
+	VPADDD  Y8, Y2, Y2
+	VMOVDQU 96(AX), Y8
+	VPMULLD 96(CX), Y8, Y8
+	VPADDD  Y8, Y3, Y3
+	VMOVDQU 128(AX), Y8
+	VPMULLD 128(CX), Y8, Y8
+	VPADDD  Y8, Y4, Y4
+	VMOVDQU 160(AX), Y8
+	VPMULLD 160(CX), Y8, Y8
+	VPADDD  Y8, Y5, Y5
+	VMOVDQU 192(AX), Y8
+	VPMULLD 192(CX), Y8, Y8
+	VPADDD  Y8, Y6, Y6
+	VMOVDQU 224(AX), Y8
+	VPMULLD 224(CX), Y8, Y8
+	VPADDD  Y8, Y7, Y7
+	ADDQ    $0x00000100, AX
+	ADDQ    $0x00000100, CX
+	SUBQ    $0x00000040, DX
+	CMPQ    DX, $0x00000040
+	JAE     blocks
+
+fold:
+	VPADDD Y1, Y0, Y0
+	VPADDD Y3, Y2, Y2
+	VPADDD Y5, Y4, Y4
+	VPADDD Y7, Y6, Y6
+	VPADDD Y2, Y0, Y0
+	VPADDD Y6, Y4, Y4
+	VPADDD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVDQU (AX), Y1
+	VPMULLD (CX), Y1, Y1
+	VPADDD  Y1, Y0, Y0
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	CMPQ    DX, $0x00000008
+	JAE     vectors
+
+	// Masked tail.
+tail:
+	TESTQ      DX, DX
+	JZ         horizontal
+	SHLQ       $0x02, DX
+	NEGQ       DX
+	LEAQ       reduceTailMask<>+0(SB), BX
+	VMOVDQU    32(BX)(DX*1), Y2
+	VPMASKMOVD (AX), Y2, Y1
+	VPMASKMOVD (CX), Y2, Y2
+	VPMULLD    Y2, Y1, Y1
+	VPADDD     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPADDD       X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumI32AVX2Stream(x []int32) int32
 // Requires: AVX, AVX2
 TEXT ·sumI32AVX2Stream(SB), NOSPLIT, $0-28
@@ -2142,9 +2430,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotI32AVX2(x []int32, y []int32) int32
+// func dotI32AVX2Stream(x []int32, y []int32) int32
 // Requires: AVX, AVX2
-TEXT ·dotI32AVX2(SB), NOSPLIT, $0-52
+TEXT ·dotI32AVX2Stream(SB), NOSPLIT, $0-52
 	MOVQ  x_base+0(FP), AX
 	MOVQ  y_base+24(FP), CX
 	MOVQ  x_len+8(FP), DX
@@ -2157,40 +2445,49 @@ TEXT ·dotI32AVX2(SB), NOSPLIT, $0-52
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000040
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x06, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x07, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000003f, DX
 
 blocks:
 	VMOVDQU (AX), Y8
 	VPMULLD (CX), Y8, Y8
 	VPADDD  Y8, Y0, Y0
+	VMOVDQU (DI), Y8
+	VPMULLD (SI), Y8, Y8
+	VPADDD  Y8, Y4, Y4
 	VMOVDQU 32(AX), Y8
 	VPMULLD 32(CX), Y8, Y8
 	VPADDD  Y8, Y1, Y1
+	VMOVDQU 32(DI), Y8
+	VPMULLD 32(SI), Y8, Y8
+	VPADDD  Y8, Y5, Y5
 	VMOVDQU 64(AX), Y8
 	VPMULLD 64(CX), Y8, Y8
 	VPADDD  Y8, Y2, Y2
+	VMOVDQU 64(DI), Y8
+	VPMULLD 64(SI), Y8, Y8
+	VPADDD  Y8, Y6, Y6
 	VMOVDQU 96(AX), Y8
 	VPMULLD 96(CX), Y8, Y8
 	VPADDD  Y8, Y3, Y3
-	VMOVDQU 128(AX), Y8
-	VPMULLD 128(CX), Y8, Y8
-	VPADDD  Y8, Y4, Y4
-	VMOVDQU 160(AX), Y8
-	VPMULLD 160(CX), Y8, Y8
-	VPADDD  Y8, Y5, Y5
-	VMOVDQU 192(AX), Y8
-	VPMULLD 192(CX), Y8, Y8
-	VPADDD  Y8, Y6, Y6
-	VMOVDQU 224(AX), Y8
-	VPMULLD 224(CX), Y8, Y8
+	VMOVDQU 96(DI), Y8
+	VPMULLD 96(SI), Y8, Y8
 	VPADDD  Y8, Y7, Y7
-	ADDQ    $0x00000100, AX
-	ADDQ    $0x00000100, CX
-	SUBQ    $0x00000040, DX
-	CMPQ    DX, $0x00000040
-	JAE     blocks
+	ADDQ    $0x00000080, AX
+	ADDQ    $0x00000080, DI
+	ADDQ    $0x00000080, CX
+	ADDQ    $0x00000080, SI
+	DECQ    BX
+	JNZ     blocks
+	MOVQ    DI, AX
+	MOVQ    SI, CX
 
 fold:
 	VPADDD Y1, Y0, Y0
@@ -2657,6 +2954,129 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotI64AVX2(x []int64, y []int64) int64
+// Requires: AVX, AVX2
+TEXT ·dotI64AVX2(SB), NOSPLIT, $0-56
+	MOVQ  x_base+0(FP), AX
+	MOVQ  y_base+24(FP), CX
+	MOVQ  x_len+8(FP), DX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ DX, $0x00000010
+	JB   fold
+
+blocks:
+	VMOVDQU  (AX), Y4
+	VMOVDQU  (CX), Y5
+	VPSRLQ   $0x20, Y5, Y6
+	VPMULUDQ Y4, Y6, Y6
+	VPSRLQ   $0x20, Y4, Y7
+	VPMULUDQ Y5, Y7, Y7
+	VPADDQ   Y6, Y7, Y7
+	VPSLLQ   $0x20, Y7, Y7
+	VPMULUDQ Y5, Y4, Y4
+	VPADDQ   Y7, Y4, Y4
+	VPADDQ   Y4, Y0, Y0
+	VMOVDQU  32(AX), Y4
+	VMOVDQU  32(CX), Y5
+	VPSRLQ   $0x20, Y5, Y6
+	VPMULUDQ Y4, Y6, Y6
+	VPSRLQ   $0x20, Y4, Y7
+	VPMULUDQ Y5, Y7, Y7
+	VPADDQ   Y6, Y7, Y7
+	VPSLLQ   $0x20, Y7, Y7
+	VPMULUDQ Y5, Y4, Y4
+	VPADDQ   Y7, Y4, Y4
+	VPADDQ   Y4, Y1, Y1
+	VMOVDQU  64(AX), Y4
+	VMOVDQU  64(CX), Y5
+	VPSRLQ   $0x20, Y5, Y6
+	VPMULUDQ Y4, Y6, Y6
+	VPSRLQ   $0x20, Y4, Y7
+	VPMULUDQ Y5, Y7, Y7
+	VPADDQ   Y6, Y7, Y7
+	VPSLLQ   $0x20, Y7, Y7
+	VPMULUDQ Y5, Y4, Y4
+	VPADDQ   Y7, Y4, Y4
+	VPADDQ   Y4, Y2, Y2
+	VMOVDQU  96(AX), Y4
+	VMOVDQU  96(CX), Y5
+	VPSRLQ   $0x20, Y5, Y6
+	VPMULUDQ Y4, Y6, Y6
+	VPSRLQ   $0x20, Y4, Y7
+	VPMULUDQ Y5, Y7, Y7
+	VPADDQ   Y6, Y7, Y7
+	VPSLLQ   $0x20, Y7, Y7
+	VPMULUDQ Y5, Y4, Y4
+	VPADDQ   Y7, Y4, Y4
+	VPADDQ   Y4, Y3, Y3
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000010, DX
+	CMPQ     DX, $0x00000010
+	JAE      blocks
+
+fold:
+	VPADDQ Y1, Y0, Y0
+	VPADDQ Y3, Y2, Y2
+	VPADDQ Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ DX, $0x00000004
+	JB   tail
+
+vectors:
+	VMOVDQU  (AX), Y1
+	VMOVDQU  (CX), Y2
+	VPSRLQ   $0x20, Y2, Y3
+	VPMULUDQ Y1, Y3, Y3
+	VPSRLQ   $0x20, Y1, Y4
+	VPMULUDQ Y2, Y4, Y4
+	VPADDQ   Y3, Y4, Y4
+	VPSLLQ   $0x20, Y4, Y4
+	VPMULUDQ Y2, Y1, Y1
+	VPADDQ   Y4, Y1, Y1
+	VPADDQ   Y1, Y0, Y0
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, CX
+	SUBQ     $0x00000004, DX
+	CMPQ     DX, $0x00000004
+	JAE      vectors
+
+	// Masked tail.
+tail:
+	TESTQ      DX, DX
+	JZ         horizontal
+	SHLQ       $0x03, DX
+	NEGQ       DX
+	LEAQ       reduceTailMask<>+0(SB), BX
+	VMOVDQU    32(BX)(DX*1), Y2
+	VPMASKMOVQ (AX), Y2, Y1
+	VPMASKMOVQ (CX), Y2, Y2
+	VPSRLQ     $0x20, Y2, Y3
+	VPMULUDQ   Y1, Y3, Y3
+	VPSRLQ     $0x20, Y1, Y4
+	VPMULUDQ   Y2, Y4, Y4
+	VPADDQ     Y3, Y4, Y4
+	VPSLLQ     $0x20, Y4, Y4
+	VPMULUDQ   Y2, Y1, Y1
+	VPADDQ     Y4, Y1, Y1
+	VPADDQ     Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumI64AVX2Stream(x []int64) int64
 // Requires: AVX, AVX2
 TEXT ·sumI64AVX2Stream(SB), NOSPLIT, $0-32
@@ -2838,9 +3258,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotI64AVX2(x []int64, y []int64) int64
+// func dotI64AVX2Stream(x []int64, y []int64) int64
 // Requires: AVX, AVX2
-TEXT ·dotI64AVX2(SB), NOSPLIT, $0-56
+TEXT ·dotI64AVX2Stream(SB), NOSPLIT, $0-56
 	MOVQ  x_base+0(FP), AX
 	MOVQ  y_base+24(FP), CX
 	MOVQ  x_len+8(FP), DX
@@ -2849,9 +3269,15 @@ TEXT ·dotI64AVX2(SB), NOSPLIT, $0-56
 	VPXOR Y2, Y2, Y2
 	VPXOR Y3, Y3, Y3
 
-	// Blocks of 4 vectors.
-	CMPQ DX, $0x00000010
-	JB   fold
+	// Blocks of 4 vectors: 2 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x04, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x06, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000000f, DX
 
 blocks:
 	VMOVDQU  (AX), Y4
@@ -2865,6 +3291,17 @@ blocks:
 	VPMULUDQ Y5, Y4, Y4
 	VPADDQ   Y7, Y4, Y4
 	VPADDQ   Y4, Y0, Y0
+	VMOVDQU  (DI), Y4
+	VMOVDQU  (SI), Y5
+	VPSRLQ   $0x20, Y5, Y6
+	VPMULUDQ Y4, Y6, Y6
+	VPSRLQ   $0x20, Y4, Y7
+	VPMULUDQ Y5, Y7, Y7
+	VPADDQ   Y6, Y7, Y7
+	VPSLLQ   $0x20, Y7, Y7
+	VPMULUDQ Y5, Y4, Y4
+	VPADDQ   Y7, Y4, Y4
+	VPADDQ   Y4, Y2, Y2
 	VMOVDQU  32(AX), Y4
 	VMOVDQU  32(CX), Y5
 	VPSRLQ   $0x20, Y5, Y6
@@ -2876,19 +3313,8 @@ blocks:
 	VPMULUDQ Y5, Y4, Y4
 	VPADDQ   Y7, Y4, Y4
 	VPADDQ   Y4, Y1, Y1
-	VMOVDQU  64(AX), Y4
-	VMOVDQU  64(CX), Y5
-	VPSRLQ   $0x20, Y5, Y6
-	VPMULUDQ Y4, Y6, Y6
-	VPSRLQ   $0x20, Y4, Y7
-	VPMULUDQ Y5, Y7, Y7
-	VPADDQ   Y6, Y7, Y7
-	VPSLLQ   $0x20, Y7, Y7
-	VPMULUDQ Y5, Y4, Y4
-	VPADDQ   Y7, Y4, Y4
-	VPADDQ   Y4, Y2, Y2
-	VMOVDQU  96(AX), Y4
-	VMOVDQU  96(CX), Y5
+	VMOVDQU  32(DI), Y4
+	VMOVDQU  32(SI), Y5
 	VPSRLQ   $0x20, Y5, Y6
 	VPMULUDQ Y4, Y6, Y6
 	VPSRLQ   $0x20, Y4, Y7
@@ -2898,11 +3324,14 @@ blocks:
 	VPMULUDQ Y5, Y4, Y4
 	VPADDQ   Y7, Y4, Y4
 	VPADDQ   Y4, Y3, Y3
-	ADDQ     $0x00000080, AX
-	ADDQ     $0x00000080, CX
-	SUBQ     $0x00000010, DX
-	CMPQ     DX, $0x00000010
-	JAE      blocks
+	ADDQ     $0x00000040, AX
+	ADDQ     $0x00000040, DI
+	ADDQ     $0x00000040, CX
+	ADDQ     $0x00000040, SI
+	DECQ     BX
+	JNZ      blocks
+	MOVQ     DI, AX
+	MOVQ     SI, CX
 
 fold:
 	VPADDQ Y1, Y0, Y0
@@ -3452,6 +3881,93 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotF32AVX512(x []float32, y []float32) float32
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·dotF32AVX512(SB), NOSPLIT, $0-52
+	MOVQ   x_base+0(FP), AX
+	MOVQ   y_base+24(FP), CX
+	MOVQ   x_len+8(FP), DX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000080
+	JB   fold
+
+blocks:
+	VMOVUPS     (AX), Z8
+	VFMADD231PS (CX), Z8, Z0
+	VMOVUPS     64(AX), Z8
+	VFMADD231PS 64(CX), Z8, Z1
+	VMOVUPS     128(AX), Z8
+	VFMADD231PS 128(CX), Z8, Z2
+	VMOVUPS     192(AX), Z8
+	VFMADD231PS 192(CX), Z8, Z3
+	VMOVUPS     256(AX), Z8
+	VFMADD231PS 256(CX), Z8, Z4
+	VMOVUPS     320(AX), Z8
+	VFMADD231PS 320(CX), Z8, Z5
+	VMOVUPS     384(AX), Z8
+	VFMADD231PS 384(CX), Z8, Z6
+	VMOVUPS     448(AX), Z8
+	VFMADD231PS 448(CX), Z8, Z7
+	ADDQ        $0x00000200, AX
+	ADDQ        $0x00000200, CX
+	SUBQ        $0x00000080, DX
+	CMPQ        DX, $0x00000080
+	JAE         blocks
+
+fold:
+	VADDPS Z1, Z0, Z0
+	VADDPS Z3, Z2, Z2
+	VADDPS Z5, Z4, Z4
+	VADDPS Z7, Z6, Z6
+	VADDPS Z2, Z0, Z0
+	VADDPS Z6, Z4, Z4
+	VADDPS Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ DX, $0x00000010
+	JB   tail
+
+vectors:
+	VMOVUPS     (AX), Z1
+	VFMADD231PS (CX), Z1, Z0
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, CX
+	SUBQ        $0x00000010, DX
+	CMPQ        DX, $0x00000010
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       DX, DX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVUPS.Z   (AX), K1, Z1
+	VMOVUPS.Z   (CX), K1, Z2
+	VFMADD231PS Z2, Z1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPS        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VADDPS        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VADDPS        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VADDPS        X1, X0, X0
+	VMOVSS        X0, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumF32AVX512Stream(x []float32) float32
 // Requires: AVX, AVX512F, AVX512VL
 TEXT ·sumF32AVX512Stream(SB), NOSPLIT, $0-28
@@ -3620,9 +4136,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotF32AVX512(x []float32, y []float32) float32
+// func dotF32AVX512Stream(x []float32, y []float32) float32
 // Requires: AVX, AVX512F, AVX512VL
-TEXT ·dotF32AVX512(SB), NOSPLIT, $0-52
+TEXT ·dotF32AVX512Stream(SB), NOSPLIT, $0-52
 	MOVQ   x_base+0(FP), AX
 	MOVQ   y_base+24(FP), CX
 	MOVQ   x_len+8(FP), DX
@@ -3635,32 +4151,41 @@ TEXT ·dotF32AVX512(SB), NOSPLIT, $0-52
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000080
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x07, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x08, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000007f, DX
 
 blocks:
 	VMOVUPS     (AX), Z8
 	VFMADD231PS (CX), Z8, Z0
+	VMOVUPS     (DI), Z8
+	VFMADD231PS (SI), Z8, Z4
 	VMOVUPS     64(AX), Z8
 	VFMADD231PS 64(CX), Z8, Z1
+	VMOVUPS     64(DI), Z8
+	VFMADD231PS 64(SI), Z8, Z5
 	VMOVUPS     128(AX), Z8
 	VFMADD231PS 128(CX), Z8, Z2
+	VMOVUPS     128(DI), Z8
+	VFMADD231PS 128(SI), Z8, Z6
 	VMOVUPS     192(AX), Z8
 	VFMADD231PS 192(CX), Z8, Z3
-	VMOVUPS     256(AX), Z8
-	VFMADD231PS 256(CX), Z8, Z4
-	VMOVUPS     320(AX), Z8
-	VFMADD231PS 320(CX), Z8, Z5
-	VMOVUPS     384(AX), Z8
-	VFMADD231PS 384(CX), Z8, Z6
-	VMOVUPS     448(AX), Z8
-	VFMADD231PS 448(CX), Z8, Z7
-	ADDQ        $0x00000200, AX
-	ADDQ        $0x00000200, CX
-	SUBQ        $0x00000080, DX
-	CMPQ        DX, $0x00000080
-	JAE         blocks
+	VMOVUPS     192(DI), Z8
+	VFMADD231PS 192(SI), Z8, Z7
+	ADDQ        $0x00000100, AX
+	ADDQ        $0x00000100, DI
+	ADDQ        $0x00000100, CX
+	ADDQ        $0x00000100, SI
+	DECQ        BX
+	JNZ         blocks
+	MOVQ        DI, AX
+	MOVQ        SI, CX
 
 fold:
 	VADDPS Z1, Z0, Z0
@@ -4116,6 +4641,91 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotF64AVX512(x []float64, y []float64) float64
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·dotF64AVX512(SB), NOSPLIT, $0-56
+	MOVQ   x_base+0(FP), AX
+	MOVQ   y_base+24(FP), CX
+	MOVQ   x_len+8(FP), DX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
+blocks:
+	VMOVUPD     (AX), Z8
+	VFMADD231PD (CX), Z8, Z0
+	VMOVUPD     64(AX), Z8
+	VFMADD231PD 64(CX), Z8, Z1
+	VMOVUPD     128(AX), Z8
+	VFMADD231PD 128(CX), Z8, Z2
+	VMOVUPD     192(AX), Z8
+	VFMADD231PD 192(CX), Z8, Z3
+	VMOVUPD     256(AX), Z8
+	VFMADD231PD 256(CX), Z8, Z4
+	VMOVUPD     320(AX), Z8
+	VFMADD231PD 320(CX), Z8, Z5
+	VMOVUPD     384(AX), Z8
+	VFMADD231PD 384(CX), Z8, Z6
+	VMOVUPD     448(AX), Z8
+	VFMADD231PD 448(CX), Z8, Z7
+	ADDQ        $0x00000200, AX
+	ADDQ        $0x00000200, CX
+	SUBQ        $0x00000040, DX
+	CMPQ        DX, $0x00000040
+	JAE         blocks
+
+fold:
+	VADDPD Z1, Z0, Z0
+	VADDPD Z3, Z2, Z2
+	VADDPD Z5, Z4, Z4
+	VADDPD Z7, Z6, Z6
+	VADDPD Z2, Z0, Z0
+	VADDPD Z6, Z4, Z4
+	VADDPD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVUPD     (AX), Z1
+	VFMADD231PD (CX), Z1, Z0
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, CX
+	SUBQ        $0x00000008, DX
+	CMPQ        DX, $0x00000008
+	JAE         vectors
+
+	// Masked tail.
+tail:
+	TESTQ       DX, DX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVUPD.Z   (AX), K1, Z1
+	VMOVUPD.Z   (CX), K1, Z2
+	VFMADD231PD Z2, Z1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VADDPD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VADDPD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VADDPD        X1, X0, X0
+	VMOVSD        X0, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumF64AVX512Stream(x []float64) float64
 // Requires: AVX, AVX512F, AVX512VL
 TEXT ·sumF64AVX512Stream(SB), NOSPLIT, $0-32
@@ -4280,9 +4890,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotF64AVX512(x []float64, y []float64) float64
+// func dotF64AVX512Stream(x []float64, y []float64) float64
 // Requires: AVX, AVX512F, AVX512VL
-TEXT ·dotF64AVX512(SB), NOSPLIT, $0-56
+TEXT ·dotF64AVX512Stream(SB), NOSPLIT, $0-56
 	MOVQ   x_base+0(FP), AX
 	MOVQ   y_base+24(FP), CX
 	MOVQ   x_len+8(FP), DX
@@ -4295,32 +4905,41 @@ TEXT ·dotF64AVX512(SB), NOSPLIT, $0-56
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000040
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x06, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x08, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000003f, DX
 
 blocks:
 	VMOVUPD     (AX), Z8
 	VFMADD231PD (CX), Z8, Z0
+	VMOVUPD     (DI), Z8
+	VFMADD231PD (SI), Z8, Z4
 	VMOVUPD     64(AX), Z8
 	VFMADD231PD 64(CX), Z8, Z1
+	VMOVUPD     64(DI), Z8
+	VFMADD231PD 64(SI), Z8, Z5
 	VMOVUPD     128(AX), Z8
 	VFMADD231PD 128(CX), Z8, Z2
+	VMOVUPD     128(DI), Z8
+	VFMADD231PD 128(SI), Z8, Z6
 	VMOVUPD     192(AX), Z8
 	VFMADD231PD 192(CX), Z8, Z3
-	VMOVUPD     256(AX), Z8
-	VFMADD231PD 256(CX), Z8, Z4
-	VMOVUPD     320(AX), Z8
-	VFMADD231PD 320(CX), Z8, Z5
-	VMOVUPD     384(AX), Z8
-	VFMADD231PD 384(CX), Z8, Z6
-	VMOVUPD     448(AX), Z8
-	VFMADD231PD 448(CX), Z8, Z7
-	ADDQ        $0x00000200, AX
-	ADDQ        $0x00000200, CX
-	SUBQ        $0x00000040, DX
-	CMPQ        DX, $0x00000040
-	JAE         blocks
+	VMOVUPD     192(DI), Z8
+	VFMADD231PD 192(SI), Z8, Z7
+	ADDQ        $0x00000100, AX
+	ADDQ        $0x00000100, DI
+	ADDQ        $0x00000100, CX
+	ADDQ        $0x00000100, SI
+	DECQ        BX
+	JNZ         blocks
+	MOVQ        DI, AX
+	MOVQ        SI, CX
 
 fold:
 	VADDPD Z1, Z0, Z0
@@ -4786,6 +5405,104 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotI32AVX512(x []int32, y []int32) int32
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·dotI32AVX512(SB), NOSPLIT, $0-52
+	MOVQ   x_base+0(FP), AX
+	MOVQ   y_base+24(FP), CX
+	MOVQ   x_len+8(FP), DX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000080
+	JB   fold
+
+blocks:
+	VMOVDQU32 (AX), Z8
+	VPMULLD   (CX), Z8, Z8
+	VPADDD    Z8, Z0, Z0
+	VMOVDQU32 64(AX), Z8
+	VPMULLD   64(CX), Z8, Z8
+	VPADDD    Z8, Z1, Z1
+	VMOVDQU32 128(AX), Z8
+	VPMULLD   128(CX), Z8, Z8
+	VPADDD    Z8, Z2, Z2
+	VMOVDQU32 192(AX), Z8
+	VPMULLD   192(CX), Z8, Z8
+	VPADDD    Z8, Z3, Z3
+	VMOVDQU32 256(AX), Z8
+	VPMULLD   256(CX), Z8, Z8
+	VPADDD    Z8, Z4, Z4
+	VMOVDQU32 320(AX), Z8
+	VPMULLD   320(CX), Z8, Z8
+	VPADDD    Z8, Z5, Z5
+	VMOVDQU32 384(AX), Z8
+	VPMULLD   384(CX), Z8, Z8
+	VPADDD    Z8, Z6, Z6
+	VMOVDQU32 448(AX), Z8
+	VPMULLD   448(CX), Z8, Z8
+	VPADDD    Z8, Z7, Z7
+	ADDQ      $0x00000200, AX
+	ADDQ      $0x00000200, CX
+	SUBQ      $0x00000080, DX
+	CMPQ      DX, $0x00000080
+	JAE       blocks
+
+fold:
+	VPADDD Z1, Z0, Z0
+	VPADDD Z3, Z2, Z2
+	VPADDD Z5, Z4, Z4
+	VPADDD Z7, Z6, Z6
+	VPADDD Z2, Z0, Z0
+	VPADDD Z6, Z4, Z4
+	VPADDD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ DX, $0x00000010
+	JB   tail
+
+vectors:
+	VMOVDQU32 (AX), Z1
+	VPMULLD   (CX), Z1, Z1
+	VPADDD    Z1, Z0, Z0
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000010, DX
+	CMPQ      DX, $0x00000010
+	JAE       vectors
+
+	// Masked tail.
+tail:
+	TESTQ       DX, DX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU32.Z (AX), K1, Z1
+	VMOVDQU32.Z (CX), K1, Z2
+	VPMULLD     Z2, Z1, Z1
+	VPADDD      Z1, Z0, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPADDD        X1, X0, X0
+	VMOVD         X0, AX
+	MOVL          AX, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumI32AVX512Stream(x []int32) int32
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·sumI32AVX512Stream(SB), NOSPLIT, $0-28
@@ -4966,9 +5683,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotI32AVX512(x []int32, y []int32) int32
+// func dotI32AVX512Stream(x []int32, y []int32) int32
 // Requires: AVX, AVX2, AVX512F, AVX512VL
-TEXT ·dotI32AVX512(SB), NOSPLIT, $0-52
+TEXT ·dotI32AVX512Stream(SB), NOSPLIT, $0-52
 	MOVQ   x_base+0(FP), AX
 	MOVQ   y_base+24(FP), CX
 	MOVQ   x_len+8(FP), DX
@@ -4981,40 +5698,49 @@ TEXT ·dotI32AVX512(SB), NOSPLIT, $0-52
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000080
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x07, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x08, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000007f, DX
 
 blocks:
 	VMOVDQU32 (AX), Z8
 	VPMULLD   (CX), Z8, Z8
 	VPADDD    Z8, Z0, Z0
+	VMOVDQU32 (DI), Z8
+	VPMULLD   (SI), Z8, Z8
+	VPADDD    Z8, Z4, Z4
 	VMOVDQU32 64(AX), Z8
 	VPMULLD   64(CX), Z8, Z8
 	VPADDD    Z8, Z1, Z1
+	VMOVDQU32 64(DI), Z8
+	VPMULLD   64(SI), Z8, Z8
+	VPADDD    Z8, Z5, Z5
 	VMOVDQU32 128(AX), Z8
 	VPMULLD   128(CX), Z8, Z8
 	VPADDD    Z8, Z2, Z2
+	VMOVDQU32 128(DI), Z8
+	VPMULLD   128(SI), Z8, Z8
+	VPADDD    Z8, Z6, Z6
 	VMOVDQU32 192(AX), Z8
 	VPMULLD   192(CX), Z8, Z8
 	VPADDD    Z8, Z3, Z3
-	VMOVDQU32 256(AX), Z8
-	VPMULLD   256(CX), Z8, Z8
-	VPADDD    Z8, Z4, Z4
-	VMOVDQU32 320(AX), Z8
-	VPMULLD   320(CX), Z8, Z8
-	VPADDD    Z8, Z5, Z5
-	VMOVDQU32 384(AX), Z8
-	VPMULLD   384(CX), Z8, Z8
-	VPADDD    Z8, Z6, Z6
-	VMOVDQU32 448(AX), Z8
-	VPMULLD   448(CX), Z8, Z8
+	VMOVDQU32 192(DI), Z8
+	VPMULLD   192(SI), Z8, Z8
 	VPADDD    Z8, Z7, Z7
-	ADDQ      $0x00000200, AX
-	ADDQ      $0x00000200, CX
-	SUBQ      $0x00000080, DX
-	CMPQ      DX, $0x00000080
-	JAE       blocks
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, DI
+	ADDQ      $0x00000100, CX
+	ADDQ      $0x00000100, SI
+	DECQ      BX
+	JNZ       blocks
+	MOVQ      DI, AX
+	MOVQ      SI, CX
 
 fold:
 	VPADDD Z1, Z0, Z0
@@ -5445,6 +6171,102 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func dotI64AVX512(x []int64, y []int64) int64
+// Requires: AVX, AVX2, AVX512DQ, AVX512F, AVX512VL
+TEXT ·dotI64AVX512(SB), NOSPLIT, $0-56
+	MOVQ   x_base+0(FP), AX
+	MOVQ   y_base+24(FP), CX
+	MOVQ   x_len+8(FP), DX
+	VPXORQ Z0, Z0, Z0
+	VPXORQ Z1, Z1, Z1
+	VPXORQ Z2, Z2, Z2
+	VPXORQ Z3, Z3, Z3
+	VPXORQ Z4, Z4, Z4
+	VPXORQ Z5, Z5, Z5
+	VPXORQ Z6, Z6, Z6
+	VPXORQ Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ DX, $0x00000040
+	JB   fold
+
+blocks:
+	VMOVDQU64 (AX), Z8
+	VPMULLQ   (CX), Z8, Z8
+	VPADDQ    Z8, Z0, Z0
+	VMOVDQU64 64(AX), Z8
+	VPMULLQ   64(CX), Z8, Z8
+	VPADDQ    Z8, Z1, Z1
+	VMOVDQU64 128(AX), Z8
+	VPMULLQ   128(CX), Z8, Z8
+	VPADDQ    Z8, Z2, Z2
+	VMOVDQU64 192(AX), Z8
+	VPMULLQ   192(CX), Z8, Z8
+	VPADDQ    Z8, Z3, Z3
+	VMOVDQU64 256(AX), Z8
+	VPMULLQ   256(CX), Z8, Z8
+	VPADDQ    Z8, Z4, Z4
+	VMOVDQU64 320(AX), Z8
+	VPMULLQ   320(CX), Z8, Z8
+	VPADDQ    Z8, Z5, Z5
+	VMOVDQU64 384(AX), Z8
+	VPMULLQ   384(CX), Z8, Z8
+	VPADDQ    Z8, Z6, Z6
+	VMOVDQU64 448(AX), Z8
+	VPMULLQ   448(CX), Z8, Z8
+	VPADDQ    Z8, Z7, Z7
+	ADDQ      $0x00000200, AX
+	ADDQ      $0x00000200, CX
+	SUBQ      $0x00000040, DX
+	CMPQ      DX, $0x00000040
+	JAE       blocks
+
+fold:
+	VPADDQ Z1, Z0, Z0
+	VPADDQ Z3, Z2, Z2
+	VPADDQ Z5, Z4, Z4
+	VPADDQ Z7, Z6, Z6
+	VPADDQ Z2, Z0, Z0
+	VPADDQ Z6, Z4, Z4
+	VPADDQ Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ DX, $0x00000008
+	JB   tail
+
+vectors:
+	VMOVDQU64 (AX), Z1
+	VPMULLQ   (CX), Z1, Z1
+	VPADDQ    Z1, Z0, Z0
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000008, DX
+	CMPQ      DX, $0x00000008
+	JAE       vectors
+
+	// Masked tail.
+tail:
+	TESTQ       DX, DX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU64.Z (AX), K1, Z1
+	VMOVDQU64.Z (CX), K1, Z2
+	VPMULLQ     Z2, Z1, Z1
+	VPADDQ      Z1, Z0, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDQ        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDQ        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDQ        X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+48(FP)
+	VZEROUPPER
+	RET
+
 // func sumI64AVX512Stream(x []int64) int64
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·sumI64AVX512Stream(SB), NOSPLIT, $0-32
@@ -5621,9 +6443,9 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func dotI64AVX512(x []int64, y []int64) int64
+// func dotI64AVX512Stream(x []int64, y []int64) int64
 // Requires: AVX, AVX2, AVX512DQ, AVX512F, AVX512VL
-TEXT ·dotI64AVX512(SB), NOSPLIT, $0-56
+TEXT ·dotI64AVX512Stream(SB), NOSPLIT, $0-56
 	MOVQ   x_base+0(FP), AX
 	MOVQ   y_base+24(FP), CX
 	MOVQ   x_len+8(FP), DX
@@ -5636,40 +6458,49 @@ TEXT ·dotI64AVX512(SB), NOSPLIT, $0-56
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors.
-	CMPQ DX, $0x00000040
-	JB   fold
+	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	MOVQ DX, BX
+	SHRQ $0x06, BX
+	JZ   fold
+	MOVQ BX, SI
+	SHLQ $0x08, SI
+	LEAQ (AX)(SI*1), DI
+	LEAQ (CX)(SI*1), SI
+	ANDQ $0x0000003f, DX
 
 blocks:
 	VMOVDQU64 (AX), Z8
 	VPMULLQ   (CX), Z8, Z8
 	VPADDQ    Z8, Z0, Z0
+	VMOVDQU64 (DI), Z8
+	VPMULLQ   (SI), Z8, Z8
+	VPADDQ    Z8, Z4, Z4
 	VMOVDQU64 64(AX), Z8
 	VPMULLQ   64(CX), Z8, Z8
 	VPADDQ    Z8, Z1, Z1
+	VMOVDQU64 64(DI), Z8
+	VPMULLQ   64(SI), Z8, Z8
+	VPADDQ    Z8, Z5, Z5
 	VMOVDQU64 128(AX), Z8
 	VPMULLQ   128(CX), Z8, Z8
 	VPADDQ    Z8, Z2, Z2
+	VMOVDQU64 128(DI), Z8
+	VPMULLQ   128(SI), Z8, Z8
+	VPADDQ    Z8, Z6, Z6
 	VMOVDQU64 192(AX), Z8
 	VPMULLQ   192(CX), Z8, Z8
 	VPADDQ    Z8, Z3, Z3
-	VMOVDQU64 256(AX), Z8
-	VPMULLQ   256(CX), Z8, Z8
-	VPADDQ    Z8, Z4, Z4
-	VMOVDQU64 320(AX), Z8
-	VPMULLQ   320(CX), Z8, Z8
-	VPADDQ    Z8, Z5, Z5
-	VMOVDQU64 384(AX), Z8
-	VPMULLQ   384(CX), Z8, Z8
-	VPADDQ    Z8, Z6, Z6
-	VMOVDQU64 448(AX), Z8
-	VPMULLQ   448(CX), Z8, Z8
+	VMOVDQU64 192(DI), Z8
+	VPMULLQ   192(SI), Z8, Z8
 	VPADDQ    Z8, Z7, Z7
-	ADDQ      $0x00000200, AX
-	ADDQ      $0x00000200, CX
-	SUBQ      $0x00000040, DX
-	CMPQ      DX, $0x00000040
-	JAE       blocks
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, DI
+	ADDQ      $0x00000100, CX
+	ADDQ      $0x00000100, SI
+	DECQ      BX
+	JNZ       blocks
+	MOVQ      DI, AX
+	MOVQ      SI, CX
 
 fold:
 	VPADDQ Z1, Z0, Z0

@@ -14,6 +14,11 @@ func sumF32AVX2(x []float32) float32
 //go:noescape
 func sumSquaresF32AVX2(x []float32) float32
 
+// dotF32AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotF32AVX2(x []float32, y []float32) float32
+
 // sumF32AVX2Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -26,10 +31,11 @@ func sumF32AVX2Stream(x []float32) float32
 //go:noescape
 func sumSquaresF32AVX2Stream(x []float32) float32
 
-// dotF32AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotF32AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotF32AVX2(x []float32, y []float32) float32
+func dotF32AVX2Stream(x []float32, y []float32) float32
 
 // minMaxBitsF32AVX2 returns the unsigned maximum u, signed maximum s and unsigned minimum l of the bit patterns of x (0 < len(x) <= MaxStep).
 //
@@ -61,6 +67,11 @@ func sumF64AVX2(x []float64) float64
 //go:noescape
 func sumSquaresF64AVX2(x []float64) float64
 
+// dotF64AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotF64AVX2(x []float64, y []float64) float64
+
 // sumF64AVX2Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -73,10 +84,11 @@ func sumF64AVX2Stream(x []float64) float64
 //go:noescape
 func sumSquaresF64AVX2Stream(x []float64) float64
 
-// dotF64AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotF64AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotF64AVX2(x []float64, y []float64) float64
+func dotF64AVX2Stream(x []float64, y []float64) float64
 
 // minFastF64AVX2 returns the min of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
 //
@@ -113,6 +125,11 @@ func sumI32AVX2(x []int32) int32
 //go:noescape
 func sumSquaresI32AVX2(x []int32) int32
 
+// dotI32AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotI32AVX2(x []int32, y []int32) int32
+
 // sumI32AVX2Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -125,10 +142,11 @@ func sumI32AVX2Stream(x []int32) int32
 //go:noescape
 func sumSquaresI32AVX2Stream(x []int32) int32
 
-// dotI32AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotI32AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotI32AVX2(x []int32, y []int32) int32
+func dotI32AVX2Stream(x []int32, y []int32) int32
 
 // minI32AVX2 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
 //
@@ -155,6 +173,11 @@ func sumI64AVX2(x []int64) int64
 //go:noescape
 func sumSquaresI64AVX2(x []int64) int64
 
+// dotI64AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotI64AVX2(x []int64, y []int64) int64
+
 // sumI64AVX2Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -167,10 +190,11 @@ func sumI64AVX2Stream(x []int64) int64
 //go:noescape
 func sumSquaresI64AVX2Stream(x []int64) int64
 
-// dotI64AVX2 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotI64AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotI64AVX2(x []int64, y []int64) int64
+func dotI64AVX2Stream(x []int64, y []int64) int64
 
 // minI64AVX2 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
 //
@@ -202,6 +226,11 @@ func sumF32AVX512(x []float32) float32
 //go:noescape
 func sumSquaresF32AVX512(x []float32) float32
 
+// dotF32AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotF32AVX512(x []float32, y []float32) float32
+
 // sumF32AVX512Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -214,10 +243,11 @@ func sumF32AVX512Stream(x []float32) float32
 //go:noescape
 func sumSquaresF32AVX512Stream(x []float32) float32
 
-// dotF32AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotF32AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotF32AVX512(x []float32, y []float32) float32
+func dotF32AVX512Stream(x []float32, y []float32) float32
 
 // minRangeF32AVX512 returns the min of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
 //
@@ -244,6 +274,11 @@ func sumF64AVX512(x []float64) float64
 //go:noescape
 func sumSquaresF64AVX512(x []float64) float64
 
+// dotF64AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotF64AVX512(x []float64, y []float64) float64
+
 // sumF64AVX512Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -256,10 +291,11 @@ func sumF64AVX512Stream(x []float64) float64
 //go:noescape
 func sumSquaresF64AVX512Stream(x []float64) float64
 
-// dotF64AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotF64AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotF64AVX512(x []float64, y []float64) float64
+func dotF64AVX512Stream(x []float64, y []float64) float64
 
 // minRangeF64AVX512 returns the min of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
 //
@@ -286,6 +322,11 @@ func sumI32AVX512(x []int32) int32
 //go:noescape
 func sumSquaresI32AVX512(x []int32) int32
 
+// dotI32AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotI32AVX512(x []int32, y []int32) int32
+
 // sumI32AVX512Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -298,10 +339,11 @@ func sumI32AVX512Stream(x []int32) int32
 //go:noescape
 func sumSquaresI32AVX512Stream(x []int32) int32
 
-// dotI32AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotI32AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotI32AVX512(x []int32, y []int32) int32
+func dotI32AVX512Stream(x []int32, y []int32) int32
 
 // minI32AVX512 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
 //
@@ -328,6 +370,11 @@ func sumI64AVX512(x []int64) int64
 //go:noescape
 func sumSquaresI64AVX512(x []int64) int64
 
+// dotI64AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+//
+//go:noescape
+func dotI64AVX512(x []int64, y []int64) int64
+
 // sumI64AVX512Stream returns the sum of x (len(x) <= MaxStep).
 // It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
@@ -340,10 +387,11 @@ func sumI64AVX512Stream(x []int64) int64
 //go:noescape
 func sumSquaresI64AVX512Stream(x []int64) int64
 
-// dotI64AVX512 returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// dotI64AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
+// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
-func dotI64AVX512(x []int64, y []int64) int64
+func dotI64AVX512Stream(x []int64, y []int64) int64
 
 // minI64AVX512 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
 //

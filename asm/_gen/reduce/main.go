@@ -372,10 +372,13 @@ func fold(f foldSpec) {
 //
 // Why split: one core streaming from DRAM keeps more lines in flight with
 // two streams than with one (the prefetchers track each stream, and each
-// stalls at its own page boundaries). On the 2-core Zen 4 VM a 64Mi float32
-// sum read 4-5% faster this way, on one goroutine and on two. In cache it
-// costs one ADDQ per block. Two-input kernels (dot) stay plain: four
-// streams at once read an L3-resident 256Ki dot 12-14% slower.
+// stalls at its own page boundaries). On the 2-core Zen 4 VM, 64Mi sums,
+// sums of squares and dots cut in 1Mi chunks over 2 goroutines read 1-12%
+// faster this way. In cache it does not pay: a 256Ki sum read 1-4% slower
+// and a 256Ki dot (four streams) 12-14% slower. So split kernels are
+// separate "Stream" variants that the Go side calls for large inputs only;
+// min and max have none (their plain kernels already read at the stream
+// sums' rate, and a split variant ran 2-3% slower).
 func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, split bool, skip string, body func(vec func(i int) []Mem)) {
 	lanes := s.lanes(e)
 	block := unroll * lanes // elements per iteration
@@ -641,7 +644,8 @@ func genSumSquares(s isa, e elem, stream bool) {
 	})
 }
 
-func genDot(s isa, e elem) {
+func genDot(s isa, e elem, stream bool) {
+	name := streamName("dot"+e.name+s.name, stream)
 	unroll := 8
 	if !e.float && e.size == 8 && !s.is512() {
 		unroll = 4
@@ -657,13 +661,14 @@ func genDot(s isa, e elem) {
 		add(e, p, acc, acc)
 	}
 	fold(foldSpec{
-		name:   "dot" + e.name + s.name,
+		name:   name,
 		sig:    fmt.Sprintf("func(x, y []%s) %s", e.gotype, e.gotype),
-		doc:    []string{fmt.Sprintf("dot%s%s returns the dot product of x and y (len(y) == len(x) <= MaxStep).", e.name, s.name)},
+		doc:    streamDoc(stream, fmt.Sprintf("%s returns the dot product of x and y (len(y) == len(x) <= MaxStep).", name)),
 		e:      e,
 		s:      s,
 		unroll: unroll,
 		inputs: 2,
+		split:  stream,
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			x := s.vec()
@@ -1406,8 +1411,8 @@ func main() {
 			for _, stream := range []bool{false, true} {
 				genSum(s, e, stream)
 				genSumSquares(s, e, stream)
+				genDot(s, e, stream)
 			}
-			genDot(s, e)
 			switch {
 			case e.float && s.is512():
 				genMinMaxRange(e, false)
