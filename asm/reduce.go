@@ -1,5 +1,7 @@
 package asm
 
+import "github.com/klauspost/cpuid/v2"
+
 // Reductions: Sum, SumSquares, Dot, Min, Max, IndexOf and XorU64.
 //
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
@@ -366,15 +368,26 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 
 // streamMin is the input size in bytes from which sums, sums of squares
 // and dot products run their stream kernels, which read each MaxStep piece
-// as two streams, its two halves, at once (blockLoop in asm/_gen/reduce).
+// as four streams at once, four equal spans of it (blockLoop in
+// asm/_gen/reduce). It is more than half the last-level cache (L3 from
+// cpuid, 32 MiB where unknown), and at least 4 MiB.
+//
 // Inputs that large come from DRAM, where one core keeps more lines in
-// flight with two streams than with one. On the 2-core Zen 4 VM, 64Mi
-// inputs cut in 1Mi chunks over 2 goroutines (as Par cuts them) read 1-6%
-// faster (sums) and 2-12% faster (dots); on one goroutine sums read 4-9%
-// faster. An input that fits in the caches reads slower that way (256Ki:
-// sums 1-4%, dots 12-14%), so below 4 MiB, and in a Par call's smaller
-// chunks, the plain kernels run. Min and max stay plain: their kernels
-// already read at the rate the stream sums reach, and a stream variant ran
-// 2-3% slower. Tests set streamMin to 0 to send every input through the
-// stream kernels.
-var streamMin = 4 << 20
+// flight with more streams. On the 2-core Zen 4 VM (32 MiB L3), 64Mi inputs
+// cut in 8Mi chunks over 2 goroutines, as Par cuts them there, ran 4-8%
+// faster (sums and sums of squares 0.92-0.94 of the time, dots 0.96); on
+// one goroutine 1-16% faster. Inputs the L3 can hold read slower that way
+// (4Mi: 3-11%; 256Ki: 1-14%), hence the bound. A Par call on many workers
+// cuts a large input into chunks below it, which run the plain kernels.
+// Min and max stay plain: their kernels already read at the rate 2-stream
+// sums reach, and a 2-stream variant ran 2-3% slower. Tests set streamMin
+// to 0 to send every input through the stream kernels.
+var streamMin = streamThreshold(cpuid.CPU.Cache.L3)
+
+// streamThreshold is streamMin for a last-level cache of l3 bytes.
+func streamThreshold(l3 int) int {
+	if l3 <= 0 {
+		l3 = 32 << 20
+	}
+	return max(l3/2+1, 4<<20)
+}

@@ -298,26 +298,30 @@ TEXT ·sumF32AVX2Stream(SB), NOSPLIT, $0-28
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VADDPS (AX), Y0, Y0
-	VADDPS (BX), Y4, Y4
+	VADDPS (SI), Y2, Y2
+	VADDPS (DI), Y4, Y4
+	VADDPS (BX), Y6, Y6
 	VADDPS 32(AX), Y1, Y1
-	VADDPS 32(BX), Y5, Y5
-	VADDPS 64(AX), Y2, Y2
-	VADDPS 64(BX), Y6, Y6
-	VADDPS 96(AX), Y3, Y3
-	VADDPS 96(BX), Y7, Y7
-	ADDQ   $0x00000080, AX
-	ADDQ   $0x00000080, BX
+	VADDPS 32(SI), Y3, Y3
+	VADDPS 32(DI), Y5, Y5
+	VADDPS 32(BX), Y7, Y7
+	ADDQ   $0x00000040, AX
+	ADDQ   $0x00000040, SI
+	ADDQ   $0x00000040, DI
+	ADDQ   $0x00000040, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -378,34 +382,38 @@ TEXT ·sumSquaresF32AVX2Stream(SB), NOSPLIT, $0-28
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VMOVUPS     (AX), Y8
 	VFMADD231PS Y8, Y8, Y0
-	VMOVUPS     (BX), Y8
+	VMOVUPS     (SI), Y8
+	VFMADD231PS Y8, Y8, Y2
+	VMOVUPS     (DI), Y8
 	VFMADD231PS Y8, Y8, Y4
+	VMOVUPS     (BX), Y8
+	VFMADD231PS Y8, Y8, Y6
 	VMOVUPS     32(AX), Y8
 	VFMADD231PS Y8, Y8, Y1
-	VMOVUPS     32(BX), Y8
-	VFMADD231PS Y8, Y8, Y5
-	VMOVUPS     64(AX), Y8
-	VFMADD231PS Y8, Y8, Y2
-	VMOVUPS     64(BX), Y8
-	VFMADD231PS Y8, Y8, Y6
-	VMOVUPS     96(AX), Y8
+	VMOVUPS     32(SI), Y8
 	VFMADD231PS Y8, Y8, Y3
-	VMOVUPS     96(BX), Y8
+	VMOVUPS     32(DI), Y8
+	VFMADD231PS Y8, Y8, Y5
+	VMOVUPS     32(BX), Y8
 	VFMADD231PS Y8, Y8, Y7
-	ADDQ        $0x00000080, AX
-	ADDQ        $0x00000080, BX
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, SI
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, BX
 	DECQ        DX
 	JNZ         blocks
 	MOVQ        BX, AX
@@ -468,40 +476,48 @@ TEXT ·dotF32AVX2Stream(SB), NOSPLIT, $0-52
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x06, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x07, SI
+	SHLQ $0x06, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000003f, DX
 
 blocks:
 	VMOVUPS     (AX), Y8
 	VFMADD231PS (CX), Y8, Y0
 	VMOVUPS     (DI), Y8
-	VFMADD231PS (SI), Y8, Y4
+	VFMADD231PS (R8), Y8, Y2
+	VMOVUPS     (R9), Y8
+	VFMADD231PS (R10), Y8, Y4
+	VMOVUPS     (R11), Y8
+	VFMADD231PS (SI), Y8, Y6
 	VMOVUPS     32(AX), Y8
 	VFMADD231PS 32(CX), Y8, Y1
 	VMOVUPS     32(DI), Y8
-	VFMADD231PS 32(SI), Y8, Y5
-	VMOVUPS     64(AX), Y8
-	VFMADD231PS 64(CX), Y8, Y2
-	VMOVUPS     64(DI), Y8
-	VFMADD231PS 64(SI), Y8, Y6
-	VMOVUPS     96(AX), Y8
-	VFMADD231PS 96(CX), Y8, Y3
-	VMOVUPS     96(DI), Y8
-	VFMADD231PS 96(SI), Y8, Y7
-	ADDQ        $0x00000080, AX
-	ADDQ        $0x00000080, DI
-	ADDQ        $0x00000080, CX
-	ADDQ        $0x00000080, SI
+	VFMADD231PS 32(R8), Y8, Y3
+	VMOVUPS     32(R9), Y8
+	VFMADD231PS 32(R10), Y8, Y5
+	VMOVUPS     32(R11), Y8
+	VFMADD231PS 32(SI), Y8, Y7
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, CX
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, R8
+	ADDQ        $0x00000040, R9
+	ADDQ        $0x00000040, R10
+	ADDQ        $0x00000040, R11
+	ADDQ        $0x00000040, SI
 	DECQ        BX
 	JNZ         blocks
-	MOVQ        DI, AX
+	MOVQ        R11, AX
 	MOVQ        SI, CX
 
 fold:
@@ -1222,26 +1238,30 @@ TEXT ·sumF64AVX2Stream(SB), NOSPLIT, $0-32
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x05, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000001f, CX
 
 blocks:
 	VADDPD (AX), Y0, Y0
-	VADDPD (BX), Y4, Y4
+	VADDPD (SI), Y2, Y2
+	VADDPD (DI), Y4, Y4
+	VADDPD (BX), Y6, Y6
 	VADDPD 32(AX), Y1, Y1
-	VADDPD 32(BX), Y5, Y5
-	VADDPD 64(AX), Y2, Y2
-	VADDPD 64(BX), Y6, Y6
-	VADDPD 96(AX), Y3, Y3
-	VADDPD 96(BX), Y7, Y7
-	ADDQ   $0x00000080, AX
-	ADDQ   $0x00000080, BX
+	VADDPD 32(SI), Y3, Y3
+	VADDPD 32(DI), Y5, Y5
+	VADDPD 32(BX), Y7, Y7
+	ADDQ   $0x00000040, AX
+	ADDQ   $0x00000040, SI
+	ADDQ   $0x00000040, DI
+	ADDQ   $0x00000040, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -1300,34 +1320,38 @@ TEXT ·sumSquaresF64AVX2Stream(SB), NOSPLIT, $0-32
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x05, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000001f, CX
 
 blocks:
 	VMOVUPD     (AX), Y8
 	VFMADD231PD Y8, Y8, Y0
-	VMOVUPD     (BX), Y8
+	VMOVUPD     (SI), Y8
+	VFMADD231PD Y8, Y8, Y2
+	VMOVUPD     (DI), Y8
 	VFMADD231PD Y8, Y8, Y4
+	VMOVUPD     (BX), Y8
+	VFMADD231PD Y8, Y8, Y6
 	VMOVUPD     32(AX), Y8
 	VFMADD231PD Y8, Y8, Y1
-	VMOVUPD     32(BX), Y8
-	VFMADD231PD Y8, Y8, Y5
-	VMOVUPD     64(AX), Y8
-	VFMADD231PD Y8, Y8, Y2
-	VMOVUPD     64(BX), Y8
-	VFMADD231PD Y8, Y8, Y6
-	VMOVUPD     96(AX), Y8
+	VMOVUPD     32(SI), Y8
 	VFMADD231PD Y8, Y8, Y3
-	VMOVUPD     96(BX), Y8
+	VMOVUPD     32(DI), Y8
+	VFMADD231PD Y8, Y8, Y5
+	VMOVUPD     32(BX), Y8
 	VFMADD231PD Y8, Y8, Y7
-	ADDQ        $0x00000080, AX
-	ADDQ        $0x00000080, BX
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, SI
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, BX
 	DECQ        DX
 	JNZ         blocks
 	MOVQ        BX, AX
@@ -1388,40 +1412,48 @@ TEXT ·dotF64AVX2Stream(SB), NOSPLIT, $0-56
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x05, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x07, SI
+	SHLQ $0x06, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000001f, DX
 
 blocks:
 	VMOVUPD     (AX), Y8
 	VFMADD231PD (CX), Y8, Y0
 	VMOVUPD     (DI), Y8
-	VFMADD231PD (SI), Y8, Y4
+	VFMADD231PD (R8), Y8, Y2
+	VMOVUPD     (R9), Y8
+	VFMADD231PD (R10), Y8, Y4
+	VMOVUPD     (R11), Y8
+	VFMADD231PD (SI), Y8, Y6
 	VMOVUPD     32(AX), Y8
 	VFMADD231PD 32(CX), Y8, Y1
 	VMOVUPD     32(DI), Y8
-	VFMADD231PD 32(SI), Y8, Y5
-	VMOVUPD     64(AX), Y8
-	VFMADD231PD 64(CX), Y8, Y2
-	VMOVUPD     64(DI), Y8
-	VFMADD231PD 64(SI), Y8, Y6
-	VMOVUPD     96(AX), Y8
-	VFMADD231PD 96(CX), Y8, Y3
-	VMOVUPD     96(DI), Y8
-	VFMADD231PD 96(SI), Y8, Y7
-	ADDQ        $0x00000080, AX
-	ADDQ        $0x00000080, DI
-	ADDQ        $0x00000080, CX
-	ADDQ        $0x00000080, SI
+	VFMADD231PD 32(R8), Y8, Y3
+	VMOVUPD     32(R9), Y8
+	VFMADD231PD 32(R10), Y8, Y5
+	VMOVUPD     32(R11), Y8
+	VFMADD231PD 32(SI), Y8, Y7
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, CX
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, R8
+	ADDQ        $0x00000040, R9
+	ADDQ        $0x00000040, R10
+	ADDQ        $0x00000040, R11
+	ADDQ        $0x00000040, SI
 	DECQ        BX
 	JNZ         blocks
-	MOVQ        DI, AX
+	MOVQ        R11, AX
 	MOVQ        SI, CX
 
 fold:
@@ -2263,26 +2295,30 @@ TEXT ·sumI32AVX2Stream(SB), NOSPLIT, $0-28
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VPADDD (AX), Y0, Y0
-	VPADDD (BX), Y4, Y4
+	VPADDD (SI), Y2, Y2
+	VPADDD (DI), Y4, Y4
+	VPADDD (BX), Y6, Y6
 	VPADDD 32(AX), Y1, Y1
-	VPADDD 32(BX), Y5, Y5
-	VPADDD 64(AX), Y2, Y2
-	VPADDD 64(BX), Y6, Y6
-	VPADDD 96(AX), Y3, Y3
-	VPADDD 96(BX), Y7, Y7
-	ADDQ   $0x00000080, AX
-	ADDQ   $0x00000080, BX
+	VPADDD 32(SI), Y3, Y3
+	VPADDD 32(DI), Y5, Y5
+	VPADDD 32(BX), Y7, Y7
+	ADDQ   $0x00000040, AX
+	ADDQ   $0x00000040, SI
+	ADDQ   $0x00000040, DI
+	ADDQ   $0x00000040, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -2344,42 +2380,46 @@ TEXT ·sumSquaresI32AVX2Stream(SB), NOSPLIT, $0-28
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VMOVDQU (AX), Y8
 	VPMULLD Y8, Y8, Y8
 	VPADDD  Y8, Y0, Y0
-	VMOVDQU (BX), Y8
+	VMOVDQU (SI), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y2, Y2
+	VMOVDQU (DI), Y8
 	VPMULLD Y8, Y8, Y8
 	VPADDD  Y8, Y4, Y4
+	VMOVDQU (BX), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y6, Y6
 	VMOVDQU 32(AX), Y8
 	VPMULLD Y8, Y8, Y8
 	VPADDD  Y8, Y1, Y1
-	VMOVDQU 32(BX), Y8
-	VPMULLD Y8, Y8, Y8
-	VPADDD  Y8, Y5, Y5
-	VMOVDQU 64(AX), Y8
-	VPMULLD Y8, Y8, Y8
-	VPADDD  Y8, Y2, Y2
-	VMOVDQU 64(BX), Y8
-	VPMULLD Y8, Y8, Y8
-	VPADDD  Y8, Y6, Y6
-	VMOVDQU 96(AX), Y8
+	VMOVDQU 32(SI), Y8
 	VPMULLD Y8, Y8, Y8
 	VPADDD  Y8, Y3, Y3
-	VMOVDQU 96(BX), Y8
+	VMOVDQU 32(DI), Y8
+	VPMULLD Y8, Y8, Y8
+	VPADDD  Y8, Y5, Y5
+	VMOVDQU 32(BX), Y8
 	VPMULLD Y8, Y8, Y8
 	VPADDD  Y8, Y7, Y7
-	ADDQ    $0x00000080, AX
-	ADDQ    $0x00000080, BX
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, SI
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, BX
 	DECQ    DX
 	JNZ     blocks
 	MOVQ    BX, AX
@@ -2445,14 +2485,18 @@ TEXT ·dotI32AVX2Stream(SB), NOSPLIT, $0-52
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x06, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x07, SI
+	SHLQ $0x06, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000003f, DX
 
 blocks:
@@ -2460,33 +2504,37 @@ blocks:
 	VPMULLD (CX), Y8, Y8
 	VPADDD  Y8, Y0, Y0
 	VMOVDQU (DI), Y8
-	VPMULLD (SI), Y8, Y8
+	VPMULLD (R8), Y8, Y8
+	VPADDD  Y8, Y2, Y2
+	VMOVDQU (R9), Y8
+	VPMULLD (R10), Y8, Y8
 	VPADDD  Y8, Y4, Y4
+	VMOVDQU (R11), Y8
+	VPMULLD (SI), Y8, Y8
+	VPADDD  Y8, Y6, Y6
 	VMOVDQU 32(AX), Y8
 	VPMULLD 32(CX), Y8, Y8
 	VPADDD  Y8, Y1, Y1
 	VMOVDQU 32(DI), Y8
-	VPMULLD 32(SI), Y8, Y8
-	VPADDD  Y8, Y5, Y5
-	VMOVDQU 64(AX), Y8
-	VPMULLD 64(CX), Y8, Y8
-	VPADDD  Y8, Y2, Y2
-	VMOVDQU 64(DI), Y8
-	VPMULLD 64(SI), Y8, Y8
-	VPADDD  Y8, Y6, Y6
-	VMOVDQU 96(AX), Y8
-	VPMULLD 96(CX), Y8, Y8
+	VPMULLD 32(R8), Y8, Y8
 	VPADDD  Y8, Y3, Y3
-	VMOVDQU 96(DI), Y8
-	VPMULLD 96(SI), Y8, Y8
+	VMOVDQU 32(R9), Y8
+	VPMULLD 32(R10), Y8, Y8
+	VPADDD  Y8, Y5, Y5
+	VMOVDQU 32(R11), Y8
+	VPMULLD 32(SI), Y8, Y8
 	VPADDD  Y8, Y7, Y7
-	ADDQ    $0x00000080, AX
-	ADDQ    $0x00000080, DI
-	ADDQ    $0x00000080, CX
-	ADDQ    $0x00000080, SI
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DI
+	ADDQ    $0x00000040, R8
+	ADDQ    $0x00000040, R9
+	ADDQ    $0x00000040, R10
+	ADDQ    $0x00000040, R11
+	ADDQ    $0x00000040, SI
 	DECQ    BX
 	JNZ     blocks
-	MOVQ    DI, AX
+	MOVQ    R11, AX
 	MOVQ    SI, CX
 
 fold:
@@ -3091,26 +3139,30 @@ TEXT ·sumI64AVX2Stream(SB), NOSPLIT, $0-32
 	VPXOR Y6, Y6, Y6
 	VPXOR Y7, Y7, Y7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x05, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x07, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000001f, CX
 
 blocks:
 	VPADDQ (AX), Y0, Y0
-	VPADDQ (BX), Y4, Y4
+	VPADDQ (SI), Y2, Y2
+	VPADDQ (DI), Y4, Y4
+	VPADDQ (BX), Y6, Y6
 	VPADDQ 32(AX), Y1, Y1
-	VPADDQ 32(BX), Y5, Y5
-	VPADDQ 64(AX), Y2, Y2
-	VPADDQ 64(BX), Y6, Y6
-	VPADDQ 96(AX), Y3, Y3
-	VPADDQ 96(BX), Y7, Y7
-	ADDQ   $0x00000080, AX
-	ADDQ   $0x00000080, BX
+	VPADDQ 32(SI), Y3, Y3
+	VPADDQ 32(DI), Y5, Y5
+	VPADDQ 32(BX), Y7, Y7
+	ADDQ   $0x00000040, AX
+	ADDQ   $0x00000040, SI
+	ADDQ   $0x00000040, DI
+	ADDQ   $0x00000040, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -3166,13 +3218,15 @@ TEXT ·sumSquaresI64AVX2Stream(SB), NOSPLIT, $0-32
 	VPXOR Y2, Y2, Y2
 	VPXOR Y3, Y3, Y3
 
-	// Blocks of 4 vectors: 2 from each half of the blocks' span.
+	// Blocks of 4 vectors: 1 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x04, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x06, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x05, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000000f, CX
 
 blocks:
@@ -3183,29 +3237,31 @@ blocks:
 	VPMULUDQ Y4, Y4, Y4
 	VPADDQ   Y5, Y4, Y4
 	VPADDQ   Y4, Y0, Y0
-	VMOVDQU  (BX), Y4
-	VPSRLQ   $0x20, Y4, Y5
-	VPMULUDQ Y4, Y5, Y5
-	VPSLLQ   $0x21, Y5, Y5
-	VPMULUDQ Y4, Y4, Y4
-	VPADDQ   Y5, Y4, Y4
-	VPADDQ   Y4, Y2, Y2
-	VMOVDQU  32(AX), Y4
+	VMOVDQU  (SI), Y4
 	VPSRLQ   $0x20, Y4, Y5
 	VPMULUDQ Y4, Y5, Y5
 	VPSLLQ   $0x21, Y5, Y5
 	VPMULUDQ Y4, Y4, Y4
 	VPADDQ   Y5, Y4, Y4
 	VPADDQ   Y4, Y1, Y1
-	VMOVDQU  32(BX), Y4
+	VMOVDQU  (DI), Y4
+	VPSRLQ   $0x20, Y4, Y5
+	VPMULUDQ Y4, Y5, Y5
+	VPSLLQ   $0x21, Y5, Y5
+	VPMULUDQ Y4, Y4, Y4
+	VPADDQ   Y5, Y4, Y4
+	VPADDQ   Y4, Y2, Y2
+	VMOVDQU  (BX), Y4
 	VPSRLQ   $0x20, Y4, Y5
 	VPMULUDQ Y4, Y5, Y5
 	VPSLLQ   $0x21, Y5, Y5
 	VPMULUDQ Y4, Y4, Y4
 	VPADDQ   Y5, Y4, Y4
 	VPADDQ   Y4, Y3, Y3
-	ADDQ     $0x00000040, AX
-	ADDQ     $0x00000040, BX
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, SI
+	ADDQ     $0x00000020, DI
+	ADDQ     $0x00000020, BX
 	DECQ     DX
 	JNZ      blocks
 	MOVQ     BX, AX
@@ -3269,14 +3325,18 @@ TEXT ·dotI64AVX2Stream(SB), NOSPLIT, $0-56
 	VPXOR Y2, Y2, Y2
 	VPXOR Y3, Y3, Y3
 
-	// Blocks of 4 vectors: 2 from each half of the blocks' span.
+	// Blocks of 4 vectors: 1 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x04, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x06, SI
+	SHLQ $0x05, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000000f, DX
 
 blocks:
@@ -3292,18 +3352,7 @@ blocks:
 	VPADDQ   Y7, Y4, Y4
 	VPADDQ   Y4, Y0, Y0
 	VMOVDQU  (DI), Y4
-	VMOVDQU  (SI), Y5
-	VPSRLQ   $0x20, Y5, Y6
-	VPMULUDQ Y4, Y6, Y6
-	VPSRLQ   $0x20, Y4, Y7
-	VPMULUDQ Y5, Y7, Y7
-	VPADDQ   Y6, Y7, Y7
-	VPSLLQ   $0x20, Y7, Y7
-	VPMULUDQ Y5, Y4, Y4
-	VPADDQ   Y7, Y4, Y4
-	VPADDQ   Y4, Y2, Y2
-	VMOVDQU  32(AX), Y4
-	VMOVDQU  32(CX), Y5
+	VMOVDQU  (R8), Y5
 	VPSRLQ   $0x20, Y5, Y6
 	VPMULUDQ Y4, Y6, Y6
 	VPSRLQ   $0x20, Y4, Y7
@@ -3313,8 +3362,19 @@ blocks:
 	VPMULUDQ Y5, Y4, Y4
 	VPADDQ   Y7, Y4, Y4
 	VPADDQ   Y4, Y1, Y1
-	VMOVDQU  32(DI), Y4
-	VMOVDQU  32(SI), Y5
+	VMOVDQU  (R9), Y4
+	VMOVDQU  (R10), Y5
+	VPSRLQ   $0x20, Y5, Y6
+	VPMULUDQ Y4, Y6, Y6
+	VPSRLQ   $0x20, Y4, Y7
+	VPMULUDQ Y5, Y7, Y7
+	VPADDQ   Y6, Y7, Y7
+	VPSLLQ   $0x20, Y7, Y7
+	VPMULUDQ Y5, Y4, Y4
+	VPADDQ   Y7, Y4, Y4
+	VPADDQ   Y4, Y2, Y2
+	VMOVDQU  (R11), Y4
+	VMOVDQU  (SI), Y5
 	VPSRLQ   $0x20, Y5, Y6
 	VPMULUDQ Y4, Y6, Y6
 	VPSRLQ   $0x20, Y4, Y7
@@ -3324,13 +3384,17 @@ blocks:
 	VPMULUDQ Y5, Y4, Y4
 	VPADDQ   Y7, Y4, Y4
 	VPADDQ   Y4, Y3, Y3
-	ADDQ     $0x00000040, AX
-	ADDQ     $0x00000040, DI
-	ADDQ     $0x00000040, CX
-	ADDQ     $0x00000040, SI
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, CX
+	ADDQ     $0x00000020, DI
+	ADDQ     $0x00000020, R8
+	ADDQ     $0x00000020, R9
+	ADDQ     $0x00000020, R10
+	ADDQ     $0x00000020, R11
+	ADDQ     $0x00000020, SI
 	DECQ     BX
 	JNZ      blocks
-	MOVQ     DI, AX
+	MOVQ     R11, AX
 	MOVQ     SI, CX
 
 fold:
@@ -3982,26 +4046,30 @@ TEXT ·sumF32AVX512Stream(SB), NOSPLIT, $0-28
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x07, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000007f, CX
 
 blocks:
 	VADDPS (AX), Z0, Z0
-	VADDPS (BX), Z4, Z4
+	VADDPS (SI), Z2, Z2
+	VADDPS (DI), Z4, Z4
+	VADDPS (BX), Z6, Z6
 	VADDPS 64(AX), Z1, Z1
-	VADDPS 64(BX), Z5, Z5
-	VADDPS 128(AX), Z2, Z2
-	VADDPS 128(BX), Z6, Z6
-	VADDPS 192(AX), Z3, Z3
-	VADDPS 192(BX), Z7, Z7
-	ADDQ   $0x00000100, AX
-	ADDQ   $0x00000100, BX
+	VADDPS 64(SI), Z3, Z3
+	VADDPS 64(DI), Z5, Z5
+	VADDPS 64(BX), Z7, Z7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, SI
+	ADDQ   $0x00000080, DI
+	ADDQ   $0x00000080, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -4061,34 +4129,38 @@ TEXT ·sumSquaresF32AVX512Stream(SB), NOSPLIT, $0-28
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x07, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000007f, CX
 
 blocks:
 	VMOVUPS     (AX), Z8
 	VFMADD231PS Z8, Z8, Z0
-	VMOVUPS     (BX), Z8
+	VMOVUPS     (SI), Z8
+	VFMADD231PS Z8, Z8, Z2
+	VMOVUPS     (DI), Z8
 	VFMADD231PS Z8, Z8, Z4
+	VMOVUPS     (BX), Z8
+	VFMADD231PS Z8, Z8, Z6
 	VMOVUPS     64(AX), Z8
 	VFMADD231PS Z8, Z8, Z1
-	VMOVUPS     64(BX), Z8
-	VFMADD231PS Z8, Z8, Z5
-	VMOVUPS     128(AX), Z8
-	VFMADD231PS Z8, Z8, Z2
-	VMOVUPS     128(BX), Z8
-	VFMADD231PS Z8, Z8, Z6
-	VMOVUPS     192(AX), Z8
+	VMOVUPS     64(SI), Z8
 	VFMADD231PS Z8, Z8, Z3
-	VMOVUPS     192(BX), Z8
+	VMOVUPS     64(DI), Z8
+	VFMADD231PS Z8, Z8, Z5
+	VMOVUPS     64(BX), Z8
 	VFMADD231PS Z8, Z8, Z7
-	ADDQ        $0x00000100, AX
-	ADDQ        $0x00000100, BX
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, SI
+	ADDQ        $0x00000080, DI
+	ADDQ        $0x00000080, BX
 	DECQ        DX
 	JNZ         blocks
 	MOVQ        BX, AX
@@ -4151,40 +4223,48 @@ TEXT ·dotF32AVX512Stream(SB), NOSPLIT, $0-52
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x07, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x08, SI
+	SHLQ $0x07, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000007f, DX
 
 blocks:
 	VMOVUPS     (AX), Z8
 	VFMADD231PS (CX), Z8, Z0
 	VMOVUPS     (DI), Z8
-	VFMADD231PS (SI), Z8, Z4
+	VFMADD231PS (R8), Z8, Z2
+	VMOVUPS     (R9), Z8
+	VFMADD231PS (R10), Z8, Z4
+	VMOVUPS     (R11), Z8
+	VFMADD231PS (SI), Z8, Z6
 	VMOVUPS     64(AX), Z8
 	VFMADD231PS 64(CX), Z8, Z1
 	VMOVUPS     64(DI), Z8
-	VFMADD231PS 64(SI), Z8, Z5
-	VMOVUPS     128(AX), Z8
-	VFMADD231PS 128(CX), Z8, Z2
-	VMOVUPS     128(DI), Z8
-	VFMADD231PS 128(SI), Z8, Z6
-	VMOVUPS     192(AX), Z8
-	VFMADD231PS 192(CX), Z8, Z3
-	VMOVUPS     192(DI), Z8
-	VFMADD231PS 192(SI), Z8, Z7
-	ADDQ        $0x00000100, AX
-	ADDQ        $0x00000100, DI
-	ADDQ        $0x00000100, CX
-	ADDQ        $0x00000100, SI
+	VFMADD231PS 64(R8), Z8, Z3
+	VMOVUPS     64(R9), Z8
+	VFMADD231PS 64(R10), Z8, Z5
+	VMOVUPS     64(R11), Z8
+	VFMADD231PS 64(SI), Z8, Z7
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, CX
+	ADDQ        $0x00000080, DI
+	ADDQ        $0x00000080, R8
+	ADDQ        $0x00000080, R9
+	ADDQ        $0x00000080, R10
+	ADDQ        $0x00000080, R11
+	ADDQ        $0x00000080, SI
 	DECQ        BX
 	JNZ         blocks
-	MOVQ        DI, AX
+	MOVQ        R11, AX
 	MOVQ        SI, CX
 
 fold:
@@ -4740,26 +4820,30 @@ TEXT ·sumF64AVX512Stream(SB), NOSPLIT, $0-32
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VADDPD (AX), Z0, Z0
-	VADDPD (BX), Z4, Z4
+	VADDPD (SI), Z2, Z2
+	VADDPD (DI), Z4, Z4
+	VADDPD (BX), Z6, Z6
 	VADDPD 64(AX), Z1, Z1
-	VADDPD 64(BX), Z5, Z5
-	VADDPD 128(AX), Z2, Z2
-	VADDPD 128(BX), Z6, Z6
-	VADDPD 192(AX), Z3, Z3
-	VADDPD 192(BX), Z7, Z7
-	ADDQ   $0x00000100, AX
-	ADDQ   $0x00000100, BX
+	VADDPD 64(SI), Z3, Z3
+	VADDPD 64(DI), Z5, Z5
+	VADDPD 64(BX), Z7, Z7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, SI
+	ADDQ   $0x00000080, DI
+	ADDQ   $0x00000080, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -4817,34 +4901,38 @@ TEXT ·sumSquaresF64AVX512Stream(SB), NOSPLIT, $0-32
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VMOVUPD     (AX), Z8
 	VFMADD231PD Z8, Z8, Z0
-	VMOVUPD     (BX), Z8
+	VMOVUPD     (SI), Z8
+	VFMADD231PD Z8, Z8, Z2
+	VMOVUPD     (DI), Z8
 	VFMADD231PD Z8, Z8, Z4
+	VMOVUPD     (BX), Z8
+	VFMADD231PD Z8, Z8, Z6
 	VMOVUPD     64(AX), Z8
 	VFMADD231PD Z8, Z8, Z1
-	VMOVUPD     64(BX), Z8
-	VFMADD231PD Z8, Z8, Z5
-	VMOVUPD     128(AX), Z8
-	VFMADD231PD Z8, Z8, Z2
-	VMOVUPD     128(BX), Z8
-	VFMADD231PD Z8, Z8, Z6
-	VMOVUPD     192(AX), Z8
+	VMOVUPD     64(SI), Z8
 	VFMADD231PD Z8, Z8, Z3
-	VMOVUPD     192(BX), Z8
+	VMOVUPD     64(DI), Z8
+	VFMADD231PD Z8, Z8, Z5
+	VMOVUPD     64(BX), Z8
 	VFMADD231PD Z8, Z8, Z7
-	ADDQ        $0x00000100, AX
-	ADDQ        $0x00000100, BX
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, SI
+	ADDQ        $0x00000080, DI
+	ADDQ        $0x00000080, BX
 	DECQ        DX
 	JNZ         blocks
 	MOVQ        BX, AX
@@ -4905,40 +4993,48 @@ TEXT ·dotF64AVX512Stream(SB), NOSPLIT, $0-56
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x06, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x08, SI
+	SHLQ $0x07, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000003f, DX
 
 blocks:
 	VMOVUPD     (AX), Z8
 	VFMADD231PD (CX), Z8, Z0
 	VMOVUPD     (DI), Z8
-	VFMADD231PD (SI), Z8, Z4
+	VFMADD231PD (R8), Z8, Z2
+	VMOVUPD     (R9), Z8
+	VFMADD231PD (R10), Z8, Z4
+	VMOVUPD     (R11), Z8
+	VFMADD231PD (SI), Z8, Z6
 	VMOVUPD     64(AX), Z8
 	VFMADD231PD 64(CX), Z8, Z1
 	VMOVUPD     64(DI), Z8
-	VFMADD231PD 64(SI), Z8, Z5
-	VMOVUPD     128(AX), Z8
-	VFMADD231PD 128(CX), Z8, Z2
-	VMOVUPD     128(DI), Z8
-	VFMADD231PD 128(SI), Z8, Z6
-	VMOVUPD     192(AX), Z8
-	VFMADD231PD 192(CX), Z8, Z3
-	VMOVUPD     192(DI), Z8
-	VFMADD231PD 192(SI), Z8, Z7
-	ADDQ        $0x00000100, AX
-	ADDQ        $0x00000100, DI
-	ADDQ        $0x00000100, CX
-	ADDQ        $0x00000100, SI
+	VFMADD231PD 64(R8), Z8, Z3
+	VMOVUPD     64(R9), Z8
+	VFMADD231PD 64(R10), Z8, Z5
+	VMOVUPD     64(R11), Z8
+	VFMADD231PD 64(SI), Z8, Z7
+	ADDQ        $0x00000080, AX
+	ADDQ        $0x00000080, CX
+	ADDQ        $0x00000080, DI
+	ADDQ        $0x00000080, R8
+	ADDQ        $0x00000080, R9
+	ADDQ        $0x00000080, R10
+	ADDQ        $0x00000080, R11
+	ADDQ        $0x00000080, SI
 	DECQ        BX
 	JNZ         blocks
-	MOVQ        DI, AX
+	MOVQ        R11, AX
 	MOVQ        SI, CX
 
 fold:
@@ -5517,26 +5613,30 @@ TEXT ·sumI32AVX512Stream(SB), NOSPLIT, $0-28
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x07, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000007f, CX
 
 blocks:
 	VPADDD (AX), Z0, Z0
-	VPADDD (BX), Z4, Z4
+	VPADDD (SI), Z2, Z2
+	VPADDD (DI), Z4, Z4
+	VPADDD (BX), Z6, Z6
 	VPADDD 64(AX), Z1, Z1
-	VPADDD 64(BX), Z5, Z5
-	VPADDD 128(AX), Z2, Z2
-	VPADDD 128(BX), Z6, Z6
-	VPADDD 192(AX), Z3, Z3
-	VPADDD 192(BX), Z7, Z7
-	ADDQ   $0x00000100, AX
-	ADDQ   $0x00000100, BX
+	VPADDD 64(SI), Z3, Z3
+	VPADDD 64(DI), Z5, Z5
+	VPADDD 64(BX), Z7, Z7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, SI
+	ADDQ   $0x00000080, DI
+	ADDQ   $0x00000080, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -5597,42 +5697,46 @@ TEXT ·sumSquaresI32AVX512Stream(SB), NOSPLIT, $0-28
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x07, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000007f, CX
 
 blocks:
 	VMOVDQU32 (AX), Z8
 	VPMULLD   Z8, Z8, Z8
 	VPADDD    Z8, Z0, Z0
-	VMOVDQU32 (BX), Z8
+	VMOVDQU32 (SI), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z2, Z2
+	VMOVDQU32 (DI), Z8
 	VPMULLD   Z8, Z8, Z8
 	VPADDD    Z8, Z4, Z4
+	VMOVDQU32 (BX), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z6, Z6
 	VMOVDQU32 64(AX), Z8
 	VPMULLD   Z8, Z8, Z8
 	VPADDD    Z8, Z1, Z1
-	VMOVDQU32 64(BX), Z8
-	VPMULLD   Z8, Z8, Z8
-	VPADDD    Z8, Z5, Z5
-	VMOVDQU32 128(AX), Z8
-	VPMULLD   Z8, Z8, Z8
-	VPADDD    Z8, Z2, Z2
-	VMOVDQU32 128(BX), Z8
-	VPMULLD   Z8, Z8, Z8
-	VPADDD    Z8, Z6, Z6
-	VMOVDQU32 192(AX), Z8
+	VMOVDQU32 64(SI), Z8
 	VPMULLD   Z8, Z8, Z8
 	VPADDD    Z8, Z3, Z3
-	VMOVDQU32 192(BX), Z8
+	VMOVDQU32 64(DI), Z8
+	VPMULLD   Z8, Z8, Z8
+	VPADDD    Z8, Z5, Z5
+	VMOVDQU32 64(BX), Z8
 	VPMULLD   Z8, Z8, Z8
 	VPADDD    Z8, Z7, Z7
-	ADDQ      $0x00000100, AX
-	ADDQ      $0x00000100, BX
+	ADDQ      $0x00000080, AX
+	ADDQ      $0x00000080, SI
+	ADDQ      $0x00000080, DI
+	ADDQ      $0x00000080, BX
 	DECQ      DX
 	JNZ       blocks
 	MOVQ      BX, AX
@@ -5698,14 +5802,18 @@ TEXT ·dotI32AVX512Stream(SB), NOSPLIT, $0-52
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x07, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x08, SI
+	SHLQ $0x07, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000007f, DX
 
 blocks:
@@ -5713,33 +5821,37 @@ blocks:
 	VPMULLD   (CX), Z8, Z8
 	VPADDD    Z8, Z0, Z0
 	VMOVDQU32 (DI), Z8
-	VPMULLD   (SI), Z8, Z8
+	VPMULLD   (R8), Z8, Z8
+	VPADDD    Z8, Z2, Z2
+	VMOVDQU32 (R9), Z8
+	VPMULLD   (R10), Z8, Z8
 	VPADDD    Z8, Z4, Z4
+	VMOVDQU32 (R11), Z8
+	VPMULLD   (SI), Z8, Z8
+	VPADDD    Z8, Z6, Z6
 	VMOVDQU32 64(AX), Z8
 	VPMULLD   64(CX), Z8, Z8
 	VPADDD    Z8, Z1, Z1
 	VMOVDQU32 64(DI), Z8
-	VPMULLD   64(SI), Z8, Z8
-	VPADDD    Z8, Z5, Z5
-	VMOVDQU32 128(AX), Z8
-	VPMULLD   128(CX), Z8, Z8
-	VPADDD    Z8, Z2, Z2
-	VMOVDQU32 128(DI), Z8
-	VPMULLD   128(SI), Z8, Z8
-	VPADDD    Z8, Z6, Z6
-	VMOVDQU32 192(AX), Z8
-	VPMULLD   192(CX), Z8, Z8
+	VPMULLD   64(R8), Z8, Z8
 	VPADDD    Z8, Z3, Z3
-	VMOVDQU32 192(DI), Z8
-	VPMULLD   192(SI), Z8, Z8
+	VMOVDQU32 64(R9), Z8
+	VPMULLD   64(R10), Z8, Z8
+	VPADDD    Z8, Z5, Z5
+	VMOVDQU32 64(R11), Z8
+	VPMULLD   64(SI), Z8, Z8
 	VPADDD    Z8, Z7, Z7
-	ADDQ      $0x00000100, AX
-	ADDQ      $0x00000100, DI
-	ADDQ      $0x00000100, CX
-	ADDQ      $0x00000100, SI
+	ADDQ      $0x00000080, AX
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DI
+	ADDQ      $0x00000080, R8
+	ADDQ      $0x00000080, R9
+	ADDQ      $0x00000080, R10
+	ADDQ      $0x00000080, R11
+	ADDQ      $0x00000080, SI
 	DECQ      BX
 	JNZ       blocks
-	MOVQ      DI, AX
+	MOVQ      R11, AX
 	MOVQ      SI, CX
 
 fold:
@@ -6281,26 +6393,30 @@ TEXT ·sumI64AVX512Stream(SB), NOSPLIT, $0-32
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VPADDQ (AX), Z0, Z0
-	VPADDQ (BX), Z4, Z4
+	VPADDQ (SI), Z2, Z2
+	VPADDQ (DI), Z4, Z4
+	VPADDQ (BX), Z6, Z6
 	VPADDQ 64(AX), Z1, Z1
-	VPADDQ 64(BX), Z5, Z5
-	VPADDQ 128(AX), Z2, Z2
-	VPADDQ 128(BX), Z6, Z6
-	VPADDQ 192(AX), Z3, Z3
-	VPADDQ 192(BX), Z7, Z7
-	ADDQ   $0x00000100, AX
-	ADDQ   $0x00000100, BX
+	VPADDQ 64(SI), Z3, Z3
+	VPADDQ 64(DI), Z5, Z5
+	VPADDQ 64(BX), Z7, Z7
+	ADDQ   $0x00000080, AX
+	ADDQ   $0x00000080, SI
+	ADDQ   $0x00000080, DI
+	ADDQ   $0x00000080, BX
 	DECQ   DX
 	JNZ    blocks
 	MOVQ   BX, AX
@@ -6359,42 +6475,46 @@ TEXT ·sumSquaresI64AVX512Stream(SB), NOSPLIT, $0-32
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ CX, DX
 	SHRQ $0x06, DX
 	JZ   fold
 	MOVQ DX, BX
-	SHLQ $0x08, BX
-	LEAQ (AX)(BX*1), BX
+	SHLQ $0x07, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
 	ANDQ $0x0000003f, CX
 
 blocks:
 	VMOVDQU64 (AX), Z8
 	VPMULLQ   Z8, Z8, Z8
 	VPADDQ    Z8, Z0, Z0
-	VMOVDQU64 (BX), Z8
+	VMOVDQU64 (SI), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z2, Z2
+	VMOVDQU64 (DI), Z8
 	VPMULLQ   Z8, Z8, Z8
 	VPADDQ    Z8, Z4, Z4
+	VMOVDQU64 (BX), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z6, Z6
 	VMOVDQU64 64(AX), Z8
 	VPMULLQ   Z8, Z8, Z8
 	VPADDQ    Z8, Z1, Z1
-	VMOVDQU64 64(BX), Z8
-	VPMULLQ   Z8, Z8, Z8
-	VPADDQ    Z8, Z5, Z5
-	VMOVDQU64 128(AX), Z8
-	VPMULLQ   Z8, Z8, Z8
-	VPADDQ    Z8, Z2, Z2
-	VMOVDQU64 128(BX), Z8
-	VPMULLQ   Z8, Z8, Z8
-	VPADDQ    Z8, Z6, Z6
-	VMOVDQU64 192(AX), Z8
+	VMOVDQU64 64(SI), Z8
 	VPMULLQ   Z8, Z8, Z8
 	VPADDQ    Z8, Z3, Z3
-	VMOVDQU64 192(BX), Z8
+	VMOVDQU64 64(DI), Z8
+	VPMULLQ   Z8, Z8, Z8
+	VPADDQ    Z8, Z5, Z5
+	VMOVDQU64 64(BX), Z8
 	VPMULLQ   Z8, Z8, Z8
 	VPADDQ    Z8, Z7, Z7
-	ADDQ      $0x00000100, AX
-	ADDQ      $0x00000100, BX
+	ADDQ      $0x00000080, AX
+	ADDQ      $0x00000080, SI
+	ADDQ      $0x00000080, DI
+	ADDQ      $0x00000080, BX
 	DECQ      DX
 	JNZ       blocks
 	MOVQ      BX, AX
@@ -6458,14 +6578,18 @@ TEXT ·dotI64AVX512Stream(SB), NOSPLIT, $0-56
 	VPXORQ Z6, Z6, Z6
 	VPXORQ Z7, Z7, Z7
 
-	// Blocks of 8 vectors: 4 from each half of the blocks' span.
+	// Blocks of 8 vectors: 2 from each of 4 streams.
 	MOVQ DX, BX
 	SHRQ $0x06, BX
 	JZ   fold
 	MOVQ BX, SI
-	SHLQ $0x08, SI
+	SHLQ $0x07, SI
 	LEAQ (AX)(SI*1), DI
-	LEAQ (CX)(SI*1), SI
+	LEAQ (CX)(SI*1), R8
+	LEAQ (DI)(SI*1), R9
+	LEAQ (R8)(SI*1), R10
+	LEAQ (R9)(SI*1), R11
+	LEAQ (R10)(SI*1), SI
 	ANDQ $0x0000003f, DX
 
 blocks:
@@ -6473,33 +6597,37 @@ blocks:
 	VPMULLQ   (CX), Z8, Z8
 	VPADDQ    Z8, Z0, Z0
 	VMOVDQU64 (DI), Z8
-	VPMULLQ   (SI), Z8, Z8
+	VPMULLQ   (R8), Z8, Z8
+	VPADDQ    Z8, Z2, Z2
+	VMOVDQU64 (R9), Z8
+	VPMULLQ   (R10), Z8, Z8
 	VPADDQ    Z8, Z4, Z4
+	VMOVDQU64 (R11), Z8
+	VPMULLQ   (SI), Z8, Z8
+	VPADDQ    Z8, Z6, Z6
 	VMOVDQU64 64(AX), Z8
 	VPMULLQ   64(CX), Z8, Z8
 	VPADDQ    Z8, Z1, Z1
 	VMOVDQU64 64(DI), Z8
-	VPMULLQ   64(SI), Z8, Z8
-	VPADDQ    Z8, Z5, Z5
-	VMOVDQU64 128(AX), Z8
-	VPMULLQ   128(CX), Z8, Z8
-	VPADDQ    Z8, Z2, Z2
-	VMOVDQU64 128(DI), Z8
-	VPMULLQ   128(SI), Z8, Z8
-	VPADDQ    Z8, Z6, Z6
-	VMOVDQU64 192(AX), Z8
-	VPMULLQ   192(CX), Z8, Z8
+	VPMULLQ   64(R8), Z8, Z8
 	VPADDQ    Z8, Z3, Z3
-	VMOVDQU64 192(DI), Z8
-	VPMULLQ   192(SI), Z8, Z8
+	VMOVDQU64 64(R9), Z8
+	VPMULLQ   64(R10), Z8, Z8
+	VPADDQ    Z8, Z5, Z5
+	VMOVDQU64 64(R11), Z8
+	VPMULLQ   64(SI), Z8, Z8
 	VPADDQ    Z8, Z7, Z7
-	ADDQ      $0x00000100, AX
-	ADDQ      $0x00000100, DI
-	ADDQ      $0x00000100, CX
-	ADDQ      $0x00000100, SI
+	ADDQ      $0x00000080, AX
+	ADDQ      $0x00000080, CX
+	ADDQ      $0x00000080, DI
+	ADDQ      $0x00000080, R8
+	ADDQ      $0x00000080, R9
+	ADDQ      $0x00000080, R10
+	ADDQ      $0x00000080, R11
+	ADDQ      $0x00000080, SI
 	DECQ      BX
 	JNZ       blocks
-	MOVQ      DI, AX
+	MOVQ      R11, AX
 	MOVQ      SI, CX
 
 fold:

@@ -759,3 +759,23 @@ func TestReduceAVX2KernelsAvoidAVX512(t *testing.T) {
 		t.Errorf("found %d AVX2 reduction kernels, want 28", kernels)
 	}
 }
+
+// TestStreamThreshold: the stream kernels start above half the L3 (32 MiB
+// assumed when unknown), never below 4 MiB, so an L3-resident 4Mi float32
+// input (16 MiB here) stays on the plain kernels.
+func TestStreamThreshold(t *testing.T) {
+	for _, c := range []struct{ l3, want int }{
+		{32 << 20, 16<<20 + 1},
+		{0, 16<<20 + 1},
+		{-1, 16<<20 + 1},
+		{96 << 20, 48<<20 + 1},
+		{2 << 20, 4 << 20},
+	} {
+		if got := streamThreshold(c.l3); got != c.want {
+			t.Errorf("streamThreshold(%d) = %d, want %d", c.l3, got, c.want)
+		}
+	}
+	if bytes := (4 << 20) * 4; bytes >= streamThreshold(32<<20) {
+		t.Errorf("a 4Mi float32 input (%d bytes) would stream with a 32 MiB L3", bytes)
+	}
+}

@@ -277,9 +277,9 @@ type foldSpec struct {
 	s      isa
 	unroll int
 	inputs int // 1: x; 2: x and y
-	// split: the blocks read each input as two streams, its first and
-	// second half, half the unrolled vectors from each (see fold).
-	split bool
+	// ways > 1: the blocks read each input as that many streams at once
+	// (see blockLoop).
+	ways int
 
 	// init sets the accumulators up; x points at the first element.
 	init func(accs []VecVirtual, x Mem)
@@ -322,8 +322,8 @@ func fold(f foldSpec) {
 	}
 	f.init(accs, Mem{Base: ptrs[0]})
 
-	blockLoop(f.s, f.e, f.unroll, ptrs, n, f.split, "fold", func(vec func(i int) []Mem) {
-		for _, j := range blockOrder(f.unroll, f.split) {
+	blockLoop(f.s, f.e, f.unroll, ptrs, n, f.ways, "fold", func(vec func(i int) []Mem) {
+		for _, j := range blockOrder(f.unroll, f.ways) {
 			f.step(accs[j], vec(j))
 		}
 	})
@@ -364,22 +364,22 @@ func fold(f foldSpec) {
 // holds no whole block, and leaves the pointers past the blocks and in n
 // the remaining element count (< unroll·lanes).
 //
-// A split loop reads each input's b blocks as two streams at once: vectors
-// 0 to unroll/2-1 of a block come from the first b·unroll/2 vectors, the
-// others from the next b·unroll/2. The elements read are those of the plain
-// loop; only which accumulator meets each changes, so a sum is reassociated
-// and a min or max is the same.
+// With ways > 1 the loop reads each input's b blocks as that many streams
+// at once: the b·unroll vectors fall into ways equal spans, and vectors
+// k·unroll/ways to (k+1)·unroll/ways-1 of a block come from span k. The
+// elements read are those of the plain loop; only which accumulator meets
+// each changes, so a sum is reassociated and nothing else.
 //
-// Why split: one core streaming from DRAM keeps more lines in flight with
-// two streams than with one (the prefetchers track each stream, and each
-// stalls at its own page boundaries). On the 2-core Zen 4 VM, 64Mi sums,
-// sums of squares and dots cut in 1Mi chunks over 2 goroutines read 1-12%
-// faster this way. In cache it does not pay: a 256Ki sum read 1-4% slower
-// and a 256Ki dot (four streams) 12-14% slower. So split kernels are
-// separate "Stream" variants that the Go side calls for large inputs only;
-// min and max have none (their plain kernels already read at the stream
-// sums' rate, and a split variant ran 2-3% slower).
-func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, split bool, skip string, body func(vec func(i int) []Mem)) {
+// Why: one core streaming from DRAM keeps more lines in flight with more
+// streams (the prefetchers track each stream, and each stalls at its own
+// page boundaries). On the 2-core Zen 4 VM, a 64Mi float32 sum cut in 8Mi
+// chunks over 2 goroutines read 9-14% faster from 4 streams than from 2,
+// and 2 streams 2-6% faster than 1. In cache it does not pay: a 256Ki sum
+// read 1-4% slower from 2 streams, a 256Ki dot 12-14% slower. So split
+// kernels are separate "Stream" variants that the Go side calls for large
+// inputs only; min and max have none (their plain kernels already read at
+// the 2-stream sums' rate, and a 2-stream variant ran 2-3% slower).
+func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, ways int, skip string, body func(vec func(i int) []Mem)) {
 	lanes := s.lanes(e)
 	block := unroll * lanes // elements per iteration
 	at := func(base []Register, disp int) []Mem {
@@ -389,7 +389,7 @@ func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, split boo
 		}
 		return ms
 	}
-	if !split {
+	if ways <= 1 {
 		Comment(fmt.Sprintf("Blocks of %d vectors.", unroll))
 		CMPQ(n, U32(block))
 		JB(LabelRef(skip))
@@ -404,55 +404,67 @@ func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, split boo
 		return
 	}
 
-	half := unroll / 2
-	Comment(fmt.Sprintf("Blocks of %d vectors: %d from each half of the blocks' span.", unroll, half))
+	per := unroll / ways // vectors per stream and block
+	if per*ways != unroll {
+		panic(fmt.Sprintf("blockLoop: %d ways do not divide %d vectors", ways, unroll))
+	}
+	Comment(fmt.Sprintf("Blocks of %d vectors: %d from each of %d streams.", unroll, per, ways))
 	count := GP64()
 	MOVQ(n, count)
 	SHRQ(U8(log2(block)), count)
 	JZ(LabelRef(skip))
-	// second[i] = ptrs[i] + count·half vectors: where the second stream starts.
-	off := GP64()
-	MOVQ(count, off)
-	SHLQ(U8(log2(half*s.bytes)), off)
-	second := make([]Register, len(ptrs))
-	for i, p := range ptrs {
-		second[i] = GP64()
-		LEAQ(Mem{Base: p, Index: off, Scale: 1}, second[i])
+	// streams[k][i]: where input i's span k starts, count·per vectors
+	// after span k-1.
+	span := GP64()
+	MOVQ(count, span)
+	SHLQ(U8(log2(per*s.bytes)), span)
+	streams := make([][]Register, ways)
+	streams[0] = ptrs
+	for k := 1; k < ways; k++ {
+		streams[k] = make([]Register, len(ptrs))
+		for i := range ptrs {
+			streams[k][i] = GP64()
+			LEAQ(Mem{Base: streams[k-1][i], Index: span, Scale: 1}, streams[k][i])
+		}
 	}
 	ANDQ(U32(block-1), n)
 	Label("blocks")
-	body(func(i int) []Mem {
-		if i < half {
-			return at(ptrs, i*s.bytes)
+	body(func(i int) []Mem { return at(streams[i/per], (i%per)*s.bytes) })
+	for _, st := range streams {
+		for _, p := range st {
+			ADDQ(U32(per*s.bytes), p)
 		}
-		return at(second, (i-half)*s.bytes)
-	})
-	for i := range ptrs {
-		ADDQ(U32(half*s.bytes), ptrs[i])
-		ADDQ(U32(half*s.bytes), second[i])
 	}
 	DECQ(count)
 	JNZ(LabelRef("blocks"))
-	// The first stream ended where the second began; go on past the second.
+	// Each span ended where the next began; go on past the last.
 	for i := range ptrs {
-		MOVQ(second[i], ptrs[i])
+		MOVQ(streams[ways-1][i], ptrs[i])
 	}
 }
 
 // blockOrder is the order in which a loop body visits a block's vectors:
-// in turn for a plain loop, alternating between the streams for a split one.
-func blockOrder(unroll int, split bool) []int {
+// in turn for a plain loop, taking one from each stream in turn for a split
+// one.
+func blockOrder(unroll, ways int) []int {
+	ways = max(ways, 1)
+	per := unroll / ways
 	order := make([]int, 0, unroll)
-	if !split {
-		for i := range unroll {
-			order = append(order, i)
+	for j := range per {
+		for k := range ways {
+			order = append(order, k*per+j)
 		}
-		return order
-	}
-	for i := range unroll / 2 {
-		order = append(order, i, unroll/2+i)
 	}
 	return order
+}
+
+// streamWays is the number of streams a kernel's block loop reads (see
+// blockLoop).
+func streamWays(stream bool) int {
+	if stream {
+		return 4
+	}
+	return 1
 }
 
 // streamName is a kernel's name, with "Stream" appended for its split
@@ -545,7 +557,7 @@ func genSum(s isa, e elem, stream bool) {
 		s:      s,
 		unroll: 8,
 		inputs: 1,
-		split:  stream,
+		ways:   streamWays(stream),
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			add(e, ms[0], acc, acc)
@@ -623,7 +635,7 @@ func genSumSquares(s isa, e elem, stream bool) {
 		s:      s,
 		unroll: unroll,
 		inputs: 1,
-		split:  stream,
+		ways:   streamWays(stream),
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			x := s.vec()
@@ -668,7 +680,7 @@ func genDot(s isa, e elem, stream bool) {
 		s:      s,
 		unroll: unroll,
 		inputs: 2,
-		split:  stream,
+		ways:   streamWays(stream),
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			x := s.vec()
@@ -794,8 +806,8 @@ func genMinMaxBits(s isa, e elem) {
 		}
 	}
 
-	blockLoop(s, e, unroll, []Register{p}, n, false, "fold", func(vec func(i int) []Mem) {
-		for _, j := range blockOrder(unroll, false) {
+	blockLoop(s, e, unroll, []Register{p}, n, 1, "fold", func(vec func(i int) []Mem) {
+		for _, j := range blockOrder(unroll, 1) {
 			step(j, vec(j)[0])
 		}
 	})
@@ -937,9 +949,9 @@ func genMinMaxRange(e elem, isMax bool) {
 		load(s, e, ms[0], ms[j+1])
 	}
 
-	blockLoop(s, e, unroll, []Register{p}, n, false, "fold", func(vec func(i int) []Mem) {
+	blockLoop(s, e, unroll, []Register{p}, n, 1, "fold", func(vec func(i int) []Mem) {
 		xs := make([]VecVirtual, unroll)
-		for _, j := range blockOrder(unroll, false) {
+		for _, j := range blockOrder(unroll, 1) {
 			xs[j] = s.vec()
 			load(s, e, vec(j)[0], xs[j])
 			op(xs[j], ms[j], ms[j])
@@ -1045,7 +1057,7 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	}
 
 	// Pair k folds vectors 2k and 2k+1 of a block.
-	blockLoop(s, e, 2*pairs, []Register{p}, n, false, "singles", func(vec func(i int) []Mem) {
+	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
 		for k := range pairs {
 			a, b, u := YMM(), YMM(), YMM()
 			load(s, e, vec(2 * k)[0], a)
