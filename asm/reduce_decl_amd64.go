@@ -20,19 +20,19 @@ func sumSquaresF32AVX2(x []float32) float32
 func dotF32AVX2(x []float32, y []float32) float32
 
 // sumF32AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumF32AVX2Stream(x []float32) float32
 
 // sumSquaresF32AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF32AVX2Stream(x []float32) float32
 
 // dotF32AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotF32AVX2Stream(x []float32, y []float32) float32
@@ -73,19 +73,19 @@ func sumSquaresF64AVX2(x []float64) float64
 func dotF64AVX2(x []float64, y []float64) float64
 
 // sumF64AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumF64AVX2Stream(x []float64) float64
 
 // sumSquaresF64AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF64AVX2Stream(x []float64) float64
 
 // dotF64AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotF64AVX2Stream(x []float64, y []float64) float64
@@ -131,19 +131,19 @@ func sumSquaresI32AVX2(x []int32) int32
 func dotI32AVX2(x []int32, y []int32) int32
 
 // sumI32AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumI32AVX2Stream(x []int32) int32
 
 // sumSquaresI32AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI32AVX2Stream(x []int32) int32
 
 // dotI32AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotI32AVX2Stream(x []int32, y []int32) int32
@@ -179,19 +179,19 @@ func sumSquaresI64AVX2(x []int64) int64
 func dotI64AVX2(x []int64, y []int64) int64
 
 // sumI64AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumI64AVX2Stream(x []int64) int64
 
 // sumSquaresI64AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI64AVX2Stream(x []int64) int64
 
 // dotI64AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotI64AVX2Stream(x []int64, y []int64) int64
@@ -232,19 +232,19 @@ func sumSquaresF32AVX512(x []float32) float32
 func dotF32AVX512(x []float32, y []float32) float32
 
 // sumF32AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumF32AVX512Stream(x []float32) float32
 
 // sumSquaresF32AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF32AVX512Stream(x []float32) float32
 
 // dotF32AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotF32AVX512Stream(x []float32, y []float32) float32
@@ -280,19 +280,19 @@ func sumSquaresF64AVX512(x []float64) float64
 func dotF64AVX512(x []float64, y []float64) float64
 
 // sumF64AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumF64AVX512Stream(x []float64) float64
 
 // sumSquaresF64AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF64AVX512Stream(x []float64) float64
 
 // dotF64AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotF64AVX512Stream(x []float64, y []float64) float64
@@ -328,19 +328,19 @@ func sumSquaresI32AVX512(x []int32) int32
 func dotI32AVX512(x []int32, y []int32) int32
 
 // sumI32AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumI32AVX512Stream(x []int32) int32
 
 // sumSquaresI32AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI32AVX512Stream(x []int32) int32
 
 // dotI32AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotI32AVX512Stream(x []int32, y []int32) int32
@@ -376,19 +376,19 @@ func sumSquaresI64AVX512(x []int64) int64
 func dotI64AVX512(x []int64, y []int64) int64
 
 // sumI64AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumI64AVX512Stream(x []int64) int64
 
 // sumSquaresI64AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI64AVX512Stream(x []int64) int64
 
 // dotI64AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
 //
 //go:noescape
 func dotI64AVX512Stream(x []int64, y []int64) int64

@@ -479,7 +479,7 @@ func streamName(name string, stream bool) string {
 // streamDoc is a kernel's doc; a stream variant's says how it differs.
 func streamDoc(stream bool, doc ...string) []string {
 	if stream {
-		doc = append(doc, "It reads its blocks as two streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).")
+		doc = append(doc, fmt.Sprintf("It reads its blocks as %d streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).", streamWays(true)))
 	}
 	return doc
 }
