@@ -174,6 +174,15 @@ func TestMeasureAndMedian(t *testing.T) {
 	if _, n := MeasureIters(func() float64 { return 1 }, time.Millisecond); n < 1 {
 		t.Fatalf("MeasureIters batch %d", n)
 	}
+	// MedianOfReps: the sizing batches, then reps batches of the last size.
+	calls = 0
+	var sized int
+	if ns := MedianOfReps(func() float64 { calls++; return 1 }, 0, 5); ns < 0 {
+		t.Fatalf("MedianOfReps = %v ns", ns)
+	}
+	if _, sized = MeasureIters(func() float64 { return 1 }, 0); calls != 1+sized+5*sized {
+		t.Errorf("MedianOfReps made %d calls, want a warm-up, one batch of %d and 5 more", calls, sized)
+	}
 	if m := Median([]float64{3, 1, 2}); m != 2 {
 		t.Errorf("Median = %v", m)
 	}

@@ -46,8 +46,15 @@ func MeasureIters(run func() float64, minTime time.Duration) (nsPerOp float64, i
 // TimeN makes one warm-up call, then times a batch of iters calls and
 // returns the nanoseconds per call.
 func TimeN(run func() float64, iters int) float64 {
+	Sink = run()
+	return timeBatch(run, iters)
+}
+
+// timeBatch times one batch of iters calls and returns the nanoseconds per
+// call.
+func timeBatch(run func() float64, iters int) float64 {
 	iters = max(iters, 1)
-	s := run()
+	var s float64
 	start := time.Now()
 	for range iters {
 		s += run()
@@ -55,6 +62,22 @@ func TimeN(run func() float64, iters int) float64 {
 	took := time.Since(start)
 	Sink = s
 	return float64(took.Nanoseconds()) / float64(iters)
+}
+
+// MedianOfReps times run as the C++ peers (bench/peers) time their loops:
+// it sizes a batch by doubling until one takes at least minTime (which
+// warms up too), then times reps batches of that size and returns the
+// median nanoseconds per call. A median of short batches drops the dips a
+// shared host's memory bandwidth takes now and then, where the mean over
+// one long batch would count them; timing the Go rows the same way keeps
+// the comparison with the C++ rows even.
+func MedianOfReps(run func() float64, minTime time.Duration, reps int) float64 {
+	_, iters := MeasureIters(run, minTime)
+	ns := make([]float64, max(reps, 1))
+	for i := range ns {
+		ns[i] = timeBatch(run, iters)
+	}
+	return Median(ns)
 }
 
 // MeasureMedian runs Measure count times and returns the median ns per call

@@ -18,8 +18,8 @@
 #
 # Environment: THREADS (2), SIZES (4096,262144,4194304,67108864),
 # KERNELS (sum,sumsquares,dot,min,max), TYPES (f32,f64), COUNT (5 rounds),
-# DURATION (100ms, the least length of one Go timing; the C++ binary takes
-# the median of 5 repetitions of at least DURATION/4 each round).
+# DURATION (100ms: in each round, every implementation, Go or C++, is timed
+# as the median of 5 batches of at least DURATION/4).
 set -euo pipefail
 
 THREADS=${THREADS:-2}

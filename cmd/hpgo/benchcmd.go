@@ -55,7 +55,9 @@ The headline kernel "sumsquares" is
 parallel.TransformReduce2(p, xs, ys, 0, op.Add, op.Mul); "min" and "max"
 are parallel.Reduce with op.Min and op.Max.
 
-Each row is the median of --count timings, each at least --duration long.
+Each row is the median of --count rounds. In each round every
+implementation (the C++ peers too) is timed the same way: batches of calls
+sized to at least a quarter of --duration, five of them, their median.
 With the defaults it takes about half a minute.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -72,7 +74,7 @@ With the defaults it takes about half a minute.`,
 	f.StringVar(&o.cpp, "cpp", "", "merge rows the C++ peers (bench/peers/transform_reduce) wrote to `file`")
 	f.StringVar(&o.cppBin, "cpp-bin", "", "run the C++ peers `binary` (bench/peers/transform_reduce) in every round, beside the Go rows")
 	f.IntVar(&o.count, "count", 3, "timings per row (the median is shown)")
-	f.DurationVar(&o.duration, "duration", 100*time.Millisecond, "minimum length of one timing")
+	f.DurationVar(&o.duration, "duration", 100*time.Millisecond, "a round's timing of one row: 5 batches of at least a quarter of this each")
 	f.StringVar(&o.bwSize, "bw-size", "64Mi", "length of the read-bandwidth probe in uint64s (0: skip the probe)")
 	f.IntVar(&o.threads, "threads", 0, "start hpgo's runtime with this many workers (execution.OSThreads); 0: the default")
 	f.StringVar(&o.plot, "plot", "auto", "write a PNG plot of GB/s against n to `file` (auto: hpgo-bench.png in the temp directory; off: none)")
@@ -224,7 +226,6 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	var rows []row
 	var notes []string
 	skipped := map[string]bool{}
-	iters := map[string]int{} // batch size found in the first round
 	// once times c for one round; ok is false when c cannot run here.
 	once := func(c bench.Case) (ns float64, ok bool, err error) {
 		name := fmt.Sprintf("%s %s n=%s %s", c.Kernel, c.Type, bench.FormatSize(c.N), c.ImplName())
@@ -241,12 +242,7 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			return 0, false, err
 		}
 		defer restore()
-		if n, ok := iters[name]; ok {
-			return bench.TimeN(run, n), true, nil
-		}
-		ns, n := bench.MeasureIters(run, o.duration)
-		iters[name] = n
-		return ns, true, nil
+		return bench.MedianOfReps(run, o.repTime(), repsPerRound), true, nil
 	}
 	rowOf := func(c bench.Case, samples []float64) row {
 		ns := bench.Median(samples)
@@ -432,7 +428,7 @@ func writeHeader(w io.Writer, o *benchOptions) {
 	if la := loadAvg(); la != "" {
 		fmt.Fprintf(w, "load average at start: %s\n", la)
 	}
-	fmt.Fprintf(w, "median of %d timings of at least %s each; GB/s = input bytes read / time\n", o.count, o.duration)
+	fmt.Fprintf(w, "median of %d rounds, each the median of %d batches of at least %s; GB/s = input bytes read / time\n", o.count, repsPerRound, o.repTime())
 	fmt.Fprintln(w, "sumsquares = parallel.TransformReduce(p, xs, 0, op.Add, op.Square), the headline call")
 }
 
@@ -457,6 +453,16 @@ const (
 	cacheProbeImpl = "read-bw threads=1"
 )
 
+// Every implementation, Go or C++, is timed the same way in each round:
+// batches sized to at least repTime (a quarter of --duration, at least
+// 10 ms), repsPerRound of them, their median (bench.MedianOfReps and
+// time_kernel in transform_reduce.cpp).
+const repsPerRound = 5
+
+func (o *benchOptions) repTime() time.Duration {
+	return max(10*time.Millisecond, o.duration/4)
+}
+
 // runCpp runs the C++ peers binary for one group and returns its rows
 // (one per C++ implementation, each the median of its repetitions).
 func runCpp(bin string, g *group, o *benchOptions) ([]row, error) {
@@ -464,9 +470,8 @@ func runCpp(bin string, g *group, o *benchOptions) ([]row, error) {
 	if threads <= 0 {
 		threads = runtime.GOMAXPROCS(0)
 	}
-	minMS := max(10, o.duration.Milliseconds()/4)
-	cmd := exec.Command(bin, "--threads", strconv.Itoa(threads), "--reps", "5",
-		"--min-ms", strconv.FormatInt(minMS, 10), "--sizes", strconv.Itoa(g.n),
+	cmd := exec.Command(bin, "--threads", strconv.Itoa(threads), "--reps", strconv.Itoa(repsPerRound),
+		"--min-ms", strconv.FormatInt(o.repTime().Milliseconds(), 10), "--sizes", strconv.Itoa(g.n),
 		"--kernels", string(g.kernel), "--types", g.typ)
 	var errb strings.Builder
 	cmd.Stderr = &errb
