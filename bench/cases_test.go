@@ -167,10 +167,6 @@ func TestMeasureAndMedian(t *testing.T) {
 	if calls < 2 || ns < 0 {
 		t.Fatalf("Measure made %d calls, %v ns", calls, ns)
 	}
-	calls = 0
-	if ns := TimeN(func() float64 { calls++; return 1 }, 10); calls != 11 || ns < 0 {
-		t.Fatalf("TimeN made %d calls, %v ns", calls, ns)
-	}
 	if _, n := MeasureIters(func() float64 { return 1 }, time.Millisecond); n < 1 {
 		t.Fatalf("MeasureIters batch %d", n)
 	}

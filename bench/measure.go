@@ -20,7 +20,7 @@ func Measure(run func() float64, minTime time.Duration) float64 {
 }
 
 // MeasureIters is Measure that also returns the size of the last batch,
-// for TimeN to repeat.
+// for MedianOfReps to repeat.
 func MeasureIters(run func() float64, minTime time.Duration) (nsPerOp float64, iters int) {
 	s := run() // warm-up: page faults, caches, worker start
 	iters = 1
@@ -41,13 +41,6 @@ func MeasureIters(run func() float64, minTime time.Duration) (nsPerOp float64, i
 		}
 		iters = min(max(next, 2*iters), 100*iters)
 	}
-}
-
-// TimeN makes one warm-up call, then times a batch of iters calls and
-// returns the nanoseconds per call.
-func TimeN(run func() float64, iters int) float64 {
-	Sink = run()
-	return timeBatch(run, iters)
 }
 
 // timeBatch times one batch of iters calls and returns the nanoseconds per
