@@ -73,7 +73,7 @@ With the defaults it takes about half a minute.`,
 	f.BoolVar(&o.peers, "peers", false, "also time the plain Go loop, gonum and vek")
 	f.StringVar(&o.cpp, "cpp", "", "merge rows the C++ peers (bench/peers/transform_reduce) wrote to `file`")
 	f.StringVar(&o.cppBin, "cpp-bin", "", "run the C++ peers `binary` (bench/peers/transform_reduce) in every round, beside the Go rows")
-	f.IntVar(&o.count, "count", 3, "timings per row (the median is shown)")
+	f.IntVar(&o.count, "count", 3, "rounds per row (the median is shown)")
 	f.DurationVar(&o.duration, "duration", 100*time.Millisecond, "a round's timing of one row: 5 batches of at least a quarter of this each")
 	f.StringVar(&o.bwSize, "bw-size", "64Mi", "length of the read-bandwidth probe in uint64s (0: skip the probe)")
 	f.IntVar(&o.threads, "threads", 0, "start hpgo's runtime with this many workers (execution.OSThreads); 0: the default")
