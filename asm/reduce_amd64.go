@@ -236,10 +236,10 @@ func minF32(x []float32) float32 {
 	case AVX512:
 		return rdUnlessNaN(minRangeF32AVX512(x))
 	case AVX2:
-		m, nonfinite := minFastF32AVX2(x)
+		m, maybeNaN := minFastF32AVX2(x)
 		switch {
-		case nonfinite:
-			return minBitsF32AVX2(x)
+		case maybeNaN && hasNaNF32AVX2(x):
+			return float32(math.NaN())
 		case m == 0:
 			return minZeroF32(x)
 		}
@@ -256,10 +256,10 @@ func minF64(x []float64) float64 {
 	case AVX512:
 		return rdUnlessNaN(minRangeF64AVX512(x))
 	case AVX2:
-		m, nonfinite := minFastF64AVX2(x)
+		m, maybeNaN := minFastF64AVX2(x)
 		switch {
-		case nonfinite:
-			return minF64AVX2(x)
+		case maybeNaN && hasNaNF64AVX2(x):
+			return math.NaN()
 		case m == 0:
 			return minZeroF64(x)
 		}
@@ -302,10 +302,10 @@ func maxF32(x []float32) float32 {
 	case AVX512:
 		return rdUnlessNaN(maxRangeF32AVX512(x))
 	case AVX2:
-		m, nonfinite := maxFastF32AVX2(x)
+		m, maybeNaN := maxFastF32AVX2(x)
 		switch {
-		case nonfinite:
-			return maxBitsF32AVX2(x)
+		case maybeNaN && hasNaNF32AVX2(x):
+			return float32(math.NaN())
 		case m == 0:
 			return maxZeroF32(x)
 		}
@@ -322,10 +322,10 @@ func maxF64(x []float64) float64 {
 	case AVX512:
 		return rdUnlessNaN(maxRangeF64AVX512(x))
 	case AVX2:
-		m, nonfinite := maxFastF64AVX2(x)
+		m, maybeNaN := maxFastF64AVX2(x)
 		switch {
-		case nonfinite:
-			return maxF64AVX2(x)
+		case maybeNaN && hasNaNF64AVX2(x):
+			return math.NaN()
 		case m == 0:
 			return maxZeroF64(x)
 		}
@@ -426,14 +426,16 @@ func xorU64(x []uint64) uint64 {
 }
 
 // The AVX2 float min/max run a fast kernel first. Its result is exact unless
-// x holds a NaN or an infinity (then its flag is set: the exact kernel runs
-// as well) or the result is a zero, whose sign it may get wrong.
+// x holds a NaN or the result is a zero, whose sign it may get wrong. Its
+// flag is set whenever x holds a NaN, never when x is finite, and sometimes
+// when x holds infinities; only then does a search for a NaN run, at the
+// speed of a sum. Without a NaN the fast result stands, infinities included.
 //
-// A zero result is settled by a search for a bit pattern, which runs at the
-// speed of a sum; the exact kernels cost 1.5–3 times the fast one. When the
-// minimum of a NaN-free x is a zero, no element is below zero, so the only
-// elements with the sign bit set are -0s: the minimum is -0 exactly when x
-// holds one. Likewise a zero maximum is +0 exactly when x holds a +0.
+// A zero result is settled by a search for a bit pattern, which also runs at
+// the speed of a sum. When the minimum of a NaN-free x is a zero, no element
+// is below zero, so the only elements with the sign bit set are -0s: the
+// minimum is -0 exactly when x holds one. Likewise a zero maximum is +0
+// exactly when x holds a +0.
 
 const (
 	negZero32 = math.MinInt32 // the bits of float32 -0
@@ -483,40 +485,4 @@ func rdUnlessNaN[F float32 | float64](m F, nan bool) F {
 		return F(math.NaN())
 	}
 	return m
-}
-
-// minMaxBitsF32AVX2 returns the unsigned maximum u, signed maximum s and
-// unsigned minimum l of the bit patterns. Sign-set values (negatives, -0,
-// -Inf, -NaN) are the unsigned-large bit patterns, ordered by magnitude;
-// sign-clear ones are the signed non-negative ones, ordered by value. Hence:
-//
-//   - a NaN is present iff u is above -Inf's bits or s (signed) above +Inf's;
-//   - min is u when its sign bit is set (some value is negative or -0), else l;
-//   - max is s when s >= 0 (some value is positive or +0), else l.
-//
-// -0 < +0 comes for free: -0 is the smallest sign-set pattern, +0 the
-// smallest sign-clear one.
-
-// minBitsF32AVX2 and maxBitsF32AVX2 are the exact AVX2 float32 min and max.
-func minBitsF32AVX2(x []float32) float32 { return rdMinFromBits32(minMaxBitsF32AVX2(x)) }
-func maxBitsF32AVX2(x []float32) float32 { return rdMaxFromBits32(minMaxBitsF32AVX2(x)) }
-
-func rdMinFromBits32(u, s, l uint32) float32 {
-	switch {
-	case u > 0xff800000 || int32(s) > 0x7f800000:
-		return float32(math.NaN())
-	case u >= 1<<31:
-		return math.Float32frombits(u)
-	}
-	return math.Float32frombits(l)
-}
-
-func rdMaxFromBits32(u, s, l uint32) float32 {
-	switch {
-	case u > 0xff800000 || int32(s) > 0x7f800000:
-		return float32(math.NaN())
-	case int32(s) >= 0:
-		return math.Float32frombits(s)
-	}
-	return math.Float32frombits(l)
 }

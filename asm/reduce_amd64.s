@@ -565,120 +565,7 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func minMaxBitsF32AVX2(x []float32) (u uint32, s uint32, l uint32)
-// Requires: AVX, AVX2
-TEXT ·minMaxBitsF32AVX2(SB), NOSPLIT, $0-36
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	VPBROADCASTD (AX), Y0
-	VMOVDQU      Y0, Y1
-	VMOVDQU      Y0, Y2
-	VMOVDQU      Y0, Y3
-	VMOVDQU      Y0, Y4
-	VMOVDQU      Y0, Y5
-	VMOVDQU      Y0, Y6
-	VMOVDQU      Y0, Y7
-	VMOVDQU      Y0, Y8
-	VMOVDQU      Y0, Y9
-	VMOVDQU      Y0, Y10
-	VMOVDQU      Y0, Y11
-
-	// Blocks of 4 vectors.
-	CMPQ CX, $0x00000020
-	JB   fold
-
-blocks:
-	VMOVDQU (AX), Y12
-	VPMAXUD Y12, Y0, Y0
-	VPMAXSD Y12, Y4, Y4
-	VPMINUD Y12, Y8, Y8
-	VMOVDQU 32(AX), Y12
-	VPMAXUD Y12, Y1, Y1
-	VPMAXSD Y12, Y5, Y5
-	VPMINUD Y12, Y9, Y9
-	VMOVDQU 64(AX), Y12
-	VPMAXUD Y12, Y2, Y2
-	VPMAXSD Y12, Y6, Y6
-	VPMINUD Y12, Y10, Y10
-	VMOVDQU 96(AX), Y12
-	VPMAXUD Y12, Y3, Y3
-	VPMAXSD Y12, Y7, Y7
-	VPMINUD Y12, Y11, Y11
-	ADDQ    $0x00000080, AX
-	SUBQ    $0x00000020, CX
-	CMPQ    CX, $0x00000020
-	JAE     blocks
-
-fold:
-	VPMAXUD Y1, Y0, Y0
-	VPMAXSD Y5, Y4, Y4
-	VPMINUD Y9, Y8, Y8
-	VPMAXUD Y3, Y2, Y2
-	VPMAXSD Y7, Y6, Y6
-	VPMINUD Y11, Y10, Y10
-	VPMAXUD Y2, Y0, Y0
-	VPMAXSD Y6, Y4, Y4
-	VPMINUD Y10, Y8, Y8
-
-	// Single vectors.
-	CMPQ CX, $0x00000008
-	JB   tail
-
-vectors:
-	VMOVDQU (AX), Y1
-	VPMAXUD Y1, Y0, Y0
-	VPMAXSD Y1, Y4, Y4
-	VPMINUD Y1, Y8, Y8
-	ADDQ    $0x00000020, AX
-	SUBQ    $0x00000008, CX
-	CMPQ    CX, $0x00000008
-	JAE     vectors
-
-	// Masked tail.
-tail:
-	TESTQ        CX, CX
-	JZ           horizontal
-	SHLQ         $0x02, CX
-	NEGQ         CX
-	LEAQ         reduceTailMask<>+0(SB), DX
-	VMOVDQU      32(DX)(CX*1), Y1
-	VPMASKMOVD   (AX), Y1, Y2
-	MOVQ         x_base+0(FP), AX
-	VPBROADCASTD (AX), Y3
-	VBLENDVPS    Y1, Y2, Y3, Y2
-	VPMAXUD      Y2, Y0, Y0
-	VPMAXSD      Y2, Y4, Y4
-	VPMINUD      Y2, Y8, Y8
-
-horizontal:
-	VEXTRACTF128 $0x01, Y0, X1
-	VPMAXUD      X1, X0, X0
-	VPSHUFD      $0x4e, X0, X1
-	VPMAXUD      X1, X0, X0
-	VPSHUFD      $0xb1, X0, X1
-	VPMAXUD      X1, X0, X0
-	VMOVD        X0, AX
-	MOVL         AX, u+24(FP)
-	VEXTRACTF128 $0x01, Y4, X0
-	VPMAXSD      X0, X4, X4
-	VPSHUFD      $0x4e, X4, X0
-	VPMAXSD      X0, X4, X4
-	VPSHUFD      $0xb1, X4, X0
-	VPMAXSD      X0, X4, X4
-	VMOVD        X4, AX
-	MOVL         AX, s+28(FP)
-	VEXTRACTF128 $0x01, Y8, X0
-	VPMINUD      X0, X8, X8
-	VPSHUFD      $0x4e, X8, X0
-	VPMINUD      X0, X8, X8
-	VPSHUFD      $0xb1, X8, X0
-	VPMINUD      X0, X8, X8
-	VMOVD        X8, AX
-	MOVL         AX, l+32(FP)
-	VZEROUPPER
-	RET
-
-// func minFastF32AVX2(x []float32) (m float32, nonfinite bool)
+// func minFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 // Requires: AVX, AVX2, FMA3
 TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
 	MOVQ         x_base+0(FP), AX
@@ -691,37 +578,28 @@ TEXT ·minFastF32AVX2(SB), NOSPLIT, $0-29
 	VPXOR        Y5, Y5, Y5
 	VPXOR        Y6, Y6, Y6
 	VPXOR        Y7, Y7, Y7
-	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000040
 	JB   singles
 
 blocks:
-	VMOVUPS     (AX), Y9
-	VMOVUPS     32(AX), Y10
-	VMINPS      Y9, Y10, Y11
-	VMINPS      Y11, Y0, Y0
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y5
-	VMOVUPS     64(AX), Y9
-	VMOVUPS     96(AX), Y10
-	VMINPS      Y9, Y10, Y11
-	VMINPS      Y11, Y1, Y1
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y6
-	VMOVUPS     128(AX), Y9
-	VMOVUPS     160(AX), Y10
-	VMINPS      Y9, Y10, Y11
-	VMINPS      Y11, Y2, Y2
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y7
-	VMOVUPS     192(AX), Y9
-	VMOVUPS     224(AX), Y10
-	VMINPS      Y9, Y10, Y11
-	VMINPS      Y11, Y3, Y3
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y8
+	VMOVUPS     (AX), Y8
+	VMINPS      32(AX), Y8, Y9
+	VMINPS      Y9, Y0, Y0
+	VFMADD231PS Y9, Y8, Y4
+	VMOVUPS     64(AX), Y8
+	VMINPS      96(AX), Y8, Y9
+	VMINPS      Y9, Y1, Y1
+	VFMADD231PS Y9, Y8, Y5
+	VMOVUPS     128(AX), Y8
+	VMINPS      160(AX), Y8, Y9
+	VMINPS      Y9, Y2, Y2
+	VFMADD231PS Y9, Y8, Y6
+	VMOVUPS     192(AX), Y8
+	VMINPS      224(AX), Y8, Y9
+	VMINPS      Y9, Y3, Y3
+	VFMADD231PS Y9, Y8, Y7
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000040, CX
 	CMPQ        CX, $0x00000040
@@ -733,9 +611,9 @@ singles:
 	JB   tail
 
 single:
-	VMOVUPS     (AX), Y9
-	VMINPS      Y9, Y0, Y0
-	VFMADD231PS Y4, Y9, Y5
+	VMOVUPS     (AX), Y8
+	VMINPS      Y8, Y0, Y0
+	VFMADD231PS Y8, Y8, Y4
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
 	CMPQ        CX, $0x00000008
@@ -748,11 +626,11 @@ tail:
 	SHLQ        $0x02, CX
 	NEGQ        CX
 	LEAQ        reduceTailMask<>+0(SB), DX
-	VMOVDQU     32(DX)(CX*1), Y9
-	VMASKMOVPS  (AX), Y9, Y10
-	VMINPS      Y10, Y0, Y11
-	VBLENDVPS   Y9, Y11, Y0, Y0
-	VFMADD231PS Y4, Y10, Y5
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPS  (AX), Y8, Y9
+	VMINPS      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PS Y9, Y9, Y4
 
 horizontal:
 	VMINPS       Y1, Y0, Y0
@@ -765,16 +643,15 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VMINPS       X1, X0, X0
 	VMOVSS       X0, m+24(FP)
-	VPOR         Y6, Y5, Y5
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y5, Y5
-	VCMPPS       $0x03, Y5, Y5, Y5
-	VPTEST       Y5, Y5
-	SETNE        nonfinite+28(FP)
+	VCMPPS       $0x03, Y5, Y4, Y4
+	VCMPPS       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+28(FP)
 	VZEROUPPER
 	RET
 
-// func maxFastF32AVX2(x []float32) (m float32, nonfinite bool)
+// func maxFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 // Requires: AVX, AVX2, FMA3
 TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
 	MOVQ         x_base+0(FP), AX
@@ -787,37 +664,28 @@ TEXT ·maxFastF32AVX2(SB), NOSPLIT, $0-29
 	VPXOR        Y5, Y5, Y5
 	VPXOR        Y6, Y6, Y6
 	VPXOR        Y7, Y7, Y7
-	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000040
 	JB   singles
 
 blocks:
-	VMOVUPS     (AX), Y9
-	VMOVUPS     32(AX), Y10
-	VMAXPS      Y9, Y10, Y11
-	VMAXPS      Y11, Y0, Y0
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y5
-	VMOVUPS     64(AX), Y9
-	VMOVUPS     96(AX), Y10
-	VMAXPS      Y9, Y10, Y11
-	VMAXPS      Y11, Y1, Y1
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y6
-	VMOVUPS     128(AX), Y9
-	VMOVUPS     160(AX), Y10
-	VMAXPS      Y9, Y10, Y11
-	VMAXPS      Y11, Y2, Y2
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y7
-	VMOVUPS     192(AX), Y9
-	VMOVUPS     224(AX), Y10
-	VMAXPS      Y9, Y10, Y11
-	VMAXPS      Y11, Y3, Y3
-	VFMADD213PS Y10, Y4, Y9
-	VFMADD231PS Y4, Y9, Y8
+	VMOVUPS     (AX), Y8
+	VMAXPS      32(AX), Y8, Y9
+	VMAXPS      Y9, Y0, Y0
+	VFMADD231PS Y9, Y8, Y4
+	VMOVUPS     64(AX), Y8
+	VMAXPS      96(AX), Y8, Y9
+	VMAXPS      Y9, Y1, Y1
+	VFMADD231PS Y9, Y8, Y5
+	VMOVUPS     128(AX), Y8
+	VMAXPS      160(AX), Y8, Y9
+	VMAXPS      Y9, Y2, Y2
+	VFMADD231PS Y9, Y8, Y6
+	VMOVUPS     192(AX), Y8
+	VMAXPS      224(AX), Y8, Y9
+	VMAXPS      Y9, Y3, Y3
+	VFMADD231PS Y9, Y8, Y7
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000040, CX
 	CMPQ        CX, $0x00000040
@@ -829,9 +697,9 @@ singles:
 	JB   tail
 
 single:
-	VMOVUPS     (AX), Y9
-	VMAXPS      Y9, Y0, Y0
-	VFMADD231PS Y4, Y9, Y5
+	VMOVUPS     (AX), Y8
+	VMAXPS      Y8, Y0, Y0
+	VFMADD231PS Y8, Y8, Y4
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
 	CMPQ        CX, $0x00000008
@@ -844,11 +712,11 @@ tail:
 	SHLQ        $0x02, CX
 	NEGQ        CX
 	LEAQ        reduceTailMask<>+0(SB), DX
-	VMOVDQU     32(DX)(CX*1), Y9
-	VMASKMOVPS  (AX), Y9, Y10
-	VMAXPS      Y10, Y0, Y11
-	VBLENDVPS   Y9, Y11, Y0, Y0
-	VFMADD231PS Y4, Y10, Y5
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPS  (AX), Y8, Y9
+	VMAXPS      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PS Y9, Y9, Y4
 
 horizontal:
 	VMAXPS       Y1, Y0, Y0
@@ -861,12 +729,78 @@ horizontal:
 	VPSHUFD      $0xb1, X0, X1
 	VMAXPS       X1, X0, X0
 	VMOVSS       X0, m+24(FP)
-	VPOR         Y6, Y5, Y5
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y5, Y5
-	VCMPPS       $0x03, Y5, Y5, Y5
-	VPTEST       Y5, Y5
-	SETNE        nonfinite+28(FP)
+	VCMPPS       $0x03, Y5, Y4, Y4
+	VCMPPS       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+28(FP)
+	VZEROUPPER
+	RET
+
+// func hasNaNF32AVX2(x []float32) bool
+// Requires: AVX, AVX2
+TEXT ·hasNaNF32AVX2(SB), NOSPLIT, $0-25
+	MOVQ x_base+0(FP), AX
+	MOVQ x_len+8(FP), CX
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   singles
+
+blocks:
+	VMOVUPS (AX), Y0
+	VCMPPS  $0x03, 32(AX), Y0, Y0
+	VMOVUPS 64(AX), Y1
+	VCMPPS  $0x03, 96(AX), Y1, Y1
+	VMOVUPS 128(AX), Y2
+	VCMPPS  $0x03, 160(AX), Y2, Y2
+	VMOVUPS 192(AX), Y3
+	VCMPPS  $0x03, 224(AX), Y3, Y3
+	VPOR    Y1, Y0, Y0
+	VPOR    Y3, Y2, Y2
+	VPOR    Y2, Y0, Y0
+	VPTEST  Y0, Y0
+	JNZ     nan
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000040, CX
+	CMPQ    CX, $0x00000040
+	JAE     blocks
+
+	// Single vectors.
+singles:
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPS (AX), Y0
+	VCMPPS  $0x03, Y0, Y0, Y0
+	VPTEST  Y0, Y0
+	JNZ     nan
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail: lanes past the end read +0.
+tail:
+	TESTQ      CX, CX
+	JZ         none
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y0
+	VMASKMOVPS (AX), Y0, Y0
+	VCMPPS     $0x03, Y0, Y0, Y0
+	VPTEST     Y0, Y0
+	JNZ        nan
+
+none:
+	MOVB $0x00, ret+24(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, ret+24(FP)
 	VZEROUPPER
 	RET
 
@@ -1499,7 +1433,7 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func minFastF64AVX2(x []float64) (m float64, nonfinite bool)
+// func minFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 // Requires: AVX, AVX2, FMA3
 TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
@@ -1512,37 +1446,28 @@ TEXT ·minFastF64AVX2(SB), NOSPLIT, $0-33
 	VPXOR        Y5, Y5, Y5
 	VPXOR        Y6, Y6, Y6
 	VPXOR        Y7, Y7, Y7
-	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000020
 	JB   singles
 
 blocks:
-	VMOVUPD     (AX), Y9
-	VMOVUPD     32(AX), Y10
-	VMINPD      Y9, Y10, Y11
-	VMINPD      Y11, Y0, Y0
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y5
-	VMOVUPD     64(AX), Y9
-	VMOVUPD     96(AX), Y10
-	VMINPD      Y9, Y10, Y11
-	VMINPD      Y11, Y1, Y1
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y6
-	VMOVUPD     128(AX), Y9
-	VMOVUPD     160(AX), Y10
-	VMINPD      Y9, Y10, Y11
-	VMINPD      Y11, Y2, Y2
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y7
-	VMOVUPD     192(AX), Y9
-	VMOVUPD     224(AX), Y10
-	VMINPD      Y9, Y10, Y11
-	VMINPD      Y11, Y3, Y3
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y8
+	VMOVUPD     (AX), Y8
+	VMINPD      32(AX), Y8, Y9
+	VMINPD      Y9, Y0, Y0
+	VFMADD231PD Y9, Y8, Y4
+	VMOVUPD     64(AX), Y8
+	VMINPD      96(AX), Y8, Y9
+	VMINPD      Y9, Y1, Y1
+	VFMADD231PD Y9, Y8, Y5
+	VMOVUPD     128(AX), Y8
+	VMINPD      160(AX), Y8, Y9
+	VMINPD      Y9, Y2, Y2
+	VFMADD231PD Y9, Y8, Y6
+	VMOVUPD     192(AX), Y8
+	VMINPD      224(AX), Y8, Y9
+	VMINPD      Y9, Y3, Y3
+	VFMADD231PD Y9, Y8, Y7
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000020, CX
 	CMPQ        CX, $0x00000020
@@ -1554,9 +1479,9 @@ singles:
 	JB   tail
 
 single:
-	VMOVUPD     (AX), Y9
-	VMINPD      Y9, Y0, Y0
-	VFMADD231PD Y4, Y9, Y5
+	VMOVUPD     (AX), Y8
+	VMINPD      Y8, Y0, Y0
+	VFMADD231PD Y8, Y8, Y4
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
 	CMPQ        CX, $0x00000004
@@ -1569,11 +1494,11 @@ tail:
 	SHLQ        $0x03, CX
 	NEGQ        CX
 	LEAQ        reduceTailMask<>+0(SB), DX
-	VMOVDQU     32(DX)(CX*1), Y9
-	VMASKMOVPD  (AX), Y9, Y10
-	VMINPD      Y10, Y0, Y11
-	VBLENDVPS   Y9, Y11, Y0, Y0
-	VFMADD231PD Y4, Y10, Y5
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPD  (AX), Y8, Y9
+	VMINPD      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PD Y9, Y9, Y4
 
 horizontal:
 	VMINPD       Y1, Y0, Y0
@@ -1584,16 +1509,15 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VMINPD       X1, X0, X0
 	VMOVSD       X0, m+24(FP)
-	VPOR         Y6, Y5, Y5
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y5, Y5
-	VCMPPD       $0x03, Y5, Y5, Y5
-	VPTEST       Y5, Y5
-	SETNE        nonfinite+32(FP)
+	VCMPPD       $0x03, Y5, Y4, Y4
+	VCMPPD       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+32(FP)
 	VZEROUPPER
 	RET
 
-// func maxFastF64AVX2(x []float64) (m float64, nonfinite bool)
+// func maxFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 // Requires: AVX, AVX2, FMA3
 TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
@@ -1606,37 +1530,28 @@ TEXT ·maxFastF64AVX2(SB), NOSPLIT, $0-33
 	VPXOR        Y5, Y5, Y5
 	VPXOR        Y6, Y6, Y6
 	VPXOR        Y7, Y7, Y7
-	VPXOR        Y8, Y8, Y8
 
 	// Blocks of 8 vectors.
 	CMPQ CX, $0x00000020
 	JB   singles
 
 blocks:
-	VMOVUPD     (AX), Y9
-	VMOVUPD     32(AX), Y10
-	VMAXPD      Y9, Y10, Y11
-	VMAXPD      Y11, Y0, Y0
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y5
-	VMOVUPD     64(AX), Y9
-	VMOVUPD     96(AX), Y10
-	VMAXPD      Y9, Y10, Y11
-	VMAXPD      Y11, Y1, Y1
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y6
-	VMOVUPD     128(AX), Y9
-	VMOVUPD     160(AX), Y10
-	VMAXPD      Y9, Y10, Y11
-	VMAXPD      Y11, Y2, Y2
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y7
-	VMOVUPD     192(AX), Y9
-	VMOVUPD     224(AX), Y10
-	VMAXPD      Y9, Y10, Y11
-	VMAXPD      Y11, Y3, Y3
-	VFMADD213PD Y10, Y4, Y9
-	VFMADD231PD Y4, Y9, Y8
+	VMOVUPD     (AX), Y8
+	VMAXPD      32(AX), Y8, Y9
+	VMAXPD      Y9, Y0, Y0
+	VFMADD231PD Y9, Y8, Y4
+	VMOVUPD     64(AX), Y8
+	VMAXPD      96(AX), Y8, Y9
+	VMAXPD      Y9, Y1, Y1
+	VFMADD231PD Y9, Y8, Y5
+	VMOVUPD     128(AX), Y8
+	VMAXPD      160(AX), Y8, Y9
+	VMAXPD      Y9, Y2, Y2
+	VFMADD231PD Y9, Y8, Y6
+	VMOVUPD     192(AX), Y8
+	VMAXPD      224(AX), Y8, Y9
+	VMAXPD      Y9, Y3, Y3
+	VFMADD231PD Y9, Y8, Y7
 	ADDQ        $0x00000100, AX
 	SUBQ        $0x00000020, CX
 	CMPQ        CX, $0x00000020
@@ -1648,9 +1563,9 @@ singles:
 	JB   tail
 
 single:
-	VMOVUPD     (AX), Y9
-	VMAXPD      Y9, Y0, Y0
-	VFMADD231PD Y4, Y9, Y5
+	VMOVUPD     (AX), Y8
+	VMAXPD      Y8, Y0, Y0
+	VFMADD231PD Y8, Y8, Y4
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
 	CMPQ        CX, $0x00000004
@@ -1663,11 +1578,11 @@ tail:
 	SHLQ        $0x03, CX
 	NEGQ        CX
 	LEAQ        reduceTailMask<>+0(SB), DX
-	VMOVDQU     32(DX)(CX*1), Y9
-	VMASKMOVPD  (AX), Y9, Y10
-	VMAXPD      Y10, Y0, Y11
-	VBLENDVPS   Y9, Y11, Y0, Y0
-	VFMADD231PD Y4, Y10, Y5
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPD  (AX), Y8, Y9
+	VMAXPD      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PD Y9, Y9, Y4
 
 horizontal:
 	VMAXPD       Y1, Y0, Y0
@@ -1678,223 +1593,78 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VMAXPD       X1, X0, X0
 	VMOVSD       X0, m+24(FP)
-	VPOR         Y6, Y5, Y5
-	VPOR         Y8, Y7, Y7
-	VPOR         Y7, Y5, Y5
-	VCMPPD       $0x03, Y5, Y5, Y5
-	VPTEST       Y5, Y5
-	SETNE        nonfinite+32(FP)
+	VCMPPD       $0x03, Y5, Y4, Y4
+	VCMPPD       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+32(FP)
 	VZEROUPPER
 	RET
 
-// func minF64AVX2(x []float64) float64
-// Requires: AVX
-TEXT ·minF64AVX2(SB), NOSPLIT, $0-32
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	VBROADCASTSD (AX), Y0
-	VMOVUPD      Y0, Y1
-	VMOVUPD      Y0, Y2
-	VMOVUPD      Y0, Y3
-
-	// Blocks of 4 vectors.
-	CMPQ CX, $0x00000010
-	JB   fold
-
-blocks:
-	VMOVUPD (AX), Y4
-	VMINPD  Y0, Y4, Y5
-	VCMPPD  $0x08, Y4, Y0, Y0
-	VANDPD  Y4, Y0, Y0
-	VORPD   Y0, Y5, Y0
-	VMOVUPD 32(AX), Y4
-	VMINPD  Y1, Y4, Y5
-	VCMPPD  $0x08, Y4, Y1, Y1
-	VANDPD  Y4, Y1, Y1
-	VORPD   Y1, Y5, Y1
-	VMOVUPD 64(AX), Y4
-	VMINPD  Y2, Y4, Y5
-	VCMPPD  $0x08, Y4, Y2, Y2
-	VANDPD  Y4, Y2, Y2
-	VORPD   Y2, Y5, Y2
-	VMOVUPD 96(AX), Y4
-	VMINPD  Y3, Y4, Y5
-	VCMPPD  $0x08, Y4, Y3, Y3
-	VANDPD  Y4, Y3, Y3
-	VORPD   Y3, Y5, Y3
-	ADDQ    $0x00000080, AX
-	SUBQ    $0x00000010, CX
-	CMPQ    CX, $0x00000010
-	JAE     blocks
-
-fold:
-	VMINPD Y0, Y1, Y4
-	VCMPPD $0x08, Y1, Y0, Y0
-	VANDPD Y1, Y0, Y0
-	VORPD  Y0, Y4, Y0
-	VMINPD Y2, Y3, Y1
-	VCMPPD $0x08, Y3, Y2, Y2
-	VANDPD Y3, Y2, Y2
-	VORPD  Y2, Y1, Y2
-	VMINPD Y0, Y2, Y1
-	VCMPPD $0x08, Y2, Y0, Y0
-	VANDPD Y2, Y0, Y0
-	VORPD  Y0, Y1, Y0
-
-	// Single vectors.
-	CMPQ CX, $0x00000004
-	JB   tail
-
-vectors:
-	VMOVUPD (AX), Y1
-	VMINPD  Y0, Y1, Y2
-	VCMPPD  $0x08, Y1, Y0, Y0
-	VANDPD  Y1, Y0, Y0
-	VORPD   Y0, Y2, Y0
-	ADDQ    $0x00000020, AX
-	SUBQ    $0x00000004, CX
-	CMPQ    CX, $0x00000004
-	JAE     vectors
-
-	// Masked tail.
-tail:
-	TESTQ      CX, CX
-	JZ         horizontal
-	SHLQ       $0x03, CX
-	NEGQ       CX
-	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y1
-	VMASKMOVPD (AX), Y1, Y2
-	VMOVDQU    Y0, Y3
-	VMINPD     Y3, Y2, Y4
-	VCMPPD     $0x08, Y2, Y3, Y3
-	VANDPD     Y2, Y3, Y3
-	VORPD      Y3, Y4, Y3
-	VBLENDVPS  Y1, Y3, Y0, Y0
-
-horizontal:
-	VEXTRACTF128 $0x01, Y0, X1
-	VMINPD       X0, X1, X2
-	VCMPPD       $0x08, X1, X0, X0
-	VANDPD       X1, X0, X0
-	VORPD        X0, X2, X0
-	VPSHUFD      $0x4e, X0, X1
-	VMINPD       X0, X1, X2
-	VCMPPD       $0x08, X1, X0, X0
-	VANDPD       X1, X0, X0
-	VORPD        X0, X2, X0
-	VMOVSD       X0, ret+24(FP)
-	VZEROUPPER
-	RET
-
-// func maxF64AVX2(x []float64) float64
+// func hasNaNF64AVX2(x []float64) bool
 // Requires: AVX, AVX2
-TEXT ·maxF64AVX2(SB), NOSPLIT, $0-32
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	MOVQ         $0x8000000000000000, DX
-	VMOVQ        DX, X4
-	VPBROADCASTQ X4, Y4
-	VBROADCASTSD (AX), Y0
-	VXORPD       Y4, Y0, Y0
-	VMOVUPD      Y0, Y1
-	VMOVUPD      Y0, Y2
-	VMOVUPD      Y0, Y3
+TEXT ·hasNaNF64AVX2(SB), NOSPLIT, $0-25
+	MOVQ x_base+0(FP), AX
+	MOVQ x_len+8(FP), CX
 
-	// Blocks of 4 vectors.
-	CMPQ CX, $0x00000010
-	JB   fold
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
 
 blocks:
-	VMOVUPD (AX), Y5
-	VXORPD  Y4, Y5, Y5
-	VMINPD  Y0, Y5, Y6
-	VCMPPD  $0x08, Y5, Y0, Y0
-	VANDPD  Y5, Y0, Y0
-	VORPD   Y0, Y6, Y0
-	VMOVUPD 32(AX), Y5
-	VXORPD  Y4, Y5, Y5
-	VMINPD  Y1, Y5, Y6
-	VCMPPD  $0x08, Y5, Y1, Y1
-	VANDPD  Y5, Y1, Y1
-	VORPD   Y1, Y6, Y1
-	VMOVUPD 64(AX), Y5
-	VXORPD  Y4, Y5, Y5
-	VMINPD  Y2, Y5, Y6
-	VCMPPD  $0x08, Y5, Y2, Y2
-	VANDPD  Y5, Y2, Y2
-	VORPD   Y2, Y6, Y2
-	VMOVUPD 96(AX), Y5
-	VXORPD  Y4, Y5, Y5
-	VMINPD  Y3, Y5, Y6
-	VCMPPD  $0x08, Y5, Y3, Y3
-	VANDPD  Y5, Y3, Y3
-	VORPD   Y3, Y6, Y3
-	ADDQ    $0x00000080, AX
-	SUBQ    $0x00000010, CX
-	CMPQ    CX, $0x00000010
+	VMOVUPD (AX), Y0
+	VCMPPD  $0x03, 32(AX), Y0, Y0
+	VMOVUPD 64(AX), Y1
+	VCMPPD  $0x03, 96(AX), Y1, Y1
+	VMOVUPD 128(AX), Y2
+	VCMPPD  $0x03, 160(AX), Y2, Y2
+	VMOVUPD 192(AX), Y3
+	VCMPPD  $0x03, 224(AX), Y3, Y3
+	VPOR    Y1, Y0, Y0
+	VPOR    Y3, Y2, Y2
+	VPOR    Y2, Y0, Y0
+	VPTEST  Y0, Y0
+	JNZ     nan
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
 	JAE     blocks
 
-fold:
-	VMINPD Y0, Y1, Y5
-	VCMPPD $0x08, Y1, Y0, Y0
-	VANDPD Y1, Y0, Y0
-	VORPD  Y0, Y5, Y0
-	VMINPD Y2, Y3, Y1
-	VCMPPD $0x08, Y3, Y2, Y2
-	VANDPD Y3, Y2, Y2
-	VORPD  Y2, Y1, Y2
-	VMINPD Y0, Y2, Y1
-	VCMPPD $0x08, Y2, Y0, Y0
-	VANDPD Y2, Y0, Y0
-	VORPD  Y0, Y1, Y0
-
 	// Single vectors.
+singles:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
-	VMOVUPD (AX), Y1
-	VXORPD  Y4, Y1, Y1
-	VMINPD  Y0, Y1, Y2
-	VCMPPD  $0x08, Y1, Y0, Y0
-	VANDPD  Y1, Y0, Y0
-	VORPD   Y0, Y2, Y0
+single:
+	VMOVUPD (AX), Y0
+	VCMPPD  $0x03, Y0, Y0, Y0
+	VPTEST  Y0, Y0
+	JNZ     nan
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000004, CX
 	CMPQ    CX, $0x00000004
-	JAE     vectors
+	JAE     single
 
-	// Masked tail.
+	// Masked tail: lanes past the end read +0.
 tail:
 	TESTQ      CX, CX
-	JZ         horizontal
+	JZ         none
 	SHLQ       $0x03, CX
 	NEGQ       CX
 	LEAQ       reduceTailMask<>+0(SB), DX
-	VMOVDQU    32(DX)(CX*1), Y1
-	VMASKMOVPD (AX), Y1, Y2
-	VXORPD     Y4, Y2, Y2
-	VMOVDQU    Y0, Y3
-	VMINPD     Y3, Y2, Y5
-	VCMPPD     $0x08, Y2, Y3, Y3
-	VANDPD     Y2, Y3, Y3
-	VORPD      Y3, Y5, Y3
-	VBLENDVPS  Y1, Y3, Y0, Y0
+	VMOVDQU    32(DX)(CX*1), Y0
+	VMASKMOVPD (AX), Y0, Y0
+	VCMPPD     $0x03, Y0, Y0, Y0
+	VPTEST     Y0, Y0
+	JNZ        nan
 
-horizontal:
-	VEXTRACTF128 $0x01, Y0, X1
-	VMINPD       X0, X1, X2
-	VCMPPD       $0x08, X1, X0, X0
-	VANDPD       X1, X0, X0
-	VORPD        X0, X2, X0
-	VPSHUFD      $0x4e, X0, X1
-	VMINPD       X0, X1, X2
-	VCMPPD       $0x08, X1, X0, X0
-	VANDPD       X1, X0, X0
-	VORPD        X0, X2, X0
-	VXORPD       X4, X0, X0
-	VMOVSD       X0, ret+24(FP)
+none:
+	MOVB $0x00, ret+24(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, ret+24(FP)
 	VZEROUPPER
 	RET
 

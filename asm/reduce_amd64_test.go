@@ -8,67 +8,142 @@ import (
 	"testing"
 )
 
-// Direct tests of the internal float Min/Max kernels whose exported callers
-// only reach some of their behaviour (the AVX2 float64 exact kernels run
-// only when the fast one found a NaN or an infinity, and the fast ones' flag
-// is folded into the result).
+// Direct tests of the internal AVX2 float Min/Max kernels, whose exported
+// callers fold the fast kernels' flag and the NaN search into their result
+// and so cannot show what each part does on its own.
 func TestReduceInternalMinMaxKernels(t *testing.T) {
 	if !Supported(AVX2) {
 		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
 	}
 	r := rand.New(rand.NewPCG(15, 16))
-	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310}
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310,
+		1e200, -1e200, math.MaxFloat32, -math.MaxFloat32}
 	for n := 1; n <= 200; n++ {
 		for trial := 0; trial < 4; trial++ {
 			x := rdFloats[float64](r, n)
 			for k := r.IntN(3); k > 0; k-- {
 				x[r.IntN(n)] = specials[r.IntN(len(specials))]
 			}
-			if got, want := minF64AVX2(x), rdMinLoop(x); !rdSameFloat(got, want) {
-				t.Fatalf("minF64AVX2(%v) = %v, want %v", x, got, want)
-			}
-			if got, want := maxF64AVX2(x), rdMaxLoop(x); !rdSameFloat(got, want) {
-				t.Fatalf("maxF64AVX2(%v) = %v, want %v", x, got, want)
-			}
-			hasNaN := false
-			for _, v := range x {
-				hasNaN = hasNaN || v != v
-			}
-			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x, hasNaN)
-			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x, hasNaN)
+			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
+			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
+			checkHasNaN(t, "hasNaNF64AVX2", hasNaNF64AVX2, x)
 			x32 := make([]float32, n)
 			for i, v := range x {
-				x32[i] = float32(v)
+				x32[i] = float32(v) // 1e200 becomes +Inf, 1e-310 +0
 			}
-			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32, hasNaN)
-			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32, hasNaN)
-			u, s, l := minMaxBitsF32AVX2(x32)
-			wu, ws, wl := uint32(0), int32(math.MinInt32), uint32(math.MaxUint32)
-			for _, v := range x32 {
-				b := math.Float32bits(v)
-				wu, ws, wl = max(wu, b), max(ws, int32(b)), min(wl, b)
+			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
+			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+			checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
+		}
+	}
+	// The largest finite values, of both signs: the flag's FMAs round their
+	// sums to infinities, which never make a NaN, so the flag stays clear.
+	for n := 1; n <= 300; n++ {
+		x, x32 := make([]float64, n), make([]float32, n)
+		for i := range x {
+			x[i], x32[i] = math.MaxFloat64, math.MaxFloat32
+			if r.IntN(2) == 0 {
+				x[i], x32[i] = -x[i], -x32[i]
 			}
-			if u != wu || int32(s) != ws || l != wl {
-				t.Fatalf("minMaxBitsF32AVX2(%v) = %#x %#x %#x, want %#x %#x %#x", x32, u, s, l, wu, ws, wl)
-			}
+		}
+		checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
+		checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
+		checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
+		checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+	}
+}
+
+// TestReduceFastMinMaxFlagsEveryNaN puts one NaN at every position of
+// every length up to 300 (both vectors of a pair, single vectors and the
+// masked tail): the fast kernels must flag it and the search must find it.
+func TestReduceFastMinMaxFlagsEveryNaN(t *testing.T) {
+	if !Supported(AVX2) {
+		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
+	}
+	r := rand.New(rand.NewPCG(17, 18))
+	for n := 1; n <= 300; n++ {
+		x64, x32 := rdFloats[float64](r, n), rdFloats[float32](r, n)
+		for i := range n {
+			x64[i], x32[i] = math.NaN(), float32(math.NaN())
+			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x64)
+			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x64)
+			checkHasNaN(t, "hasNaNF64AVX2", hasNaNF64AVX2, x64)
+			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
+			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+			checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
+			x64[i], x32[i] = rdFiniteFloat[float64](r), rdFiniteFloat[float32](r)
 		}
 	}
 }
 
+// TestReduceFastMinMaxFalseAlarm feeds the fast kernels infinities of both
+// signs, and infinities beside zeros, without a NaN: the flag goes up, the
+// search finds no NaN, and the exported Min and Max still return the exact
+// result.
+func TestReduceFastMinMaxFalseAlarm(t *testing.T) {
+	if !Supported(AVX2) {
+		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
+	}
+	restore, err := Use(AVX2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer restore()
+	r := rand.New(rand.NewPCG(19, 20))
+	values := []float32{float32(math.Inf(1)), float32(math.Inf(-1)), 0, float32(math.Copysign(0, -1)), 1, -1}
+	raised := 0
+	for trial := 0; trial < 50; trial++ {
+		n := 1 + r.IntN(300)
+		x := make([]float32, n)
+		for i := range x {
+			x[i] = values[r.IntN(len(values))]
+		}
+		if _, flag := minFastF32AVX2(x); flag {
+			raised++
+		}
+		if got, want := MinF32(x), rdMinLoop(x); !rdSameFloat(got, want) {
+			t.Fatalf("MinF32(%v) = %v, want %v", x, got, want)
+		}
+		if got, want := MaxF32(x), rdMaxLoop(x); !rdSameFloat(got, want) {
+			t.Fatalf("MaxF32(%v) = %v, want %v", x, got, want)
+		}
+	}
+	if raised == 0 {
+		t.Fatalf("no input raised the fast kernel's NaN flag: the false-alarm path went untested")
+	}
+}
+
 // checkFastMinMax checks a fast float min/max kernel: its flag is set
-// exactly when x holds a NaN or an infinity, and its value is the reference
-// (up to the sign of a zero) whenever the flag is clear.
-func checkFastMinMax[F float32 | float64](t *testing.T, name string, fast func([]F) (F, bool), ref func([]F) F, x []F, hasNaN bool) {
+// whenever x holds a NaN and clear whenever every element is finite (huge
+// ones included); without a NaN its value is the reference up to the sign of
+// a zero.
+func checkFastMinMax[F float32 | float64](t *testing.T, name string, fast func([]F) (F, bool), ref func([]F) F, x []F) {
 	t.Helper()
-	nonfinite := hasNaN
+	hasNaN, finite := false, true
 	for _, v := range x {
-		nonfinite = nonfinite || math.IsInf(float64(v), 0)
+		hasNaN = hasNaN || v != v
+		finite = finite && !math.IsInf(float64(v), 0) && v == v
 	}
 	m, flag := fast(x)
-	if flag != nonfinite {
-		t.Fatalf("%s(%v): nonfinite = %v, want %v", name, x, flag, nonfinite)
+	switch {
+	case hasNaN && !flag:
+		t.Fatalf("%s(%v): the NaN flag is clear", name, x)
+	case finite && flag:
+		t.Fatalf("%s(%v): the NaN flag is set for finite values", name, x)
 	}
-	if want := ref(x); !flag && m != want {
+	if want := ref(x); !hasNaN && m != want {
 		t.Fatalf("%s(%v) = %v, want %v (up to the sign of 0)", name, x, m, want)
+	}
+}
+
+// checkHasNaN checks a NaN search against a loop.
+func checkHasNaN[F float32 | float64](t *testing.T, name string, hasNaN func([]F) bool, x []F) {
+	t.Helper()
+	want := false
+	for _, v := range x {
+		want = want || v != v
+	}
+	if got := hasNaN(x); got != want {
+		t.Fatalf("%s(%v) = %v, want %v", name, x, got, want)
 	}
 }

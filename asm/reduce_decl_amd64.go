@@ -37,20 +37,20 @@ func sumSquaresF32AVX2Stream(x []float32) float32
 //go:noescape
 func dotF32AVX2Stream(x []float32, y []float32) float32
 
-// minMaxBitsF32AVX2 returns the unsigned maximum u, signed maximum s and unsigned minimum l of the bit patterns of x (0 < len(x) <= MaxStep).
+// minFastF32AVX2 returns the min of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minMaxBitsF32AVX2(x []float32) (u uint32, s uint32, l uint32)
+func minFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 
-// minFastF32AVX2 returns the min of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
+// maxFastF32AVX2 returns the max of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minFastF32AVX2(x []float32) (m float32, nonfinite bool)
+func maxFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 
-// maxFastF32AVX2 returns the max of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
+// hasNaNF32AVX2 reports whether x holds a NaN (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func maxFastF32AVX2(x []float32) (m float32, nonfinite bool)
+func hasNaNF32AVX2(x []float32) bool
 
 // indexOfF32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
@@ -90,25 +90,20 @@ func sumSquaresF64AVX2Stream(x []float64) float64
 //go:noescape
 func dotF64AVX2Stream(x []float64, y []float64) float64
 
-// minFastF64AVX2 returns the min of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
+// minFastF64AVX2 returns the min of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minFastF64AVX2(x []float64) (m float64, nonfinite bool)
+func minFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 
-// maxFastF64AVX2 returns the max of x, exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity (0 < len(x) <= MaxStep).
+// maxFastF64AVX2 returns the max of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func maxFastF64AVX2(x []float64) (m float64, nonfinite bool)
+func maxFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 
-// minF64AVX2 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
+// hasNaNF64AVX2 reports whether x holds a NaN (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minF64AVX2(x []float64) float64
-
-// maxF64AVX2 returns the maximum of x with Go's max semantics (0 < len(x) <= MaxStep).
-//
-//go:noescape
-func maxF64AVX2(x []float64) float64
+func hasNaNF64AVX2(x []float64) bool
 
 // indexOfF64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //

@@ -710,155 +710,20 @@ func genDot(s isa, e elem, stream bool) {
 //
 // VMINPS/VMAXPS return their second source when the operands are equal or
 // unordered, so alone they drop NaNs and pick zero signs by position. The
-// kernels use these exact schemes, whichever measured fastest:
+// kernels use these schemes, whichever measured fastest:
 //
 // AVX-512 (genMinMaxRange): VRANGEPS/PD orders -0 below +0 but drops quiet
 // NaNs; one unordered compare per pair of vectors finds NaNs, and the kernel
 // returns at the first (the result is then NaN whatever else x holds).
 //
 // AVX2 (genMinMaxFastAVX2): VMINPS/VMAXPS and, on the FMA ports, a
-// branch-free flag for NaNs and infinities; the result is exact unless that
-// flag is set or the result is a zero, and then the Go side runs one of the
-// exact kernels below.
-//
-// AVX2 float32, exact (genMinMaxBits), works on the bit patterns as integers: the
-// unsigned maximum U, signed maximum S and unsigned minimum L of the bits.
-// Sign-set values (negatives, -0, -Inf, -NaN) are the unsigned-large ones,
-// ordered by magnitude; sign-clear ones are the signed-non-negative ones,
-// ordered by value. So a NaN is present iff U > bits(-Inf) or S > bits(+Inf)
-// (signed); otherwise min is U if its sign bit is set, else L, and max is S if
-// S >= 0 (signed), else L. Three integer instructions per vector give both,
-// -0 < +0 included; the Go side derives the result.
-//
-// AVX2 float64, exact (no 64-bit integer min/max there): genMinMax fixes
-// up VMINPD where it is wrong. For min, the Go result in the equal-or-unordered lanes is a|b
-// (bitwise): -0|+0 = -0, a|a = a, and NaN|anything is a NaN. With a the
-// accumulator and x the new vector:
-//
-//	m = VMINPD(x, a)            // x < a ? x : a, so a when equal/unordered
-//	e = (x == a or unordered)   // from the old a, in parallel with m
-//	a = m | (e & x)
-//
-// and max(x...) = -min(-x...): the max kernel negates its inputs, folds with
-// the min formula and negates the result.
-const (
-	cmpEQUQ = 0x8 // equal or unordered
-	cmpEQOQ = 0x0 // ordered and equal
-	signF64 = 0x8000000000000000
-)
+// branch-free flag that is set whenever x holds a NaN. The result is exact
+// unless x holds a NaN or the result is a zero; the Go side then looks for a
+// NaN (genHasNaNAVX2) or for the zero of the other sign (an indexOf kernel
+// on the bit patterns).
 
-// fminAVX2: dst = min(dst, src) with Go semantics (float64).
-func fminAVX2(dst, src Register) {
-	m, c := like(dst), like(dst)
-	VMINPD(dst, src, m) // src < dst ? src : dst
-	VCMPPD(U8(cmpEQUQ), src, dst, c)
-	VANDPD(src, c, c)
-	VORPD(c, m, dst)
-}
-
-// genMinMaxBits generates minMaxBits<T><tier>: the unsigned maximum u,
-// signed maximum s and unsigned minimum l of the bit patterns of x.
-func genMinMaxBits(s isa, e elem) {
-	name := "minMaxBits" + e.name + s.name
-	ut := "uint32"
-	if e.size == 8 {
-		ut = "uint64"
-	}
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (u, s, l %s)", e.gotype, ut))
-	Pragma("noescape")
-	Doc(fmt.Sprintf("%s returns the unsigned maximum u, signed maximum s and unsigned minimum l of the bit patterns of x (0 < len(x) <= MaxStep).", name))
-	const unroll = 4
-	lanes := s.lanes(e)
-	ie := i32
-	if e.size == 8 {
-		ie = i64
-	}
-	p := Load(Param("x").Base(), GP64())
-	n := Load(Param("x").Len(), GP64())
-	ops := [3]func(ops ...Op){VPMAXUD, VPMAXSD, VPMINUD}
-	if e.size == 8 {
-		ops = [3]func(ops ...Op){VPMAXUQ, VPMAXSQ, VPMINUQ}
-	}
-	var accs [3][]VecVirtual
-	for k := range accs {
-		accs[k] = make([]VecVirtual, unroll)
-		for j := range accs[k] {
-			accs[k][j] = s.vec()
-		}
-	}
-	first := accs[0][0]
-	broadcast(ie, Mem{Base: p}, first)
-	for k := range accs {
-		for j, a := range accs[k] {
-			if k > 0 || j > 0 {
-				load(s, ie, first, a)
-			}
-		}
-	}
-	// step folds the vector x (register or memory) into accumulator set j.
-	step := func(j int, x Op) {
-		if m, ok := x.(Mem); ok {
-			r := s.vec()
-			load(s, ie, m, r)
-			x = r
-		}
-		for k, op := range ops {
-			op(x, accs[k][j], accs[k][j])
-		}
-	}
-
-	blockLoop(s, e, unroll, []Register{p}, n, 1, "fold", func(vec func(i int) []Mem) {
-		for _, j := range blockOrder(unroll, 1) {
-			step(j, vec(j)[0])
-		}
-	})
-
-	Label("fold")
-	for d := 1; d < unroll; d *= 2 {
-		for i := 0; i+d < unroll; i += 2 * d {
-			for k, op := range ops {
-				op(accs[k][i+d], accs[k][i], accs[k][i])
-			}
-		}
-	}
-
-	Comment("Single vectors.")
-	CMPQ(n, U32(lanes))
-	JB(LabelRef("tail"))
-	Label("vectors")
-	step(0, Mem{Base: p})
-	ADDQ(U32(s.bytes), p)
-	SUBQ(U32(lanes), n)
-	CMPQ(n, U32(lanes))
-	JAE(LabelRef("vectors"))
-
-	Comment("Masked tail.")
-	Label("tail")
-	TESTQ(n, n)
-	JZ(LabelRef("horizontal"))
-	if s.is512() {
-		k := opMask(n)
-		for i, op := range ops {
-			op(Mem{Base: p}, accs[i][0], k, accs[i][0])
-		}
-	} else {
-		// Lanes past the end take x[0]'s value, which is already in.
-		mask := laneMask(ie, n)
-		x := YMM()
-		maskLoad(ie, Mem{Base: p}, mask, x)
-		f := YMM()
-		broadcast(ie, Mem{Base: Load(Param("x").Base(), GP64())}, f)
-		VBLENDVPS(mask, x, f, x)
-		step(0, x)
-	}
-
-	Label("horizontal")
-	for k, op := range ops {
-		horizontal(s, ie, accs[k][0], func(dst, src Register) { op(src, dst, dst) })
-		storeResult(ie, accs[k][0], ReturnIndex(k))
-	}
-	vzeroRet()
-}
+// cmpEQOQ is the VCMPPS/PD predicate "ordered and equal".
+const cmpEQOQ = 0x0
 
 // minMaxOp returns the float min (or max) instruction of tier s: under
 // AVX-512 VRANGEPS/PD (imm8 bits 1:0 pick min or max, bits 3:2 = 01 take
@@ -1008,31 +873,39 @@ func genMinMaxRange(e elem, isMax bool) {
 	vzeroRet()
 }
 
-// genMinMaxFastAVX2 generates the AVX2 float min/max fast path. On Zen 4
-// VMINPS, VADDPS and VCMPPS share one pair of execution ports and the FMA
-// unit sits on the other, so each pair of loaded vectors a, b costs two
-// VMINPS (VMAXPS), a, b into one of four accumulators, and two FMAs,
-// t = a*0 + b and f += t*0, into one of four flags. x*0 is ±0 for a finite
-// x and NaN for a NaN or an infinity, so the flags stay zero unless x holds
-// one of those, and the final unordered test of the flags is a branch-free
-// "NaN or infinity" test that never misses a NaN. The result is exact
-// unless that flag is set (m is then meaningless) or m is a zero (VMINPS
-// does not order -0 below +0); the Go side then runs the exact kernel, or,
-// for a zero, a search for a -0 or +0 bit pattern.
+// genMinMaxFastAVX2 generates {min,max}Fast<T>AVX2, the AVX2 float min/max:
+// func(x) (m T, maybeNaN bool), for 0 < len(x) <= MaxStep.
+//
+// m is VMINPS/VMAXPS's fold of x: exact unless x holds a NaN or m is a zero
+// (VMINPS does not order -0 below +0); infinities come out exact. The Go side
+// looks for a NaN (hasNaN<T>AVX2) only when maybeNaN is set, and for the
+// sign of a zero only when m is one.
+//
+// maybeNaN is set whenever x holds a NaN. On Zen 4 VMINPS, VADDPS and VCMPPS
+// share one pair of vector ports and the FMAs sit on the other, so the NaN
+// test is one FMA per pair of vectors on the otherwise idle pair: with a the
+// vector loaded into a register and u = VMINPS(a, b) taking b from memory
+// (VMINPS returns its memory operand, b, when either is a NaN), f += a*u.
+// A NaN in a or in b makes the product a NaN, and a NaN flag stays one.
+// Four flags keep the FMA latency off the critical path, and a block of
+// eight vectors costs 8 loads (4 of them fused into VMINPS), 8 VMINPS and
+// 4 FMAs: the load ports are the limit, as in a loop without the test.
+// Single vectors (and the masked tail) add x*x, which is never a NaN for a
+// number. The flag is a NaN test of the four flags.
+//
+// maybeNaN is never set for finite x: the FMA rounds a*u + f once, so
+// finite inputs give a finite flag or, at worst, an infinity, and an
+// infinity plus a finite product stays that infinity. Without a NaN it can
+// be set only when x holds an infinity (an infinity times a zero, or
+// infinities of both signs meeting in one flag); then the NaN search finds
+// none and m stands: one more pass over x, never a wrong result.
 func genMinMaxFastAVX2(e elem, isMax bool) {
 	s := avx2
-	p, n := flaggedMinMaxHeader(s, e, isMax, "Fast", "nonfinite",
-		"exact unless nonfinite or m == 0, and whether x holds a NaN or an infinity")
+	p, n := flaggedMinMaxHeader(s, e, isMax, "Fast", "maybeNaN",
+		"exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity)")
 	const pairs = 4
 	lanes := s.lanes(e)
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
-	mulAdd := func(ops ...Op) { // dst = dst*b + c, operands (c, b, dst)
-		if e.size == 4 {
-			VFMADD213PS(ops...)
-		} else {
-			VFMADD213PD(ops...)
-		}
-	}
 
 	ms := make([]VecVirtual, pairs)
 	for j := range ms {
@@ -1042,31 +915,20 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	for j := range ms[1:] {
 		VMOVUPS(ms[0], ms[j+1])
 	}
-	zeroes := YMM()
-	VPXOR(zeroes, zeroes, zeroes)
 	flags := make([]VecVirtual, pairs)
 	for i := range flags {
 		flags[i] = YMM()
 		VPXOR(flags[i], flags[i], flags[i])
 	}
-	flag := func(a, f Op) { // f += a*0
-		if e.size == 4 {
-			VFMADD231PS(zeroes, a, f)
-		} else {
-			VFMADD231PD(zeroes, a, f)
-		}
-	}
 
 	// Pair k folds vectors 2k and 2k+1 of a block.
 	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
 		for k := range pairs {
-			a, b, u := YMM(), YMM(), YMM()
+			a, u := YMM(), YMM()
 			load(s, e, vec(2 * k)[0], a)
-			load(s, e, vec(2*k + 1)[0], b)
-			op(a, b, u)
+			op(vec(2*k + 1)[0], a, u) // u = a < b ? a : b; b if either is a NaN
 			op(u, ms[k], ms[k])
-			mulAdd(b, zeroes, a) // a = a*0 + b
-			flag(a, flags[k])
+			fma(e, u, a, flags[k]) // f += a*u
 		}
 	})
 
@@ -1078,7 +940,7 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	x := YMM()
 	load(s, e, Mem{Base: p}, x)
 	op(x, ms[0], ms[0])
-	flag(x, flags[0])
+	fma(e, x, x, flags[0])
 	ADDQ(U32(s.bytes), p)
 	SUBQ(U32(lanes), n)
 	CMPQ(n, U32(lanes))
@@ -1094,7 +956,7 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	t := YMM()
 	op(x, ms[0], t)
 	VBLENDVPS(mask, t, ms[0], ms[0])
-	flag(x, flags[0])
+	fma(e, x, x, flags[0])
 
 	Label("horizontal")
 	for d := 1; d < len(ms); d *= 2 {
@@ -1104,38 +966,91 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	}
 	horizontal(s, e, ms[0], func(dst, src Register) { op(src, dst, dst) })
 	storeResult(e, ms[0], Return("m"))
-	VPOR(flags[1], flags[0], flags[0])
-	VPOR(flags[3], flags[2], flags[2])
+	// The flags hold arbitrary numbers, so each is tested on its own.
+	unord(flags[1], flags[0], flags[0])
+	unord(flags[3], flags[2], flags[2])
 	VPOR(flags[2], flags[0], flags[0])
-	unord(flags[0], flags[0], flags[0])
 	VPTEST(flags[0], flags[0])
-	SETNE(addr(Return("nonfinite")))
+	SETNE(addr(Return("maybeNaN")))
 	vzeroRet()
 }
 
-// genMinMax generates the integer Min/Max kernels and the AVX2 float64 ones.
+// genHasNaNAVX2 generates hasNaN<T>AVX2, func(x []T) bool, for
+// 0 < len(x) <= MaxStep: whether x holds a NaN. One unordered compare per
+// pair of vectors (one of them read from memory), and it returns at the
+// first block holding a NaN.
+func genHasNaNAVX2(e elem) {
+	s := avx2
+	name := "hasNaN" + e.name + s.name
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) bool", e.gotype))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s reports whether x holds a NaN (0 < len(x) <= MaxStep).", name))
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	const pairs = 4
+	lanes := s.lanes(e)
+	unord := unordOp(e)
+
+	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
+		cs := make([]VecVirtual, pairs)
+		for k := range pairs {
+			a := YMM()
+			cs[k] = YMM()
+			load(s, e, vec(2 * k)[0], a)
+			unord(vec(2*k + 1)[0], a, cs[k])
+		}
+		VPOR(cs[1], cs[0], cs[0])
+		VPOR(cs[3], cs[2], cs[2])
+		VPOR(cs[2], cs[0], cs[0])
+		VPTEST(cs[0], cs[0])
+		JNZ(LabelRef("nan"))
+	})
+
+	Comment("Single vectors.")
+	Label("singles")
+	CMPQ(n, U32(lanes))
+	JB(LabelRef("tail"))
+	Label("single")
+	x, c := YMM(), YMM()
+	load(s, e, Mem{Base: p}, x)
+	unord(x, x, c)
+	VPTEST(c, c)
+	JNZ(LabelRef("nan"))
+	ADDQ(U32(s.bytes), p)
+	SUBQ(U32(lanes), n)
+	CMPQ(n, U32(lanes))
+	JAE(LabelRef("single"))
+
+	Comment("Masked tail: lanes past the end read +0.")
+	Label("tail")
+	TESTQ(n, n)
+	JZ(LabelRef("none"))
+	mask := laneMask(e, n)
+	x, c = YMM(), YMM()
+	maskLoad(e, Mem{Base: p}, mask, x)
+	unord(x, x, c)
+	VPTEST(c, c)
+	JNZ(LabelRef("nan"))
+
+	Label("none")
+	MOVB(U8(0), addr(ReturnIndex(0)))
+	vzeroRet()
+
+	Label("nan")
+	MOVB(U8(1), addr(ReturnIndex(0)))
+	vzeroRet()
+}
+
+// genMinMax generates the integer Min/Max kernels.
 func genMinMax(s isa, e elem, isMax bool) {
 	name := minMaxFam(isMax) + e.name + s.name
-	if e.float && (e.size == 4 || s.is512()) {
-		panic(name + ": use genMinMaxBits")
-	}
-
-	// negate: the AVX2 float64 max folds -x with the min formula.
-	negate := e.float && isMax
-	var sign VecVirtual
-	neg := func(x Register) {
-		if x.Size() == 16 {
-			VXORPD(sign.AsX(), x, x)
-		} else {
-			VXORPD(sign, x, x)
-		}
+	if e.float {
+		panic(name + ": floats use genMinMaxFastAVX2 or genMinMaxRange")
 	}
 
 	// combine: dst = op(dst, src), registers.
 	var combine func(dst, src Register)
 	switch {
-	case e.float:
-		combine = fminAVX2
 	case e.size == 4 && isMax:
 		combine = func(dst, src Register) { VPMAXSD(src, dst, dst) }
 	case e.size == 4:
@@ -1158,8 +1073,9 @@ func genMinMax(s isa, e elem, isMax bool) {
 		}
 	}
 
-	// intMemOp: acc = op(acc, m) for integers, memory operand, optional mask.
-	intMemOp := func(acc VecVirtual, m Mem, k Op) {
+	// memOp: acc = op(acc, m) with a memory operand and an optional mask,
+	// where the tier has the instruction.
+	memOp := func(acc VecVirtual, m Mem, k Op) {
 		ops := []Op{m, acc, acc}
 		if k != nil {
 			ops = []Op{m, acc, k, acc}
@@ -1186,56 +1102,35 @@ func genMinMax(s isa, e elem, isMax bool) {
 		unroll: 4,
 		inputs: 1,
 		init: func(accs []VecVirtual, x Mem) {
-			if negate {
-				sign = YMM()
-				r := GP64()
-				MOVQ(U64(signF64), r)
-				VMOVQ(r, sign.AsX())
-				VPBROADCASTQ(sign.AsX(), sign)
-			}
 			broadcast(e, x, accs[0])
-			if negate {
-				neg(accs[0])
-			}
 			for _, a := range accs[1:] {
 				load(s, e, accs[0], a)
 			}
 		},
 		step: func(acc VecVirtual, ms []Mem) {
-			if !e.float && (s.is512() || e.size == 4) {
-				intMemOp(acc, ms[0], nil)
+			if s.is512() || e.size == 4 {
+				memOp(acc, ms[0], nil)
 				return
 			}
 			x := s.vec()
 			load(s, e, ms[0], x)
-			if negate {
-				neg(x)
-			}
 			combine(acc, x)
 		},
 		tail: func(acc VecVirtual, ms []Mem, n Register) {
 			if s.is512() {
-				intMemOp(acc, ms[0], opMask(n))
+				memOp(acc, ms[0], opMask(n))
 				return
 			}
 			m := laneMask(e, n)
 			x := YMM()
 			maskLoad(e, ms[0], m, x)
-			if negate {
-				neg(x)
-			}
 			t := YMM()
 			VMOVDQU(acc, t)
 			combine(t, x)
 			VBLENDVPS(m, t, acc, acc)
 		},
 		combine: combine,
-		result: func(x VecVirtual) {
-			if negate {
-				neg(x.AsX())
-			}
-			storeResult(e, x)
-		},
+		result:  func(x VecVirtual) { storeResult(e, x) },
 	})
 }
 
@@ -1430,15 +1325,10 @@ func main() {
 			case e.float && s.is512():
 				genMinMaxRange(e, false)
 				genMinMaxRange(e, true)
-			case e == f32:
-				genMinMaxBits(s, e)
+			case e.float:
 				genMinMaxFastAVX2(e, false)
 				genMinMaxFastAVX2(e, true)
-			case e == f64:
-				genMinMaxFastAVX2(e, false)
-				genMinMaxFastAVX2(e, true)
-				genMinMax(s, e, false)
-				genMinMax(s, e, true)
+				genHasNaNAVX2(e)
 			default:
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)
