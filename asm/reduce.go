@@ -10,9 +10,10 @@ import "github.com/klauspost/cpuid/v2"
 // too: Go's min and max, where any NaN gives NaN and -0 < +0, and Go's ==,
 // where NaN is never found and -0 == +0. Every kernel reads its input once,
 // at most MaxStep elements per assembly call, and runs at memory bandwidth on
-// large inputs. The AVX2 float Min and Max read it a second time, looking
-// for a NaN, when it holds one (or some inputs holding infinities), and when
-// the result is a zero (a search for a -0 or +0 settles its sign).
+// large inputs. The AVX2 float Min and Max read it a second time when it
+// holds a NaN (a search confirms the NaN; some inputs holding infinities
+// start that search too) or when the result is a zero (a search for a -0 or
+// +0 settles its sign).
 //
 // The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
 // comment states and justifies their error bound.
