@@ -35,14 +35,7 @@ func ewBench[T ewNum](b *testing.B, bytesPerElem int, setup func(n int) func()) 
 				fn := setup(n)
 				for _, tier := range []Tier{PureGo, AVX2, AVX512} {
 					b.Run("tier="+tier.String(), func(b *testing.B) {
-						if !Supported(tier) {
-							b.Skipf("tier %s not exercised: CPU supports at most %s", tier, Hardware())
-						}
-						restore, err := Use(tier)
-						if err != nil {
-							b.Fatal(err)
-						}
-						defer restore()
+						useTier(b, tier)
 						b.SetBytes(int64(n * bytesPerElem))
 						b.ReportAllocs()
 						for b.Loop() {

@@ -85,12 +85,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VADDPS (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -167,13 +167,13 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Y1
 	VFMADD231PS Y1, Y1, Y0
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
 	CMPQ        CX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -252,14 +252,14 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Y1
 	VFMADD231PS (CX), Y1, Y0
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	SUBQ        $0x00000008, DX
 	CMPQ        DX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -339,12 +339,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VADDPS (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -431,13 +431,13 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Y1
 	VFMADD231PS Y1, Y1, Y0
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000008, CX
 	CMPQ        CX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -533,14 +533,14 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Y1
 	VFMADD231PS (CX), Y1, Y0
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	SUBQ        $0x00000008, DX
 	CMPQ        DX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -605,8 +605,8 @@ blocks:
 	CMPQ        CX, $0x00000040
 	JAE         blocks
 
-	// Single vectors.
 singles:
+	// Single vectors.
 	CMPQ CX, $0x00000008
 	JB   tail
 
@@ -691,8 +691,8 @@ blocks:
 	CMPQ        CX, $0x00000040
 	JAE         blocks
 
-	// Single vectors.
 singles:
+	// Single vectors.
 	CMPQ CX, $0x00000008
 	JB   tail
 
@@ -766,8 +766,8 @@ blocks:
 	CMPQ    CX, $0x00000040
 	JAE     blocks
 
-	// Single vectors.
 singles:
+	// Single vectors.
 	CMPQ CX, $0x00000008
 	JB   tail
 
@@ -965,12 +965,12 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VADDPD (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000004, CX
 	CMPQ   CX, $0x00000004
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -1045,13 +1045,13 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Y1
 	VFMADD231PD Y1, Y1, Y0
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
 	CMPQ        CX, $0x00000004
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -1128,14 +1128,14 @@ fold:
 	CMPQ DX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Y1
 	VFMADD231PD (CX), Y1, Y0
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	SUBQ        $0x00000004, DX
 	CMPQ        DX, $0x00000004
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -1213,12 +1213,12 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VADDPD (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000004, CX
 	CMPQ   CX, $0x00000004
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -1303,13 +1303,13 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Y1
 	VFMADD231PD Y1, Y1, Y0
 	ADDQ        $0x00000020, AX
 	SUBQ        $0x00000004, CX
 	CMPQ        CX, $0x00000004
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -1403,14 +1403,14 @@ fold:
 	CMPQ DX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Y1
 	VFMADD231PD (CX), Y1, Y0
 	ADDQ        $0x00000020, AX
 	ADDQ        $0x00000020, CX
 	SUBQ        $0x00000004, DX
 	CMPQ        DX, $0x00000004
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -1473,8 +1473,8 @@ blocks:
 	CMPQ        CX, $0x00000020
 	JAE         blocks
 
-	// Single vectors.
 singles:
+	// Single vectors.
 	CMPQ CX, $0x00000004
 	JB   tail
 
@@ -1557,8 +1557,8 @@ blocks:
 	CMPQ        CX, $0x00000020
 	JAE         blocks
 
-	// Single vectors.
 singles:
+	// Single vectors.
 	CMPQ CX, $0x00000004
 	JB   tail
 
@@ -1630,8 +1630,8 @@ blocks:
 	CMPQ    CX, $0x00000020
 	JAE     blocks
 
-	// Single vectors.
 singles:
+	// Single vectors.
 	CMPQ CX, $0x00000004
 	JB   tail
 
@@ -1829,12 +1829,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPADDD (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -1920,14 +1920,14 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU (AX), Y1
 	VPMULLD Y1, Y1, Y1
 	VPADDD  Y1, Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
 	CMPQ    CX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -2016,7 +2016,7 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU (AX), Y1
 	VPMULLD (CX), Y1, Y1
 	VPADDD  Y1, Y0, Y0
@@ -2024,7 +2024,7 @@ vectors:
 	ADDQ    $0x00000020, CX
 	SUBQ    $0x00000008, DX
 	CMPQ    DX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -2106,12 +2106,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPADDD (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -2207,14 +2207,14 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU (AX), Y1
 	VPMULLD Y1, Y1, Y1
 	VPADDD  Y1, Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
 	CMPQ    CX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -2320,7 +2320,7 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU (AX), Y1
 	VPMULLD (CX), Y1, Y1
 	VPADDD  Y1, Y0, Y0
@@ -2328,7 +2328,7 @@ vectors:
 	ADDQ    $0x00000020, CX
 	SUBQ    $0x00000008, DX
 	CMPQ    DX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -2388,12 +2388,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPMINSD (AX), Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
 	CMPQ    CX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -2453,12 +2453,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPMAXSD (AX), Y0, Y0
 	ADDQ    $0x00000020, AX
 	SUBQ    $0x00000008, CX
 	CMPQ    CX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -2648,12 +2648,12 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VPADDQ (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000004, CX
 	CMPQ   CX, $0x00000004
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -2733,7 +2733,7 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU  (AX), Y1
 	VPSRLQ   $0x20, Y1, Y2
 	VPMULUDQ Y1, Y2, Y2
@@ -2744,7 +2744,7 @@ vectors:
 	ADDQ     $0x00000020, AX
 	SUBQ     $0x00000004, CX
 	CMPQ     CX, $0x00000004
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -2847,7 +2847,7 @@ fold:
 	CMPQ DX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU  (AX), Y1
 	VMOVDQU  (CX), Y2
 	VPSRLQ   $0x20, Y2, Y3
@@ -2863,7 +2863,7 @@ vectors:
 	ADDQ     $0x00000020, CX
 	SUBQ     $0x00000004, DX
 	CMPQ     DX, $0x00000004
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -2950,12 +2950,12 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VPADDQ (AX), Y0, Y0
 	ADDQ   $0x00000020, AX
 	SUBQ   $0x00000004, CX
 	CMPQ   CX, $0x00000004
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -3045,7 +3045,7 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU  (AX), Y1
 	VPSRLQ   $0x20, Y1, Y2
 	VPMULUDQ Y1, Y2, Y2
@@ -3056,7 +3056,7 @@ vectors:
 	ADDQ     $0x00000020, AX
 	SUBQ     $0x00000004, CX
 	CMPQ     CX, $0x00000004
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -3176,7 +3176,7 @@ fold:
 	CMPQ DX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU  (AX), Y1
 	VMOVDQU  (CX), Y2
 	VPSRLQ   $0x20, Y2, Y3
@@ -3192,7 +3192,7 @@ vectors:
 	ADDQ     $0x00000020, CX
 	SUBQ     $0x00000004, DX
 	CMPQ     DX, $0x00000004
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -3268,14 +3268,14 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU   (AX), Y1
 	VPCMPGTQ  Y1, Y0, Y2
 	VBLENDVPD Y2, Y1, Y0, Y0
 	ADDQ      $0x00000020, AX
 	SUBQ      $0x00000004, CX
 	CMPQ      CX, $0x00000004
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -3347,14 +3347,14 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU   (AX), Y1
 	VPCMPGTQ  Y0, Y1, Y2
 	VBLENDVPD Y2, Y1, Y0, Y0
 	ADDQ      $0x00000020, AX
 	SUBQ      $0x00000004, CX
 	CMPQ      CX, $0x00000004
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -3531,12 +3531,12 @@ fold:
 	CMPQ CX, $0x00000004
 	JB   tail
 
-vectors:
+single:
 	VPXOR (AX), Y0, Y0
 	ADDQ  $0x00000020, AX
 	SUBQ  $0x00000004, CX
 	CMPQ  CX, $0x00000004
-	JAE   vectors
+	JAE   single
 
 	// Masked tail.
 tail:
@@ -3604,12 +3604,12 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VADDPS (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000010, CX
 	CMPQ   CX, $0x00000010
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -3685,13 +3685,13 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Z1
 	VFMADD231PS Z1, Z1, Z0
 	ADDQ        $0x00000040, AX
 	SUBQ        $0x00000010, CX
 	CMPQ        CX, $0x00000010
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -3770,14 +3770,14 @@ fold:
 	CMPQ DX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Z1
 	VFMADD231PS (CX), Z1, Z0
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	SUBQ        $0x00000010, DX
 	CMPQ        DX, $0x00000010
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -3857,12 +3857,12 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VADDPS (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000010, CX
 	CMPQ   CX, $0x00000010
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -3948,13 +3948,13 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Z1
 	VFMADD231PS Z1, Z1, Z0
 	ADDQ        $0x00000040, AX
 	SUBQ        $0x00000010, CX
 	CMPQ        CX, $0x00000010
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -4050,14 +4050,14 @@ fold:
 	CMPQ DX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS     (AX), Z1
 	VFMADD231PS (CX), Z1, Z0
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	SUBQ        $0x00000010, DX
 	CMPQ        DX, $0x00000010
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -4123,7 +4123,7 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS  (AX), Z1
 	VRANGEPS $0x04, Z1, Z0, Z0
 	VCMPPS   $0x03, Z1, Z1, K1
@@ -4132,7 +4132,7 @@ vectors:
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000010, CX
 	CMPQ     CX, $0x00000010
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -4206,7 +4206,7 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVUPS  (AX), Z1
 	VRANGEPS $0x05, Z1, Z0, Z0
 	VCMPPS   $0x03, Z1, Z1, K1
@@ -4215,7 +4215,7 @@ vectors:
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000010, CX
 	CMPQ     CX, $0x00000010
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -4384,12 +4384,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VADDPD (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -4463,13 +4463,13 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Z1
 	VFMADD231PD Z1, Z1, Z0
 	ADDQ        $0x00000040, AX
 	SUBQ        $0x00000008, CX
 	CMPQ        CX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -4546,14 +4546,14 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Z1
 	VFMADD231PD (CX), Z1, Z0
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	SUBQ        $0x00000008, DX
 	CMPQ        DX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -4631,12 +4631,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VADDPD (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -4720,13 +4720,13 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Z1
 	VFMADD231PD Z1, Z1, Z0
 	ADDQ        $0x00000040, AX
 	SUBQ        $0x00000008, CX
 	CMPQ        CX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -4820,14 +4820,14 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD     (AX), Z1
 	VFMADD231PD (CX), Z1, Z0
 	ADDQ        $0x00000040, AX
 	ADDQ        $0x00000040, CX
 	SUBQ        $0x00000008, DX
 	CMPQ        DX, $0x00000008
-	JAE         vectors
+	JAE         single
 
 	// Masked tail.
 tail:
@@ -4891,7 +4891,7 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD  (AX), Z1
 	VRANGEPD $0x04, Z1, Z0, Z0
 	VCMPPD   $0x03, Z1, Z1, K1
@@ -4900,7 +4900,7 @@ vectors:
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000008, CX
 	CMPQ     CX, $0x00000008
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -4972,7 +4972,7 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVUPD  (AX), Z1
 	VRANGEPD $0x05, Z1, Z0, Z0
 	VCMPPD   $0x03, Z1, Z1, K1
@@ -4981,7 +4981,7 @@ vectors:
 	ADDQ     $0x00000040, AX
 	SUBQ     $0x00000008, CX
 	CMPQ     CX, $0x00000008
-	JAE      vectors
+	JAE      single
 
 	// Masked tail.
 tail:
@@ -5148,12 +5148,12 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VPADDD (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000010, CX
 	CMPQ   CX, $0x00000010
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -5238,14 +5238,14 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU32 (AX), Z1
 	VPMULLD   Z1, Z1, Z1
 	VPADDD    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	SUBQ      $0x00000010, CX
 	CMPQ      CX, $0x00000010
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -5334,7 +5334,7 @@ fold:
 	CMPQ DX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU32 (AX), Z1
 	VPMULLD   (CX), Z1, Z1
 	VPADDD    Z1, Z0, Z0
@@ -5342,7 +5342,7 @@ vectors:
 	ADDQ      $0x00000040, CX
 	SUBQ      $0x00000010, DX
 	CMPQ      DX, $0x00000010
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -5424,12 +5424,12 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VPADDD (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000010, CX
 	CMPQ   CX, $0x00000010
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -5524,14 +5524,14 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU32 (AX), Z1
 	VPMULLD   Z1, Z1, Z1
 	VPADDD    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	SUBQ      $0x00000010, CX
 	CMPQ      CX, $0x00000010
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -5637,7 +5637,7 @@ fold:
 	CMPQ DX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU32 (AX), Z1
 	VPMULLD   (CX), Z1, Z1
 	VPADDD    Z1, Z0, Z0
@@ -5645,7 +5645,7 @@ vectors:
 	ADDQ      $0x00000040, CX
 	SUBQ      $0x00000010, DX
 	CMPQ      DX, $0x00000010
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -5705,12 +5705,12 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VPMINSD (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000010, CX
 	CMPQ    CX, $0x00000010
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -5767,12 +5767,12 @@ fold:
 	CMPQ CX, $0x00000010
 	JB   tail
 
-vectors:
+single:
 	VPMAXSD (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000010, CX
 	CMPQ    CX, $0x00000010
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -5934,12 +5934,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPADDQ (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -6022,14 +6022,14 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU64 (AX), Z1
 	VPMULLQ   Z1, Z1, Z1
 	VPADDQ    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	SUBQ      $0x00000008, CX
 	CMPQ      CX, $0x00000008
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -6116,7 +6116,7 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU64 (AX), Z1
 	VPMULLQ   (CX), Z1, Z1
 	VPADDQ    Z1, Z0, Z0
@@ -6124,7 +6124,7 @@ vectors:
 	ADDQ      $0x00000040, CX
 	SUBQ      $0x00000008, DX
 	CMPQ      DX, $0x00000008
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -6204,12 +6204,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPADDQ (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:
@@ -6302,14 +6302,14 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU64 (AX), Z1
 	VPMULLQ   Z1, Z1, Z1
 	VPADDQ    Z1, Z0, Z0
 	ADDQ      $0x00000040, AX
 	SUBQ      $0x00000008, CX
 	CMPQ      CX, $0x00000008
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -6413,7 +6413,7 @@ fold:
 	CMPQ DX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VMOVDQU64 (AX), Z1
 	VPMULLQ   (CX), Z1, Z1
 	VPADDQ    Z1, Z0, Z0
@@ -6421,7 +6421,7 @@ vectors:
 	ADDQ      $0x00000040, CX
 	SUBQ      $0x00000008, DX
 	CMPQ      DX, $0x00000008
-	JAE       vectors
+	JAE       single
 
 	// Masked tail.
 tail:
@@ -6479,12 +6479,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPMINSQ (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000008, CX
 	CMPQ    CX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -6539,12 +6539,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPMAXSQ (AX), Z0, Z0
 	ADDQ    $0x00000040, AX
 	SUBQ    $0x00000008, CX
 	CMPQ    CX, $0x00000008
-	JAE     vectors
+	JAE     single
 
 	// Masked tail.
 tail:
@@ -6690,12 +6690,12 @@ fold:
 	CMPQ CX, $0x00000008
 	JB   tail
 
-vectors:
+single:
 	VPXORQ (AX), Z0, Z0
 	ADDQ   $0x00000040, AX
 	SUBQ   $0x00000008, CX
 	CMPQ   CX, $0x00000008
-	JAE    vectors
+	JAE    single
 
 	// Masked tail.
 tail:

@@ -12,9 +12,7 @@ import (
 // callers fold the fast kernels' flag and the NaN search into their result
 // and so cannot show what each part does on its own.
 func TestReduceInternalMinMaxKernels(t *testing.T) {
-	if !Supported(AVX2) {
-		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
-	}
+	useTier(t, AVX2)
 	r := rand.New(rand.NewPCG(15, 16))
 	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310,
 		1e200, -1e200, math.MaxFloat32, -math.MaxFloat32}
@@ -57,9 +55,7 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 // every length up to 300 (both vectors of a pair, single vectors and the
 // masked tail): the fast kernels must flag it and the search must find it.
 func TestReduceFastMinMaxFlagsEveryNaN(t *testing.T) {
-	if !Supported(AVX2) {
-		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
-	}
+	useTier(t, AVX2)
 	r := rand.New(rand.NewPCG(17, 18))
 	for n := 1; n <= 300; n++ {
 		x64, x32 := rdFloats[float64](r, n), rdFloats[float32](r, n)
@@ -81,14 +77,7 @@ func TestReduceFastMinMaxFlagsEveryNaN(t *testing.T) {
 // search finds no NaN, and the exported Min and Max still return the exact
 // result.
 func TestReduceFastMinMaxFalseAlarm(t *testing.T) {
-	if !Supported(AVX2) {
-		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
-	}
-	restore, err := Use(AVX2)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer restore()
+	useTier(t, AVX2)
 	r := rand.New(rand.NewPCG(19, 20))
 	values := []float32{float32(math.Inf(1)), float32(math.Inf(-1)), 0, float32(math.Copysign(0, -1)), 1, -1}
 	raised := 0

@@ -55,14 +55,7 @@ func rdBench(b *testing.B, typ string, size int, inputs int, impls []rdImpl) {
 		for _, im := range impls {
 			b.Run(fmt.Sprintf("type=%s/n=%d/tier=%s", typ, n, im.name), func(b *testing.B) {
 				if im.tier != nil {
-					if !Supported(*im.tier) {
-						b.Skipf("tier %s not exercised: CPU supports at most %s", *im.tier, Hardware())
-					}
-					restore, err := Use(*im.tier)
-					if err != nil {
-						b.Fatal(err)
-					}
-					defer restore()
+					useTier(b, *im.tier)
 				}
 				run := im.setup(n)
 				b.SetBytes(int64(n * size * inputs))

@@ -12,9 +12,7 @@ import (
 // on inputs flush against inaccessible pages, with and without a NaN in the
 // last element (which the masked tail reads).
 func TestReduceNaNSearchNoReadsOutside(t *testing.T) {
-	if !Supported(AVX2) {
-		t.Skipf("tier %s not exercised: CPU supports at most %s", AVX2, Hardware())
-	}
+	useTier(t, AVX2)
 	mem := rdGuarded(t, 2)
 	for n := 1; n <= 300; n++ {
 		for _, end := range []bool{false, true} {

@@ -11,17 +11,24 @@ func eachTier(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	for _, tier := range []Tier{PureGo, AVX2, AVX512} {
 		t.Run("tier="+tier.String(), func(t *testing.T) {
-			if !Supported(tier) {
-				t.Skipf("tier %s not exercised: CPU supports at most %s", tier, Hardware())
-			}
-			restore, err := Use(tier)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer restore()
+			useTier(t, tier)
 			f(t)
 		})
 	}
+}
+
+// useTier makes tier the active one until tb ends, or skips tb, saying
+// why, when this CPU (or build) lacks it.
+func useTier(tb testing.TB, tier Tier) {
+	tb.Helper()
+	if !Supported(tier) {
+		tb.Skipf("tier %s not exercised: CPU supports at most %s", tier, Hardware())
+	}
+	restore, err := Use(tier)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(restore)
 }
 
 func TestSelectTier(t *testing.T) {

@@ -297,23 +297,14 @@ func fold(f foldSpec) {
 	TEXT(f.name, NOSPLIT, f.sig)
 	Pragma("noescape")
 	Doc(f.doc...)
-	lanes := f.s.lanes(f.e)
 	ptrs := make([]Register, f.inputs)
 	for i, p := range []string{"x", "y"}[:f.inputs] {
 		ptrs[i] = Load(Param(p).Base(), GP64())
 	}
 	n := Load(Param("x").Len(), GP64())
-	mems := func(disp int) []Mem {
-		ms := make([]Mem, len(ptrs))
-		for i, p := range ptrs {
-			ms[i] = Mem{Base: p, Disp: disp}
-		}
-		return ms
-	}
-	advance := func(bytes int) {
-		for _, p := range ptrs {
-			ADDQ(U32(bytes), p)
-		}
+	at := make([]Mem, len(ptrs)) // the vector at the pointers
+	for i, p := range ptrs {
+		at[i] = Mem{Base: p}
 	}
 
 	accs := make([]VecVirtual, f.unroll)
@@ -336,21 +327,13 @@ func fold(f foldSpec) {
 	}
 	acc := accs[0]
 
-	Comment("Single vectors.")
-	CMPQ(n, U32(lanes))
-	JB(LabelRef("tail"))
-	Label("vectors")
-	f.step(acc, mems(0))
-	advance(f.s.bytes)
-	SUBQ(U32(lanes), n)
-	CMPQ(n, U32(lanes))
-	JAE(LabelRef("vectors"))
+	singleLoop(f.s, f.e, ptrs, n, func(at []Mem) { f.step(acc, at) })
 
 	Comment("Masked tail.")
 	Label("tail")
 	TESTQ(n, n)
 	JZ(LabelRef("horizontal"))
-	f.tail(acc, mems(0), n)
+	f.tail(acc, at, n)
 
 	Label("horizontal")
 	horizontal(f.s, f.e, acc, f.combine)
@@ -442,6 +425,29 @@ func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, ways int,
 	for i := range ptrs {
 		MOVQ(streams[ways-1][i], ptrs[i])
 	}
+}
+
+// singleLoop emits the loop over the single vectors left after the
+// blocks: while n holds a whole vector, body's code once with at(0)
+// addressing that vector in every input of ptrs, then the pointers move on
+// by one vector. It jumps to "tail" with n < lanes.
+func singleLoop(s isa, e elem, ptrs []Register, n Register, body func(at []Mem)) {
+	lanes := s.lanes(e)
+	Comment("Single vectors.")
+	CMPQ(n, U32(lanes))
+	JB(LabelRef("tail"))
+	Label("single")
+	at := make([]Mem, len(ptrs))
+	for i, p := range ptrs {
+		at[i] = Mem{Base: p}
+	}
+	body(at)
+	for _, p := range ptrs {
+		ADDQ(U32(s.bytes), p)
+	}
+	SUBQ(U32(lanes), n)
+	CMPQ(n, U32(lanes))
+	JAE(LabelRef("single"))
 }
 
 // blockOrder is the order in which a loop body visits a block's vectors:
@@ -795,7 +801,6 @@ func genMinMaxRange(e elem, isMax bool) {
 	p, n := flaggedMinMaxHeader(s, e, isMax, "Range", "nan",
 		"exact unless nan, and whether x holds a NaN")
 	const unroll = 4
-	lanes := s.lanes(e)
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 	// jumpIfAny jumps to nan if opmask a (or a|b) has a lane set.
 	jumpIfAny := func(a, b Register) {
@@ -835,27 +840,19 @@ func genMinMaxRange(e elem, isMax bool) {
 		}
 	}
 
-	Comment("Single vectors.")
-	CMPQ(n, U32(lanes))
-	JB(LabelRef("tail"))
-	Label("vectors")
-	x := s.vec()
-	load(s, e, Mem{Base: p}, x)
-	op(x, ms[0], ms[0])
-	c := K()
-	unord(x, x, c)
-	jumpIfAny(c, nil)
-	ADDQ(U32(s.bytes), p)
-	SUBQ(U32(lanes), n)
-	CMPQ(n, U32(lanes))
-	JAE(LabelRef("vectors"))
+	singleLoop(s, e, []Register{p}, n, func(at []Mem) {
+		x, c := s.vec(), K()
+		load(s, e, at[0], x)
+		op(x, ms[0], ms[0])
+		unord(x, x, c)
+		jumpIfAny(c, nil)
+	})
 
 	Comment("Masked tail.")
 	Label("tail")
 	TESTQ(n, n)
 	JZ(LabelRef("horizontal"))
-	x = s.vec()
-	c = K()
+	x, c := s.vec(), K()
 	k := opMask(n)
 	zLoad(e, Mem{Base: p}, k, x)
 	op(x, ms[0], k, ms[0])
@@ -904,7 +901,6 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	p, n := flaggedMinMaxHeader(s, e, isMax, "Fast", "maybeNaN",
 		"exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity)")
 	const pairs = 4
-	lanes := s.lanes(e)
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 
 	ms := make([]VecVirtual, pairs)
@@ -932,26 +928,20 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 		}
 	})
 
-	Comment("Single vectors.")
 	Label("singles")
-	CMPQ(n, U32(lanes))
-	JB(LabelRef("tail"))
-	Label("single")
-	x := YMM()
-	load(s, e, Mem{Base: p}, x)
-	op(x, ms[0], ms[0])
-	fma(e, x, x, flags[0])
-	ADDQ(U32(s.bytes), p)
-	SUBQ(U32(lanes), n)
-	CMPQ(n, U32(lanes))
-	JAE(LabelRef("single"))
+	singleLoop(s, e, []Register{p}, n, func(at []Mem) {
+		x := YMM()
+		load(s, e, at[0], x)
+		op(x, ms[0], ms[0])
+		fma(e, x, x, flags[0])
+	})
 
 	Comment("Masked tail: lanes past the end read +0 and keep the accumulator.")
 	Label("tail")
 	TESTQ(n, n)
 	JZ(LabelRef("horizontal"))
 	mask := laneMask(e, n)
-	x = YMM()
+	x := YMM()
 	maskLoad(e, Mem{Base: p}, mask, x)
 	t := YMM()
 	op(x, ms[0], t)
@@ -988,7 +978,6 @@ func genHasNaNAVX2(e elem) {
 	p := Load(Param("x").Base(), GP64())
 	n := Load(Param("x").Len(), GP64())
 	const pairs = 4
-	lanes := s.lanes(e)
 	unord := unordOp(e)
 
 	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
@@ -1006,27 +995,21 @@ func genHasNaNAVX2(e elem) {
 		JNZ(LabelRef("nan"))
 	})
 
-	Comment("Single vectors.")
 	Label("singles")
-	CMPQ(n, U32(lanes))
-	JB(LabelRef("tail"))
-	Label("single")
-	x, c := YMM(), YMM()
-	load(s, e, Mem{Base: p}, x)
-	unord(x, x, c)
-	VPTEST(c, c)
-	JNZ(LabelRef("nan"))
-	ADDQ(U32(s.bytes), p)
-	SUBQ(U32(lanes), n)
-	CMPQ(n, U32(lanes))
-	JAE(LabelRef("single"))
+	singleLoop(s, e, []Register{p}, n, func(at []Mem) {
+		x, c := YMM(), YMM()
+		load(s, e, at[0], x)
+		unord(x, x, c)
+		VPTEST(c, c)
+		JNZ(LabelRef("nan"))
+	})
 
 	Comment("Masked tail: lanes past the end read +0.")
 	Label("tail")
 	TESTQ(n, n)
 	JZ(LabelRef("none"))
 	mask := laneMask(e, n)
-	x, c = YMM(), YMM()
+	x, c := YMM(), YMM()
 	maskLoad(e, Mem{Base: p}, mask, x)
 	unord(x, x, c)
 	VPTEST(c, c)
