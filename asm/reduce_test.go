@@ -37,8 +37,6 @@ func rdForceStream() (restore func()) {
 	return func() { streamMin = old }
 }
 
-type rdFloat interface{ ~float32 | ~float64 }
-
 // rdFloatKernels are the float kernels of one type with their twins.
 type rdFloatKernels[T rdFloat] struct {
 	sum, sumTwin     func([]T) T

@@ -126,6 +126,9 @@ func rdStepXor(x []uint64, k func([]uint64) uint64) uint64 {
 	return s
 }
 
+// rdFloat is the float element types.
+type rdFloat interface{ ~float32 | ~float64 }
+
 type rdOrdered interface {
 	~float32 | ~float64 | ~int32 | ~int64
 }
@@ -164,8 +167,10 @@ func rdStepIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
 
 // ---- float sums: 8 accumulators per piece --------------------------------
 
-func sumF32Piece(x []float32) float32 {
-	var s0, s1, s2, s3, s4, s5, s6, s7 float32
+// The pieces: x (and y) hold at most MaxStep elements.
+
+func sumPiece[T rdFloat](x []T) T {
+	var s0, s1, s2, s3, s4, s5, s6, s7 T
 	for ; len(x) >= 8; x = x[8:] {
 		s0 += x[0]
 		s1 += x[1]
@@ -182,26 +187,8 @@ func sumF32Piece(x []float32) float32 {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
-func sumF64Piece(x []float64) float64 {
-	var s0, s1, s2, s3, s4, s5, s6, s7 float64
-	for ; len(x) >= 8; x = x[8:] {
-		s0 += x[0]
-		s1 += x[1]
-		s2 += x[2]
-		s3 += x[3]
-		s4 += x[4]
-		s5 += x[5]
-		s6 += x[6]
-		s7 += x[7]
-	}
-	for _, v := range x {
-		s0 += v
-	}
-	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
-}
-
-func sumSquaresF32Piece(x []float32) float32 {
-	var s0, s1, s2, s3, s4, s5, s6, s7 float32
+func sumSquaresPiece[T rdFloat](x []T) T {
+	var s0, s1, s2, s3, s4, s5, s6, s7 T
 	for ; len(x) >= 8; x = x[8:] {
 		s0 += x[0] * x[0]
 		s1 += x[1] * x[1]
@@ -218,27 +205,9 @@ func sumSquaresF32Piece(x []float32) float32 {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
-func sumSquaresF64Piece(x []float64) float64 {
-	var s0, s1, s2, s3, s4, s5, s6, s7 float64
-	for ; len(x) >= 8; x = x[8:] {
-		s0 += x[0] * x[0]
-		s1 += x[1] * x[1]
-		s2 += x[2] * x[2]
-		s3 += x[3] * x[3]
-		s4 += x[4] * x[4]
-		s5 += x[5] * x[5]
-		s6 += x[6] * x[6]
-		s7 += x[7] * x[7]
-	}
-	for _, v := range x {
-		s0 += v * v
-	}
-	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
-}
-
-func dotF32Piece(x, y []float32) float32 {
+func dotPiece[T rdFloat](x, y []T) T {
 	y = y[:len(x)]
-	var s0, s1, s2, s3, s4, s5, s6, s7 float32
+	var s0, s1, s2, s3, s4, s5, s6, s7 T
 	for ; len(x) >= 8; x, y = x[8:], y[8:] {
 		s0 += x[0] * y[0]
 		s1 += x[1] * y[1]
@@ -255,31 +224,12 @@ func dotF32Piece(x, y []float32) float32 {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
-func dotF64Piece(x, y []float64) float64 {
-	y = y[:len(x)]
-	var s0, s1, s2, s3, s4, s5, s6, s7 float64
-	for ; len(x) >= 8; x, y = x[8:], y[8:] {
-		s0 += x[0] * y[0]
-		s1 += x[1] * y[1]
-		s2 += x[2] * y[2]
-		s3 += x[3] * y[3]
-		s4 += x[4] * y[4]
-		s5 += x[5] * y[5]
-		s6 += x[6] * y[6]
-		s7 += x[7] * y[7]
-	}
-	for i, v := range x {
-		s0 += v * y[i]
-	}
-	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
-}
-
-func sumF32Go(x []float32) float32            { return rdStepSumF32(x, sumF32Piece) }
-func sumF64Go(x []float64) float64            { return rdStepSumF64(x, sumF64Piece) }
-func sumSquaresF32Go(x []float32) float32     { return rdStepSumF32(x, sumSquaresF32Piece) }
-func sumSquaresF64Go(x []float64) float64     { return rdStepSumF64(x, sumSquaresF64Piece) }
-func dotF32Go(x, y []float32) float32         { return rdStepDotF32(x, y, dotF32Piece) }
-func dotF64Go(x, y []float64) float64         { return rdStepDotF64(x, y, dotF64Piece) }
+func sumF32Go(x []float32) float32            { return rdStepSumF32(x, sumPiece[float32]) }
+func sumF64Go(x []float64) float64            { return rdStepSumF64(x, sumPiece[float64]) }
+func sumSquaresF32Go(x []float32) float32     { return rdStepSumF32(x, sumSquaresPiece[float32]) }
+func sumSquaresF64Go(x []float64) float64     { return rdStepSumF64(x, sumSquaresPiece[float64]) }
+func dotF32Go(x, y []float32) float32         { return rdStepDotF32(x, y, dotPiece[float32]) }
+func dotF64Go(x, y []float64) float64         { return rdStepDotF64(x, y, dotPiece[float64]) }
 func sumI32Go(x []int32) int32                { return rdSumLoop(x) }
 func sumI64Go(x []int64) int64                { return rdSumLoop(x) }
 func sumSquaresI32Go(x []int32) int32         { return rdSumSquaresLoop(x) }
