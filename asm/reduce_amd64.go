@@ -237,13 +237,7 @@ func minF32(x []float32) float32 {
 		return rdUnlessNaN(minRangeF32AVX512(x))
 	case AVX2:
 		m, maybeNaN := minFastF32AVX2(x)
-		switch {
-		case maybeNaN && hasNaNF32AVX2(x):
-			return float32(math.NaN())
-		case m == 0:
-			return minZeroF32(x)
-		}
-		return m
+		return rdSettle(x, m, maybeNaN, hasNaNF32AVX2, minZeroF32)
 	}
 	return minF32Go(x)
 }
@@ -257,13 +251,7 @@ func minF64(x []float64) float64 {
 		return rdUnlessNaN(minRangeF64AVX512(x))
 	case AVX2:
 		m, maybeNaN := minFastF64AVX2(x)
-		switch {
-		case maybeNaN && hasNaNF64AVX2(x):
-			return math.NaN()
-		case m == 0:
-			return minZeroF64(x)
-		}
-		return m
+		return rdSettle(x, m, maybeNaN, hasNaNF64AVX2, minZeroF64)
 	}
 	return minF64Go(x)
 }
@@ -303,13 +291,7 @@ func maxF32(x []float32) float32 {
 		return rdUnlessNaN(maxRangeF32AVX512(x))
 	case AVX2:
 		m, maybeNaN := maxFastF32AVX2(x)
-		switch {
-		case maybeNaN && hasNaNF32AVX2(x):
-			return float32(math.NaN())
-		case m == 0:
-			return maxZeroF32(x)
-		}
-		return m
+		return rdSettle(x, m, maybeNaN, hasNaNF32AVX2, maxZeroF32)
 	}
 	return maxF32Go(x)
 }
@@ -323,13 +305,7 @@ func maxF64(x []float64) float64 {
 		return rdUnlessNaN(maxRangeF64AVX512(x))
 	case AVX2:
 		m, maybeNaN := maxFastF64AVX2(x)
-		switch {
-		case maybeNaN && hasNaNF64AVX2(x):
-			return math.NaN()
-		case m == 0:
-			return maxZeroF64(x)
-		}
-		return m
+		return rdSettle(x, m, maybeNaN, hasNaNF64AVX2, maxZeroF64)
 	}
 	return maxF64Go(x)
 }
@@ -436,6 +412,19 @@ func xorU64(x []uint64) uint64 {
 // is below zero, so the only elements with the sign bit set are -0s: the
 // minimum is -0 exactly when x holds one. Likewise a zero maximum is +0
 // exactly when x holds a +0.
+
+// rdSettle turns the fast kernel's result m into Go's min or max of x: NaN
+// when the flag is up and hasNaN finds one, zero(x) (the zero of the right
+// sign) when m is a zero, else m.
+func rdSettle[F float32 | float64](x []F, m F, maybeNaN bool, hasNaN func([]F) bool, zero func([]F) F) F {
+	switch {
+	case maybeNaN && hasNaN(x):
+		return F(math.NaN())
+	case m == 0:
+		return zero(x)
+	}
+	return m
+}
 
 const (
 	negZero32 = math.MinInt32 // the bits of float32 -0
