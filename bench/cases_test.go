@@ -2,12 +2,14 @@ package bench
 
 import (
 	"errors"
-	"github.com/hpgo/hpgo/backend/cpu"
 	"math"
 	"reflect"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/hpgo/hpgo/backend/cpu"
 	"github.com/hpgo/hpgo/op"
 )
 
@@ -151,8 +153,10 @@ func TestParseSizes(t *testing.T) {
 	if err != nil || !reflect.DeepEqual(got, want) {
 		t.Fatalf("ParseSizes = %v, %v; want %v", got, err, want)
 	}
-	if _, err := ParseSizes("4Xi"); err == nil {
-		t.Error("ParseSizes accepted 4Xi")
+	for _, bad := range []string{"4Xi", "0", "-4Ki", "Ki", "9223372036854775807Ki", "1.5Mi"} {
+		if n, err := ParseSizes(bad); err == nil || !strings.Contains(err.Error(), strconv.Quote(bad)) {
+			t.Errorf("ParseSizes(%q) = %v, %v; want an error naming it", bad, n, err)
+		}
 	}
 	for _, n := range want {
 		if m, _ := ParseSize(FormatSize(n)); m != n {
@@ -163,12 +167,13 @@ func TestParseSizes(t *testing.T) {
 
 func TestMeasureAndMedian(t *testing.T) {
 	calls := 0
-	ns := Measure(func() float64 { calls++; return 1 }, 0)
-	if calls < 2 || ns < 0 {
-		t.Fatalf("Measure made %d calls, %v ns", calls, ns)
+	ns, n := MeasureIters(func() float64 { calls++; return 1 }, 0)
+	if calls != 2 || n != 1 || ns < 0 {
+		t.Fatalf("MeasureIters(minTime 0) made %d calls (batch %d, %v ns); want a warm-up and one batch of 1", calls, n, ns)
 	}
-	if _, n := MeasureIters(func() float64 { return 1 }, time.Millisecond); n < 1 {
-		t.Fatalf("MeasureIters batch %d", n)
+	calls = 0
+	if _, n = MeasureIters(func() float64 { calls++; return 1 }, time.Millisecond); n < 1 || calls < 1+n {
+		t.Fatalf("MeasureIters made %d calls, last batch %d", calls, n)
 	}
 	// MedianOfReps: the sizing batches, then reps batches of the last size.
 	calls = 0

@@ -1,6 +1,8 @@
 package bench
 
 import (
+	"fmt"
+	"math"
 	"os"
 	"slices"
 	"strconv"
@@ -11,16 +13,10 @@ import (
 // Sink receives every timed result, so that no call is optimised away.
 var Sink float64
 
-// Measure times run like testing.B does: one warm-up call, then batches of
-// growing size until one batch takes at least minTime. It returns the
-// nanoseconds per call of that last batch.
-func Measure(run func() float64, minTime time.Duration) float64 {
-	ns, _ := MeasureIters(run, minTime)
-	return ns
-}
-
-// MeasureIters is Measure that also returns the size of the last batch,
-// for MedianOfReps to repeat.
+// MeasureIters times run like testing.B does: one warm-up call, then
+// batches of growing size until one batch takes at least minTime. It
+// returns the nanoseconds per call of that last batch and its size, which
+// MedianOfReps repeats.
 func MeasureIters(run func() float64, minTime time.Duration) (nsPerOp float64, iters int) {
 	s := run() // warm-up: page faults, caches, worker start
 	iters = 1
@@ -73,17 +69,6 @@ func MedianOfReps(run func() float64, minTime time.Duration, reps int) float64 {
 	return Median(ns)
 }
 
-// MeasureMedian runs Measure count times and returns the median ns per call
-// and all samples.
-func MeasureMedian(run func() float64, minTime time.Duration, count int) (float64, []float64) {
-	count = max(count, 1)
-	ns := make([]float64, count)
-	for i := range ns {
-		ns[i] = Measure(run, minTime)
-	}
-	return Median(ns), ns
-}
-
 // Median returns the median of xs (the mean of the middle two for an even
 // count), 0 for none.
 func Median(xs []float64) float64 {
@@ -116,21 +101,22 @@ func ParseSizes(s string) ([]int, error) {
 	return out, nil
 }
 
-// ParseSize parses one length, e.g. "4096", "4Ki" or "64Mi".
+// ParseSize parses one positive length, e.g. "4096", "4Ki" or "64Mi" (K,
+// M, G and Gi work too).
 func ParseSize(s string) (int, error) {
-	mult := 1
+	digits, mult := s, 1
 	for _, suf := range []struct {
 		s string
 		m int
 	}{{"Ki", 1 << 10}, {"Mi", 1 << 20}, {"Gi", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
 		if strings.HasSuffix(s, suf.s) {
-			s, mult = strings.TrimSuffix(s, suf.s), suf.m
+			digits, mult = strings.TrimSuffix(s, suf.s), suf.m
 			break
 		}
 	}
-	n, err := strconv.Atoi(s)
-	if err != nil || n <= 0 {
-		return 0, &strconv.NumError{Func: "ParseSize", Num: s, Err: strconv.ErrSyntax}
+	n, err := strconv.Atoi(digits)
+	if err != nil || n <= 0 || n > math.MaxInt/mult {
+		return 0, fmt.Errorf("bad size %q (want a positive length such as 4096, 4Ki or 64Mi)", s)
 	}
 	return n * mult, nil
 }

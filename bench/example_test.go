@@ -1,0 +1,201 @@
+package bench_test
+
+import (
+	"fmt"
+	"time"
+
+	"github.com/hpgo/hpgo/bench"
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/op"
+	"github.com/hpgo/hpgo/parallel"
+)
+
+func ExampleParseSize() {
+	n, err := bench.ParseSize("256Ki")
+	fmt.Println(n, err)
+	_, err = bench.ParseSize("4Xi")
+	fmt.Println(err)
+	// Output:
+	// 262144 <nil>
+	// bad size "4Xi" (want a positive length such as 4096, 4Ki or 64Mi)
+}
+
+func ExampleParseSizes() {
+	sizes, err := bench.ParseSizes("4Ki, 64Mi,1000")
+	fmt.Println(sizes, err)
+	// Output: [4096 67108864 1000] <nil>
+}
+
+func ExampleFormatSize() {
+	fmt.Println(bench.FormatSize(4096), bench.FormatSize(1<<26), bench.FormatSize(1000))
+	// Output: 4Ki 64Mi 1000
+}
+
+// A benchmark that honours HPGO_BENCH_SIZES, and runs the default sizes
+// when it is unset.
+func ExampleEnvSizes() {
+	for _, n := range bench.EnvSizes(bench.Sizes) {
+		fmt.Println("n =", bench.FormatSize(n))
+	}
+}
+
+func ExampleMedian() {
+	fmt.Println(bench.Median([]float64{3, 1, 2}), bench.Median([]float64{4, 1, 3, 2}), bench.Median(nil))
+	// Output: 2 2.5 0
+}
+
+// Time one call the way testing.B does, and report the read throughput.
+func ExampleMeasureIters() {
+	xs := bench.Float32s(1<<16, 1)
+	ns, iters := bench.MeasureIters(func() float64 {
+		return float64(parallel.Reduce(execution.Unseq, xs, 0, op.Add[float32]))
+	}, 10*time.Millisecond)
+	gbPerS := float64(4*len(xs)) / ns // bytes per nanosecond
+	fmt.Println(iters > 0, gbPerS > 0)
+	// Output: true true
+}
+
+// Time a call as hpgo bench times every row, the C++ peers included: the
+// median of five batches.
+func ExampleMedianOfReps() {
+	xs := bench.Float64s(1<<16, 1)
+	ns := bench.MedianOfReps(func() float64 {
+		return parallel.TransformReduce(execution.Par, xs, 0, op.Add[float64], op.Square[float64])
+	}, 5*time.Millisecond, 5)
+	fmt.Println(ns > 0)
+	// Output: true
+}
+
+// The inputs are shared: the same length and seed give the same slice, with
+// values in [0, 1), until Release drops them.
+func ExampleFloat32s() {
+	x, y := bench.Float32s(1000, 7), bench.Float32s(1000, 7)
+	inRange := true
+	for _, v := range x {
+		inRange = inRange && v >= 0 && v < 1
+	}
+	fmt.Println(len(x), &x[0] == &y[0], inRange)
+	// Output: 1000 true true
+}
+
+func ExampleFloat64s() {
+	x := bench.Float64s(4, 1)
+	y := bench.Float32s(4, 1) // the same draws, rounded to float32
+	fmt.Println(float32(x[3]) == y[3])
+	// Output: true
+}
+
+func ExampleUint64s() {
+	x := bench.Uint64s(1<<10, 3)
+	fmt.Println(len(x), x[0] != x[1])
+	// Output: 1024 true
+}
+
+func ExampleRelease() {
+	before := bench.Float64s(1<<10, 1)
+	bench.Release()
+	after := bench.Float64s(1<<10, 1)
+	fmt.Println(&before[0] == &after[0], before[10] == after[10])
+	// Output: false true
+}
+
+func ExampleParseKernel() {
+	k, err := bench.ParseKernel("sumsq")
+	fmt.Println(k, err)
+	_, err = bench.ParseKernel("median")
+	fmt.Println(err)
+	// Output:
+	// sumsquares <nil>
+	// unknown kernel "median" (want sum, sumsquares, dot, min, max)
+}
+
+func ExampleHpgo() {
+	im := bench.Hpgo("par")
+	im.Tier = "avx2"
+	fmt.Println(im)
+	// Output: hpgo/policy=par/tier=avx2
+}
+
+func ExampleParseImpl() {
+	for _, s := range []string{"hpgo/policy=unseq/tier=purego", "vek", "hpgo/policy=fast"} {
+		im, err := bench.ParseImpl(s)
+		fmt.Printf("lib=%q policy=%q tier=%q err=%v\n", im.Lib, im.Policy, im.Tier, err)
+	}
+	// Output:
+	// lib="hpgo" policy="unseq" tier="purego" err=<nil>
+	// lib="vek" policy="" tier="" err=<nil>
+	// lib="" policy="" tier="" err=unknown policy "fast" (want seq, unseq, par, par_unseq)
+}
+
+func ExampleBenchImpls() {
+	for _, im := range bench.BenchImpls() {
+		fmt.Println(im)
+	}
+	// Output:
+	// hpgo/policy=seq
+	// hpgo/policy=unseq/tier=avx512
+	// hpgo/policy=unseq/tier=avx2
+	// hpgo/policy=unseq/tier=purego
+	// hpgo/policy=par/tier=avx512
+	// hpgo/policy=par/tier=avx2
+	// hpgo/policy=par/tier=purego
+	// hpgo/policy=par_unseq
+	// go-loop
+	// gonum
+	// vek
+}
+
+// Run one case outside go test: prepare it, call it, undo its tier.
+func ExampleCase_Prepare() {
+	c := bench.Case{Kernel: bench.SumSquares, Type: "f32", N: 4096, Impl: bench.Hpgo("par")}
+	run, restore, err := c.Prepare()
+	if err != nil {
+		fmt.Println(err) // wraps bench.ErrSkip where the case cannot run here
+		return
+	}
+	defer restore()
+	fmt.Println(c.Name(), c.Bytes(), run() > 0)
+	// Output: type=f32/n=4096/impl=hpgo/policy=par 16384 true
+}
+
+func ExampleSpec_Cases() {
+	spec := bench.Spec{
+		Kernels: []bench.Kernel{bench.Sum, bench.Dot},
+		Types:   []string{"f64"},
+		Sizes:   []int{4096},
+		Impls:   []bench.Impl{bench.Hpgo("unseq"), bench.Vek},
+	}
+	for _, c := range spec.Cases() {
+		fmt.Println(c.Kernel, c.Name(), c.Bytes())
+	}
+	// Output:
+	// sum type=f64/n=4096/impl=hpgo/policy=unseq 32768
+	// sum type=f64/n=4096/impl=vek 32768
+	// dot type=f64/n=4096/impl=hpgo/policy=unseq 65536
+	// dot type=f64/n=4096/impl=vek 65536
+}
+
+// The bandwidth probes, one per SIMD tier this machine has, as hpgo bench
+// runs them: the fastest tier's figure is the machine's read limit.
+func ExampleReadCases() {
+	for _, c := range bench.ReadCases([]int{1, 2}, []int{1 << 20}) {
+		fmt.Println(c.ImplName(), c.Name(), c.Bytes())
+	}
+	// Output:
+	// threads=1 threads=1/n=1048576 8388608
+	// threads=2 threads=2/n=1048576 8388608
+}
+
+func ExampleProbeTiers() {
+	c := bench.ReadCases([]int{2}, []int{1 << 20})[0]
+	for _, tier := range bench.ProbeTiers() {
+		run, restore, err := c.WithTier(tier).Prepare()
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		ns := bench.MedianOfReps(run, time.Millisecond, 3)
+		restore()
+		fmt.Printf("%s: %.1f GB/s\n", tier, float64(c.Bytes())/ns)
+	}
+}
