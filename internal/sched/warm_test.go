@@ -18,16 +18,24 @@ func parkedWithin(n int, d time.Duration) bool {
 	return false
 }
 
+// parkedPool starts a pool of n workers with no warm window (and closes
+// any window the test opens when it ends), runs one job so every worker
+// has started, and waits until all n have parked.
+func parkedPool(t *testing.T, n int) {
+	t.Helper()
+	restart(t, n)
+	warmUntil.Store(0)
+	t.Cleanup(func() { warmUntil.Store(0) }) // never leave an hour-long window open
+	spawnWait(func() {})
+	if !parkedWithin(n, time.Second) {
+		t.Fatal("idle workers did not park")
+	}
+}
+
 // Without KeepWarm idle workers park at once; inside the window they keep
 // looking (none is parked); once it closes they park.
 func TestKeepWarm(t *testing.T) {
-	restart(t, 2)
-	warmUntil.Store(0)
-	t.Cleanup(func() { warmUntil.Store(0) }) // never leave the hour-long window open
-	spawnWait(func() {})
-	if !parkedWithin(2, time.Second) {
-		t.Fatal("idle workers did not park")
-	}
+	parkedPool(t, 2)
 
 	// Open a window far longer than the test needs, for both workers, and
 	// wake the pool.
@@ -62,12 +70,7 @@ func TestKeepWarm(t *testing.T) {
 // One WantWarm wakes nobody; a second within WarmFor wakes every parked
 // worker, and Awake then reports them until the window closes and they park.
 func TestWantWarmWakesOnRepeat(t *testing.T) {
-	restart(t, 2)
-	t.Cleanup(func() { warmUntil.Store(0) })
-	spawnWait(func() {})
-	if !parkedWithin(2, time.Second) {
-		t.Fatal("idle workers did not park")
-	}
+	parkedPool(t, 2)
 	if Awake() {
 		t.Fatal("Awake() = true with every worker parked")
 	}
@@ -99,12 +102,7 @@ func TestWantWarmWakesOnRepeat(t *testing.T) {
 // three park; raised to 3 (KeepWarm with a larger job), only the
 // remaining surplus parks. WantWarm wakes no more workers than asked.
 func TestWarmKeepsOnlyTheWorkersWanted(t *testing.T) {
-	restart(t, 4)
-	t.Cleanup(func() { warmUntil.Store(0) })
-	spawnWait(func() {})
-	if !parkedWithin(4, time.Second) {
-		t.Fatal("idle workers did not park")
-	}
+	parkedPool(t, 4)
 	lastWant.Store(0)
 	WantWarm(1)
 	warmUntil.Store(int64(time.Since(epoch) + time.Hour))
