@@ -5,10 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
+	"unsafe"
 
 	"github.com/hpgo/hpgo/backend/cpu"
 	"github.com/hpgo/hpgo/execution"
@@ -335,6 +337,56 @@ func TestFindLowestWhenLaterChunkFirst(t *testing.T) {
 		if got := parallel.FindIf(p, xs, pred); got != 3000 {
 			t.Fatalf("%v: FindIf = %d, want 3000", p, got)
 		}
+	}
+}
+
+// A dst that overlaps an input without being that input panics at the call,
+// under every policy, before anything is written; dst being the input
+// itself (in place), dst right next to it, and inputs overlapping each
+// other are fine.
+func TestOverlappingDst(t *testing.T) {
+	buf := make([]int32, 128)
+	for i := range buf {
+		buf[i] = int32(i)
+	}
+	orig := slices.Clone(buf)
+	wide := unsafe.Slice((*int64)(unsafe.Pointer(&buf[0])), 16) // buf[:32], 8-byte elements
+	neg := func(x int32) int32 { return -x }
+	for _, p := range []execution.Policy{execution.Seq, execution.Unseq, execution.Par, execution.Par.On(execution.PureGo)} {
+		src, ahead, behind := buf[8:40], buf[9:41], buf[7:39]
+		for _, dst := range [][]int32{ahead, behind, buf[39:71] /* one element shared */} {
+			mustPanicHpgo(t, "Transform", func() { parallel.Transform(p, dst, src, neg) })
+			mustPanicHpgo(t, "Transform", func() { parallel.Transform(p, dst, src, op.Negate[int32]) })
+			mustPanicHpgo(t, "TransformTask", func() { parallel.TransformTask(p.Task(), dst, src, neg) })
+			mustPanicHpgo(t, "Transform2", func() { parallel.Transform2(p, dst, src, buf[:32], op.Add[int32]) })
+			mustPanicHpgo(t, "Transform2", func() { parallel.Transform2(p, dst, buf[:32], src, op.Add[int32]) })
+			mustPanicHpgo(t, "Transform2Task", func() { parallel.Transform2Task(p.Task(), dst, src, src, op.Mul[int32]) })
+			mustPanicHpgo(t, "InclusiveScan", func() { parallel.InclusiveScan(p, dst, src, op.Add[int32]) })
+			mustPanicHpgo(t, "InclusiveScanTask", func() { parallel.InclusiveScanTask(p.Task(), dst, src, op.Add[int32]) })
+			mustPanicHpgo(t, "ExclusiveScan", func() { parallel.ExclusiveScan(p, dst, src, 0, op.Add[int32]) })
+			mustPanicHpgo(t, "ExclusiveScanTask", func() { parallel.ExclusiveScanTask(p.Task(), dst, src, 0, op.Add[int32]) })
+		}
+		// Same start, wider elements: dst[0] covers src[0] and src[1].
+		mustPanicHpgo(t, "Transform", func() {
+			parallel.Transform(p, wide, buf[:16], func(x int32) int64 { return int64(x) })
+		})
+		if !slices.Equal(buf, orig) {
+			t.Fatalf("%v: a call that panicked on overlap wrote to dst", p)
+		}
+
+		// Allowed: in place, adjacent, and inputs that overlap each other.
+		parallel.Transform(p, buf[8:40], buf[8:40], neg)
+		parallel.Transform(p, buf[8:40], buf[8:40], neg)
+		parallel.Transform(p, buf[40:64], buf[16:40], op.Negate[int32])
+		parallel.Transform2(p, buf[40:64], buf[:24], buf[1:25], op.Add[int32])
+		parallel.InclusiveScan(p, buf[:8], buf[:8], op.Add[int32])
+		parallel.Transform(p, []struct{}{{}}, []struct{}{{}}, func(struct{}) struct{} { return struct{}{} })
+		for i := range 24 {
+			if want := orig[i] + orig[i+1]; buf[40+i] != want {
+				t.Fatalf("%v: Transform2 of overlapping inputs: [%d] = %d, want %d", p, i, buf[40+i], want)
+			}
+		}
+		copy(buf, orig)
 	}
 }
 

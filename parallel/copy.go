@@ -3,7 +3,6 @@ package parallel
 import (
 	"context"
 	"errors"
-	"unsafe"
 
 	"github.com/hpgo/hpgo/backend/cpu"
 	"github.com/hpgo/hpgo/execution"
@@ -47,21 +46,6 @@ func copyCtx[T any](ctx context.Context, p execution.Policy, dst, src []T) error
 		return nil
 	}
 	return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { copy(dst[lo:hi], src[lo:hi]) })
-}
-
-// overlap reports whether the memory of a and b overlaps.
-func overlap[T any](a, b []T) bool {
-	if len(a) == 0 || len(b) == 0 {
-		return false
-	}
-	var z T
-	size := unsafe.Sizeof(z)
-	if size == 0 {
-		return false
-	}
-	a0 := uintptr(unsafe.Pointer(unsafe.SliceData(a)))
-	b0 := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
-	return a0 < b0+uintptr(len(b))*size && b0 < a0+uintptr(len(a))*size
 }
 
 // CopyIf copies the elements of src for which pred holds to the front of

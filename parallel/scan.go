@@ -14,8 +14,9 @@ import (
 const scanBlock = 1 << 12
 
 // InclusiveScan sets dst[i] = src[0] op src[1] op ... op src[i] for every i
-// < len(src). dst must be at least as long as src (it panics otherwise); dst
-// may be src (in place) but must not overlap it otherwise.
+// < len(src). dst must be at least as long as src, and dst may be src (in
+// place) but must not overlap it otherwise: InclusiveScan panics if either
+// rule is broken.
 //
 // Under Seq it is the exact left fold, element after element. Under Par and
 // ParUnseq op must be associative; the scan runs in two parallel passes over
@@ -36,7 +37,7 @@ const scanBlock = 1 << 12
 // Work O(n) sequentially, about 2n·W/(W+1) calls of op under Par; span
 // O(n/(W+1) + chunks); extra memory O(chunks).
 func InclusiveScan[T any](p execution.Policy, dst, src []T, op func(T, T) T) {
-	checkScan("InclusiveScan", len(dst), len(src))
+	checkScan("InclusiveScan", dst, src)
 	defer guard()
 	var zero T
 	_ = scanCtx(context.Background(), p, dst, src, zero, false, op)
@@ -45,7 +46,7 @@ func InclusiveScan[T any](p execution.Policy, dst, src []T, op func(T, T) T) {
 // InclusiveScanTask is the asynchronous form of InclusiveScan. Cancelling
 // the future skips the chunks not yet started (dst is then partly written).
 func InclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, op func(T, T) T) *future.Future[struct{}] {
-	checkScan("InclusiveScanTask", len(dst), len(src))
+	checkScan("InclusiveScanTask", dst, src)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		var zero T
 		return scanCtx(ctx, p, dst, src, zero, false, op)
@@ -57,23 +58,24 @@ func InclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, op func(T, 
 // lengths, aliasing, policies, kernels and costs are those of InclusiveScan;
 // under Seq it is the exact left fold starting from init.
 func ExclusiveScan[T any](p execution.Policy, dst, src []T, init T, op func(T, T) T) {
-	checkScan("ExclusiveScan", len(dst), len(src))
+	checkScan("ExclusiveScan", dst, src)
 	defer guard()
 	_ = scanCtx(context.Background(), p, dst, src, init, true, op)
 }
 
 // ExclusiveScanTask is the asynchronous form of ExclusiveScan.
 func ExclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, init T, op func(T, T) T) *future.Future[struct{}] {
-	checkScan("ExclusiveScanTask", len(dst), len(src))
+	checkScan("ExclusiveScanTask", dst, src)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return scanCtx(ctx, p, dst, src, init, true, op)
 	})
 }
 
-func checkScan(name string, nd, ns int) {
-	if nd < ns {
-		badArg(name, "dst has %d elements, src %d: dst must be at least as long as src", nd, ns)
+func checkScan[T any](name string, dst, src []T) {
+	if len(dst) < len(src) {
+		badArg(name, "dst has %d elements, src %d: dst must be at least as long as src", len(dst), len(src))
 	}
+	checkAlias(name, "src", dst, src, len(src))
 }
 
 // scanner scans one stretch of src into dst from a carry.

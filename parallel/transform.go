@@ -9,8 +9,8 @@ import (
 )
 
 // Transform sets dst[i] = fn(src[i]) for every i < len(src). dst must be at
-// least as long as src (it panics otherwise); dst may be src (in place), but
-// must not overlap it otherwise.
+// least as long as src, and dst may be src (in place) but must not overlap
+// it otherwise: Transform panics if either rule is broken.
 //
 // The known element-wise operations of package op (op.Square, op.Abs,
 // op.Negate, ...) run as SIMD kernels under every policy except On(PureGo):
@@ -19,7 +19,7 @@ import (
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
-	checkTransform("Transform", len(dst), len(src))
+	checkTransform("Transform", dst, src)
 	defer guard()
 	_ = transformCtx(context.Background(), p, dst, src, fn)
 }
@@ -27,16 +27,17 @@ func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
 // TransformTask is the asynchronous form of Transform. Cancelling the future
 // skips the chunks not yet started (dst is then partly written).
 func TransformTask[T, U any](tp execution.TaskPolicy, dst []U, src []T, fn func(T) U) *future.Future[struct{}] {
-	checkTransform("TransformTask", len(dst), len(src))
+	checkTransform("TransformTask", dst, src)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return transformCtx(ctx, p, dst, src, fn)
 	})
 }
 
-func checkTransform(name string, nd, ns int) {
-	if nd < ns {
-		badArg(name, "dst has %d elements, src %d: dst must be at least as long as src", nd, ns)
+func checkTransform[T, U any](name string, dst []U, src []T) {
+	if len(dst) < len(src) {
+		badArg(name, "dst has %d elements, src %d: dst must be at least as long as src", len(dst), len(src))
 	}
+	checkAlias(name, "src", dst, src, len(src))
 }
 
 func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, src []T, fn func(T) U) error {
@@ -67,33 +68,35 @@ func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, sr
 }
 
 // Transform2 sets dst[i] = fn(a[i], b[i]) for every i < len(a). a and b must
-// have the same length and dst must be at least as long (it panics
-// otherwise); dst may be a or b (in place), but must not overlap them
-// otherwise. op.Add, op.Mul, ... of the same element type run as SIMD kernels
-// (bit-identical to the loop) except On(PureGo).
+// have the same length and dst must be at least as long; dst may be a or b
+// (in place) but must not overlap them otherwise. Transform2 panics if any
+// of these rules is broken. op.Add, op.Mul, ... of the same element type
+// run as SIMD kernels (bit-identical to the loop) except On(PureGo).
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform2[T, U, V any](p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) {
-	checkTransform2("Transform2", len(dst), len(a), len(b))
+	checkTransform2("Transform2", dst, a, b)
 	defer guard()
 	_ = transform2Ctx(context.Background(), p, dst, a, b, fn)
 }
 
 // Transform2Task is the asynchronous form of Transform2.
 func Transform2Task[T, U, V any](tp execution.TaskPolicy, dst []V, a []T, b []U, fn func(T, U) V) *future.Future[struct{}] {
-	checkTransform2("Transform2Task", len(dst), len(a), len(b))
+	checkTransform2("Transform2Task", dst, a, b)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return transform2Ctx(ctx, p, dst, a, b, fn)
 	})
 }
 
-func checkTransform2(name string, nd, na, nb int) {
-	if na != nb {
-		badArg(name, "inputs of different lengths %d and %d", na, nb)
+func checkTransform2[T, U, V any](name string, dst []V, a []T, b []U) {
+	if len(a) != len(b) {
+		badArg(name, "inputs of different lengths %d and %d", len(a), len(b))
 	}
-	if nd < na {
-		badArg(name, "dst has %d elements, inputs %d: dst must be at least as long", nd, na)
+	if len(dst) < len(a) {
+		badArg(name, "dst has %d elements, inputs %d: dst must be at least as long", len(dst), len(a))
 	}
+	checkAlias(name, "a", dst, a, len(a))
+	checkAlias(name, "b", dst, b, len(b))
 }
 
 func transform2Ctx[T, U, V any](ctx context.Context, p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) error {
