@@ -57,8 +57,8 @@
 // policy, Seq included), and the Task forms resolve their future with it.
 // The runtime keeps working afterwards. Programmer errors — mismatched
 // lengths, a dst too short, a dst that overlaps an input without being that
-// input — panic at the call, before anything is written, with a message
-// that starts with "hpgo: parallel.<Algorithm>: ".
+// input — panic at the call with a message that starts with
+// "hpgo: parallel.<Algorithm>: ".
 //
 // # Task forms
 //
