@@ -579,11 +579,24 @@ func TestCopyIf(t *testing.T) {
 		if k := parallel.CopyIf(p, tight, src, pred); k != len(want) || firstDiff(tight, want) >= 0 {
 			t.Fatalf("n=%d tight CopyIf", n)
 		}
-		// In place.
+		// In place, and into the same array from further back.
 		in := append([]int64(nil), src...)
 		k = parallel.CopyIf(p, in, in, pred)
 		if firstDiff(in[:k], want) >= 0 {
 			t.Fatalf("n=%d in-place CopyIf", n)
+		}
+		back := append([]int64{-1, -1, -1}, src...)
+		k = parallel.CopyIf(p, back, back[3:], pred)
+		if firstDiff(back[:k], want) >= 0 {
+			t.Fatalf("n=%d CopyIf into the same array, 3 elements back", n)
+		}
+		if n > 1 {
+			ahead := append([]int64(nil), src...)
+			mustPanicHpgo(t, "CopyIf", func() { parallel.CopyIf(p, ahead[1:], ahead, pred) })
+			mustPanicHpgo(t, "CopyIfTask", func() { parallel.CopyIfTask(p.Task(), ahead[1:], ahead, pred) })
+			if firstDiff(ahead, src) >= 0 {
+				t.Fatalf("n=%d CopyIf into dst ahead of src wrote before panicking", n)
+			}
 		}
 		// pred called once per element.
 		var calls atomic.Int64

@@ -34,3 +34,16 @@ func checkAlias[T, U any](name, srcName string, dst []U, src []T, n int) {
 	badArg(name, "dst overlaps %s without being %s itself (dst[0] is at byte offset %d from %s[0])",
 		srcName, srcName, int(dlo-slo), srcName)
 }
+
+// checkFilterAlias is checkAlias for CopyIf, which writes dst[w] only after
+// reading src[i] for some i >= w: a dst that starts at src or before it in
+// the same array is safe, as in slices.DeleteFunc, and only a dst that
+// starts inside src, after its first element, would overwrite elements not
+// read yet.
+func checkFilterAlias[T any](name string, dst, src []T) {
+	dlo, _ := memSpan(dst, len(dst))
+	slo, _ := memSpan(src, len(src))
+	if dlo > slo && overlap(dst, src) {
+		badArg(name, "dst starts inside src, %d bytes after src[0]: a filter in place needs dst at or before src", int(dlo-slo))
+	}
+}

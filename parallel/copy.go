@@ -52,9 +52,11 @@ func copyCtx[T any](ctx context.Context, p execution.Policy, dst, src []T) error
 // dst, keeping their order, and returns how many it wrote. dst must have
 // room for every match; when it has not, CopyIf panics (dst is then
 // partly written, or, under Par and ParUnseq, not written at all). A dst as
-// long as src always suffices. dst may be src (an in-place filter: under Par
-// and ParUnseq overlapping slices are filtered in the calling goroutine),
-// and dst beyond the returned count is left as it was.
+// long as src always suffices. dst may be src, or start before src in the
+// same array (an in-place filter, as slices.DeleteFunc does; under Par and
+// ParUnseq overlapping slices are filtered in the calling goroutine), but
+// a dst that starts inside src after its first element panics. dst beyond
+// the returned count is left as it was.
 //
 // pred is called exactly once per element, concurrently under Par and
 // ParUnseq, which then run two passes: each chunk marks its matches and
@@ -64,6 +66,7 @@ func copyCtx[T any](ctx context.Context, p execution.Policy, dst, src []T) error
 // Work O(n), span O(n/P + chunks), extra memory n bytes of marks (under Par
 // and ParUnseq) plus O(chunks).
 func CopyIf[T any](p execution.Policy, dst, src []T, pred func(T) bool) int {
+	checkFilterAlias("CopyIf", dst, src)
 	n, err := copyIfSync(p, dst, src, pred)
 	if err == errDstShort {
 		copyIfShort(len(dst))
@@ -80,6 +83,7 @@ func copyIfSync[T any](p execution.Policy, dst, src []T, pred func(T) bool) (int
 // the number of elements written. A dst without room for every match makes
 // the future resolve with a *future.PanicError.
 func CopyIfTask[T any](tp execution.TaskPolicy, dst, src []T, pred func(T) bool) *future.Future[int] {
+	checkFilterAlias("CopyIfTask", dst, src)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		n, err := copyIfCtx(ctx, p, dst, src, pred)
 		if err == errDstShort {
