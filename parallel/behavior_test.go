@@ -390,6 +390,70 @@ func TestOverlappingDst(t *testing.T) {
 	}
 }
 
+// A nil function panics at the call, naming the algorithm and the argument,
+// whatever the input (empty included) and the policy.
+func TestNilFunction(t *testing.T) {
+	for _, p := range []execution.Policy{execution.Seq, execution.Par} {
+		for _, xs := range [][]int{nil, make([]int, 3*cpu.GrainLoop)} {
+			tp := p.Task()
+			dst := make([]int, len(xs))
+			var pred func(int) bool
+			var cmp func(a, b int) int
+			var add func(a, b int) int
+			var unary func(int) int
+			var binary func(a, b int) int
+			calls := map[string]func(){
+				"AllOf":                 func() { parallel.AllOf(p, xs, pred) },
+				"AllOfTask":             func() { parallel.AllOfTask(tp, xs, pred) },
+				"AnyOf":                 func() { parallel.AnyOf(p, xs, pred) },
+				"AnyOfTask":             func() { parallel.AnyOfTask(tp, xs, pred) },
+				"NoneOf":                func() { parallel.NoneOf(p, xs, pred) },
+				"NoneOfTask":            func() { parallel.NoneOfTask(tp, xs, pred) },
+				"CountIf":               func() { parallel.CountIf(p, xs, pred) },
+				"CountIfTask":           func() { parallel.CountIfTask(tp, xs, pred) },
+				"FindIf":                func() { parallel.FindIf(p, xs, pred) },
+				"FindIfTask":            func() { parallel.FindIfTask(tp, xs, pred) },
+				"CopyIf":                func() { parallel.CopyIf(p, dst, xs, pred) },
+				"CopyIfTask":            func() { parallel.CopyIfTask(tp, dst, xs, pred) },
+				"ForEach":               func() { parallel.ForEach(p, xs, nil) },
+				"ForEachTask":           func() { parallel.ForEachTask(tp, xs, nil) },
+				"ForLoop":               func() { parallel.ForLoop(p, 0, len(xs), nil) },
+				"ForLoopTask":           func() { parallel.ForLoopTask(tp, 0, len(xs), nil) },
+				"Transform":             func() { parallel.Transform(p, dst, xs, unary) },
+				"TransformTask":         func() { parallel.TransformTask(tp, dst, xs, unary) },
+				"Transform2":            func() { parallel.Transform2(p, dst, xs, xs, binary) },
+				"Transform2Task":        func() { parallel.Transform2Task(tp, dst, xs, xs, binary) },
+				"Reduce":                func() { parallel.Reduce(p, xs, 0, add) },
+				"ReduceTask":            func() { parallel.ReduceTask(tp, xs, 0, add) },
+				"TransformReduce":       func() { parallel.TransformReduce(p, xs, 0, op.Add, unary) },
+				"TransformReduceTask":   func() { parallel.TransformReduceTask(tp, xs, 0, add, op.Square) },
+				"TransformReduce2":      func() { parallel.TransformReduce2(p, xs, xs, 0, op.Add, binary) },
+				"TransformReduce2Task":  func() { parallel.TransformReduce2Task(tp, xs, xs, 0, add, op.Mul) },
+				"InclusiveScan":         func() { parallel.InclusiveScan(p, dst, xs, add) },
+				"InclusiveScanTask":     func() { parallel.InclusiveScanTask(tp, dst, xs, add) },
+				"ExclusiveScan":         func() { parallel.ExclusiveScan(p, dst, xs, 0, add) },
+				"ExclusiveScanTask":     func() { parallel.ExclusiveScanTask(tp, dst, xs, 0, add) },
+				"SortFunc":              func() { parallel.SortFunc(p, xs, cmp) },
+				"SortFuncTask":          func() { parallel.SortFuncTask(tp, xs, cmp) },
+				"StableSortFunc":        func() { parallel.StableSortFunc(p, xs, cmp) },
+				"StableSortFuncTask":    func() { parallel.StableSortFuncTask(tp, xs, cmp) },
+				"MinElementFunc":        func() { parallel.MinElementFunc(p, xs, cmp) },
+				"MinElementFuncTask":    func() { parallel.MinElementFuncTask(tp, xs, cmp) },
+				"MaxElementFunc":        func() { parallel.MaxElementFunc(p, xs, cmp) },
+				"MaxElementFuncTask":    func() { parallel.MaxElementFuncTask(tp, xs, cmp) },
+				"MinMaxElementFunc":     func() { parallel.MinMaxElementFunc(p, xs, cmp) },
+				"MinMaxElementFuncTask": func() { parallel.MinMaxElementFuncTask(tp, xs, cmp) },
+			}
+			for name, call := range calls {
+				v := mustPanic(t, call)
+				if s, ok := v.(string); !ok || !strings.HasPrefix(s, "hpgo: parallel."+name+": ") || !strings.HasSuffix(s, " is nil") {
+					t.Errorf("%v, n=%d: %s with a nil function panicked with %T %.80q", p, len(xs), name, v, fmt.Sprint(v))
+				}
+			}
+		}
+	}
+}
+
 // Programmer errors panic at the call with an "hpgo: " message.
 func TestBadInput(t *testing.T) {
 	p := execution.Par

@@ -66,6 +66,7 @@ func copyCtx[T any](ctx context.Context, p execution.Policy, dst, src []T) error
 // Work O(n), span O(n/P + chunks), extra memory n bytes of marks (under Par
 // and ParUnseq) plus O(chunks).
 func CopyIf[T any](p execution.Policy, dst, src []T, pred func(T) bool) int {
+	checkFunc("CopyIf", "pred", pred == nil)
 	checkFilterAlias("CopyIf", dst, src)
 	n, err := copyIfSync(p, dst, src, pred)
 	if err == errDstShort {
@@ -83,6 +84,7 @@ func copyIfSync[T any](p execution.Policy, dst, src []T, pred func(T) bool) (int
 // the number of elements written. A dst without room for every match makes
 // the future resolve with a *future.PanicError.
 func CopyIfTask[T any](tp execution.TaskPolicy, dst, src []T, pred func(T) bool) *future.Future[int] {
+	checkFunc("CopyIfTask", "pred", pred == nil)
 	checkFilterAlias("CopyIfTask", dst, src)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		n, err := copyIfCtx(ctx, p, dst, src, pred)

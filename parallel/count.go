@@ -43,6 +43,7 @@ func countCtx[T comparable](ctx context.Context, p execution.Policy, xs []T, v T
 //
 // Work O(n) calls of pred, span O(n/P + chunks), extra memory O(chunks).
 func CountIf[T any](p execution.Policy, xs []T, pred func(T) bool) int {
+	checkFunc("CountIf", "pred", pred == nil)
 	defer guard()
 	c, _ := countIfCtx(context.Background(), p, xs, pred)
 	return c
@@ -50,6 +51,7 @@ func CountIf[T any](p execution.Policy, xs []T, pred func(T) bool) int {
 
 // CountIfTask is the asynchronous form of CountIf.
 func CountIfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *future.Future[int] {
+	checkFunc("CountIfTask", "pred", pred == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		return countIfCtx(ctx, p, xs, pred)
 	})

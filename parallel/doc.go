@@ -55,10 +55,10 @@
 // synchronous forms re-panic in the caller's goroutine with a
 // *future.PanicError carrying the original value and stack (under every
 // policy, Seq included), and the Task forms resolve their future with it.
-// The runtime keeps working afterwards. Programmer errors — mismatched
-// lengths, a dst too short, a dst that overlaps an input without being that
-// input — panic at the call with a message that starts with
-// "hpgo: parallel.<Algorithm>: ".
+// The runtime keeps working afterwards. Programmer errors — a nil
+// function, mismatched lengths, a dst too short, a dst that overlaps an
+// input without being that input — panic at the call with a message that
+// starts with "hpgo: parallel.<Algorithm>: ".
 //
 // # Task forms
 //

@@ -69,6 +69,7 @@ func findCtx[T comparable](ctx context.Context, p execution.Policy, xs []T, v T)
 // Work O(i) calls of pred (O(n) when none matches), span O(n/P + chunk),
 // extra memory O(chunks).
 func FindIf[T any](p execution.Policy, xs []T, pred func(T) bool) int {
+	checkFunc("FindIf", "pred", pred == nil)
 	defer guard()
 	i, _ := findIfCtx(context.Background(), p, xs, pred, true)
 	return i
@@ -76,6 +77,7 @@ func FindIf[T any](p execution.Policy, xs []T, pred func(T) bool) int {
 
 // FindIfTask is the asynchronous form of FindIf.
 func FindIfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *future.Future[int] {
+	checkFunc("FindIfTask", "pred", pred == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		return findIfCtx(ctx, p, xs, pred, true)
 	})
@@ -142,6 +144,7 @@ func search(ctx context.Context, p execution.Policy, n int, lowest bool, grain, 
 // Work O(n) calls of pred at most, span O(n/P + chunk), extra memory
 // O(chunks).
 func AnyOf[T any](p execution.Policy, xs []T, pred func(T) bool) bool {
+	checkFunc("AnyOf", "pred", pred == nil)
 	defer guard()
 	i, _ := findIfCtx(context.Background(), p, xs, pred, false)
 	return i >= 0
@@ -149,6 +152,7 @@ func AnyOf[T any](p execution.Policy, xs []T, pred func(T) bool) bool {
 
 // AnyOfTask is the asynchronous form of AnyOf.
 func AnyOfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *future.Future[bool] {
+	checkFunc("AnyOfTask", "pred", pred == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (bool, error) {
 		i, err := findIfCtx(ctx, p, xs, pred, false)
 		return i >= 0, err
@@ -161,6 +165,7 @@ func AnyOfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *futur
 // Work O(n) calls of pred at most, span O(n/P + chunk), extra memory
 // O(chunks).
 func AllOf[T any](p execution.Policy, xs []T, pred func(T) bool) bool {
+	checkFunc("AllOf", "pred", pred == nil)
 	defer guard()
 	i, _ := findIfCtx(context.Background(), p, xs, not(pred), false)
 	return i < 0
@@ -168,6 +173,7 @@ func AllOf[T any](p execution.Policy, xs []T, pred func(T) bool) bool {
 
 // AllOfTask is the asynchronous form of AllOf.
 func AllOfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *future.Future[bool] {
+	checkFunc("AllOfTask", "pred", pred == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (bool, error) {
 		i, err := findIfCtx(ctx, p, xs, not(pred), false)
 		return i < 0 && err == nil, err
@@ -180,6 +186,7 @@ func AllOfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *futur
 // Work O(n) calls of pred at most, span O(n/P + chunk), extra memory
 // O(chunks).
 func NoneOf[T any](p execution.Policy, xs []T, pred func(T) bool) bool {
+	checkFunc("NoneOf", "pred", pred == nil)
 	defer guard()
 	i, _ := findIfCtx(context.Background(), p, xs, pred, false)
 	return i < 0
@@ -187,6 +194,7 @@ func NoneOf[T any](p execution.Policy, xs []T, pred func(T) bool) bool {
 
 // NoneOfTask is the asynchronous form of NoneOf.
 func NoneOfTask[T any](tp execution.TaskPolicy, xs []T, pred func(T) bool) *future.Future[bool] {
+	checkFunc("NoneOfTask", "pred", pred == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (bool, error) {
 		i, err := findIfCtx(ctx, p, xs, pred, false)
 		return i < 0 && err == nil, err

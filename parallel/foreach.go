@@ -16,6 +16,7 @@ import (
 //
 // Work O(n) calls of body, span O(n/P + chunk), extra memory O(chunks).
 func ForLoop(p execution.Policy, first, last int, body func(i int)) {
+	checkFunc("ForLoop", "body", body == nil)
 	defer guard()
 	_ = forLoopCtx(context.Background(), p, first, last, body)
 }
@@ -23,6 +24,7 @@ func ForLoop(p execution.Policy, first, last int, body func(i int)) {
 // ForLoopTask is the asynchronous form of ForLoop. Cancelling the future
 // skips the chunks not yet started.
 func ForLoopTask(tp execution.TaskPolicy, first, last int, body func(i int)) *future.Future[struct{}] {
+	checkFunc("ForLoopTask", "body", body == nil)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return forLoopCtx(ctx, p, first, last, body)
 	})
@@ -51,6 +53,7 @@ func forLoopCtx(ctx context.Context, p execution.Policy, first, last int, body f
 //
 // Work O(n) calls of fn, span O(n/P + chunk), extra memory O(chunks).
 func ForEach[T any](p execution.Policy, xs []T, fn func(*T)) {
+	checkFunc("ForEach", "fn", fn == nil)
 	defer guard()
 	_ = forEachCtx(context.Background(), p, xs, fn)
 }
@@ -58,6 +61,7 @@ func ForEach[T any](p execution.Policy, xs []T, fn func(*T)) {
 // ForEachTask is the asynchronous form of ForEach. Cancelling the future
 // skips the chunks not yet started.
 func ForEachTask[T any](tp execution.TaskPolicy, xs []T, fn func(*T)) *future.Future[struct{}] {
+	checkFunc("ForEachTask", "fn", fn == nil)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return forEachCtx(ctx, p, xs, fn)
 	})

@@ -36,3 +36,11 @@ func foldChunks[R any](init R, rs []R, reduce func(R, R) R) R {
 	}
 	return init
 }
+
+// checkFunc panics for a nil function argument, at the call and whatever
+// the input, rather than with a nil dereference inside a worker.
+func checkFunc(fn, arg string, isNil bool) {
+	if isNil {
+		badArg(fn, "%s is nil", arg)
+	}
+}

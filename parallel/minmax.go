@@ -72,6 +72,7 @@ func MinMaxElementTask[T cmp.Ordered](tp execution.TaskPolicy, xs []T) *future.F
 // other compares smaller (cmp(x, e) < 0), or -1 when xs is empty. cmp must
 // be a strict weak order, as for slices.SortFunc.
 func MinElementFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) int {
+	checkFunc("MinElementFunc", "cmp", cmp == nil)
 	defer guard()
 	i, _ := minElementFuncCtx(context.Background(), p, xs, func(a, b T) bool { return cmp(a, b) < 0 })
 	return i
@@ -79,6 +80,7 @@ func MinElementFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) int
 
 // MinElementFuncTask is the asynchronous form of MinElementFunc.
 func MinElementFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) *future.Future[int] {
+	checkFunc("MinElementFuncTask", "cmp", cmp == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		return minElementFuncCtx(ctx, p, xs, func(a, b T) bool { return cmp(a, b) < 0 })
 	})
@@ -87,6 +89,7 @@ func MinElementFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T)
 // MaxElementFunc returns the index of the first largest element of xs under
 // cmp, or -1 when xs is empty.
 func MaxElementFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) int {
+	checkFunc("MaxElementFunc", "cmp", cmp == nil)
 	defer guard()
 	i, _ := minElementFuncCtx(context.Background(), p, xs, func(a, b T) bool { return cmp(b, a) < 0 })
 	return i
@@ -94,6 +97,7 @@ func MaxElementFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) int
 
 // MaxElementFuncTask is the asynchronous form of MaxElementFunc.
 func MaxElementFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) *future.Future[int] {
+	checkFunc("MaxElementFuncTask", "cmp", cmp == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		return minElementFuncCtx(ctx, p, xs, func(a, b T) bool { return cmp(b, a) < 0 })
 	})
@@ -102,6 +106,7 @@ func MaxElementFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T)
 // MinMaxElementFunc returns the index of the first smallest and of the last
 // largest element of xs under cmp, or (-1, -1) when xs is empty.
 func MinMaxElementFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) (minIndex, maxIndex int) {
+	checkFunc("MinMaxElementFunc", "cmp", cmp == nil)
 	defer guard()
 	r, _ := minMaxElementFuncCtx(context.Background(), p, xs, func(a, b T) bool { return cmp(a, b) < 0 })
 	return r[0], r[1]
@@ -109,6 +114,7 @@ func MinMaxElementFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) 
 
 // MinMaxElementFuncTask is the asynchronous form of MinMaxElementFunc.
 func MinMaxElementFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) *future.Future[[2]int] {
+	checkFunc("MinMaxElementFuncTask", "cmp", cmp == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) ([2]int, error) {
 		return minMaxElementFuncCtx(ctx, p, xs, func(a, b T) bool { return cmp(a, b) < 0 })
 	})

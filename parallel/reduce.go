@@ -32,6 +32,7 @@ import (
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
+	checkFunc("Reduce", "reduce", reduce == nil)
 	if len(xs) == 0 {
 		return init
 	}
@@ -49,6 +50,7 @@ func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
 // ReduceTask is the asynchronous form of Reduce. Cancelling the future skips
 // the chunks not yet started and resolves it with the context's error.
 func ReduceTask[T any](tp execution.TaskPolicy, xs []T, init T, reduce func(T, T) T) *future.Future[T] {
+	checkFunc("ReduceTask", "reduce", reduce == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (T, error) {
 		return reduceCtx(ctx, p, xs, init, reduce, cpu.LookupReduce(p, reduce))
 	})
@@ -109,6 +111,8 @@ func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R,
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R, R) R, transform func(T) R) R {
+	checkFunc("TransformReduce", "reduce", reduce == nil)
+	checkFunc("TransformReduce", "transform", transform == nil)
 	if len(xs) == 0 {
 		return init
 	}
@@ -125,6 +129,8 @@ func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R
 // Cancelling the future skips the chunks not yet started and resolves it
 // with the context's error.
 func TransformReduceTask[T, R any](tp execution.TaskPolicy, xs []T, init R, reduce func(R, R) R, transform func(T) R) *future.Future[R] {
+	checkFunc("TransformReduceTask", "reduce", reduce == nil)
+	checkFunc("TransformReduceTask", "transform", transform == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (R, error) {
 		return transformReduceCtx(ctx, p, xs, init, reduce, transform, cpu.LookupTransformReduce(p, reduce, transform))
 	})
@@ -172,6 +178,8 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 //
 // Work O(n), span O(n/P + chunks), extra memory O(chunks).
 func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) R {
+	checkFunc("TransformReduce2", "reduce", reduce == nil)
+	checkFunc("TransformReduce2", "transform", transform == nil)
 	checkSameLen("TransformReduce2", len(xs), len(ys))
 	if len(xs) == 0 {
 		return init
@@ -187,6 +195,8 @@ func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, r
 
 // TransformReduce2Task is the asynchronous form of TransformReduce2.
 func TransformReduce2Task[T, U, R any](tp execution.TaskPolicy, xs []T, ys []U, init R, reduce func(R, R) R, transform func(T, U) R) *future.Future[R] {
+	checkFunc("TransformReduce2Task", "reduce", reduce == nil)
+	checkFunc("TransformReduce2Task", "transform", transform == nil)
 	checkSameLen("TransformReduce2Task", len(xs), len(ys))
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (R, error) {
 		return transformReduce2Ctx(ctx, p, xs, ys, init, reduce, transform, cpu.LookupTransformReduce2(p, reduce, transform))

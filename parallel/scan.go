@@ -37,6 +37,7 @@ const scanBlock = 1 << 12
 // Work O(n) sequentially, about 2n·W/(W+1) calls of op under Par; span
 // O(n/(W+1) + chunks); extra memory O(chunks).
 func InclusiveScan[T any](p execution.Policy, dst, src []T, op func(T, T) T) {
+	checkFunc("InclusiveScan", "op", op == nil)
 	checkScan("InclusiveScan", dst, src)
 	defer guard()
 	var zero T
@@ -46,6 +47,7 @@ func InclusiveScan[T any](p execution.Policy, dst, src []T, op func(T, T) T) {
 // InclusiveScanTask is the asynchronous form of InclusiveScan. Cancelling
 // the future skips the chunks not yet started (dst is then partly written).
 func InclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, op func(T, T) T) *future.Future[struct{}] {
+	checkFunc("InclusiveScanTask", "op", op == nil)
 	checkScan("InclusiveScanTask", dst, src)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		var zero T
@@ -58,6 +60,7 @@ func InclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, op func(T, 
 // lengths, aliasing, policies, kernels and costs are those of InclusiveScan;
 // under Seq it is the exact left fold starting from init.
 func ExclusiveScan[T any](p execution.Policy, dst, src []T, init T, op func(T, T) T) {
+	checkFunc("ExclusiveScan", "op", op == nil)
 	checkScan("ExclusiveScan", dst, src)
 	defer guard()
 	_ = scanCtx(context.Background(), p, dst, src, init, true, op)
@@ -65,6 +68,7 @@ func ExclusiveScan[T any](p execution.Policy, dst, src []T, init T, op func(T, T
 
 // ExclusiveScanTask is the asynchronous form of ExclusiveScan.
 func ExclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, init T, op func(T, T) T) *future.Future[struct{}] {
+	checkFunc("ExclusiveScanTask", "op", op == nil)
 	checkScan("ExclusiveScanTask", dst, src)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return scanCtx(ctx, p, dst, src, init, true, op)

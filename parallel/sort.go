@@ -102,6 +102,7 @@ func sortCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs []T, sta
 // A panic in cmp re-panics in the caller as a *future.PanicError; xs is then
 // an unspecified permutation of its elements (none is lost or duplicated).
 func SortFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) {
+	checkFunc("SortFunc", "cmp", cmp == nil)
 	defer guard()
 	_ = cpu.MergeSortFunc(context.Background(), p, xs, cmp, false)
 }
@@ -111,6 +112,7 @@ func SortFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) {
 // unspecified permutation of its elements. A panic in cmp resolves the
 // future with a *future.PanicError.
 func SortFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) *future.Future[struct{}] {
+	checkFunc("SortFuncTask", "cmp", cmp == nil)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return cpu.MergeSortFunc(ctx, p, xs, cmp, false)
 	})
@@ -126,6 +128,7 @@ func SortFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) 
 // extra memory n elements (slices.SortStableFunc needs none but does
 // O(n log² n) moves). A panic in cmp behaves as for SortFunc.
 func StableSortFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) {
+	checkFunc("StableSortFunc", "cmp", cmp == nil)
 	defer guard()
 	_ = cpu.MergeSortFunc(context.Background(), p, xs, cmp, true)
 }
@@ -133,6 +136,7 @@ func StableSortFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) {
 // StableSortFuncTask is the asynchronous form of StableSortFunc; cancelling
 // it behaves as for SortFuncTask.
 func StableSortFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) *future.Future[struct{}] {
+	checkFunc("StableSortFuncTask", "cmp", cmp == nil)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return cpu.MergeSortFunc(ctx, p, xs, cmp, true)
 	})

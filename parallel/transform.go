@@ -19,6 +19,7 @@ import (
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
+	checkFunc("Transform", "fn", fn == nil)
 	checkTransform("Transform", dst, src)
 	defer guard()
 	_ = transformCtx(context.Background(), p, dst, src, fn)
@@ -27,6 +28,7 @@ func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
 // TransformTask is the asynchronous form of Transform. Cancelling the future
 // skips the chunks not yet started (dst is then partly written).
 func TransformTask[T, U any](tp execution.TaskPolicy, dst []U, src []T, fn func(T) U) *future.Future[struct{}] {
+	checkFunc("TransformTask", "fn", fn == nil)
 	checkTransform("TransformTask", dst, src)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return transformCtx(ctx, p, dst, src, fn)
@@ -75,6 +77,7 @@ func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, sr
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform2[T, U, V any](p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) {
+	checkFunc("Transform2", "fn", fn == nil)
 	checkTransform2("Transform2", dst, a, b)
 	defer guard()
 	_ = transform2Ctx(context.Background(), p, dst, a, b, fn)
@@ -82,6 +85,7 @@ func Transform2[T, U, V any](p execution.Policy, dst []V, a []T, b []U, fn func(
 
 // Transform2Task is the asynchronous form of Transform2.
 func Transform2Task[T, U, V any](tp execution.TaskPolicy, dst []V, a []T, b []U, fn func(T, U) V) *future.Future[struct{}] {
+	checkFunc("Transform2Task", "fn", fn == nil)
 	checkTransform2("Transform2Task", dst, a, b)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return transform2Ctx(ctx, p, dst, a, b, fn)
