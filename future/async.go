@@ -11,6 +11,7 @@ import "context"
 // Cost: one allocation (the future embeds its scheduler task), plus the
 // closure fn if it captures variables.
 func Async[T any](fn func() (T, error)) *Future[T] {
+	checkFunc("Async", fn == nil)
 	f := newFuture[T](statePending)
 	f.body = fnBody[T](fn)
 	f.submit()
@@ -33,6 +34,10 @@ func Async[T any](fn func() (T, error)) *Future[T] {
 // Cost: Async's, plus a context.WithCancel and, for a ctx that can be
 // cancelled, a context.AfterFunc registration.
 func AsyncContext[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
+	if ctx == nil {
+		badArg("AsyncContext", "ctx is nil (use context.Background())")
+	}
+	checkFunc("AsyncContext", fn == nil)
 	if err := ctx.Err(); err != nil {
 		return Failed[T](err)
 	}

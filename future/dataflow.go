@@ -9,12 +9,17 @@ package future
 //
 // Dataflow2 and Dataflow3 take inputs of different types.
 func Dataflow[T, R any](fn func([]T) (R, error), fs ...*Future[T]) *Future[R] {
+	checkFunc("Dataflow", fn == nil)
+	checkFutures("Dataflow", fs)
 	return Then(WhenAll(fs...), fn)
 }
 
 // Dataflow2 returns a future for fn(a, b) once a and b have both succeeded;
 // see Dataflow. Cost: two allocations.
 func Dataflow2[A, B, R any](fn func(A, B) (R, error), a *Future[A], b *Future[B]) *Future[R] {
+	checkFunc("Dataflow2", fn == nil)
+	checkFuture("Dataflow2", "a", a == nil)
+	checkFuture("Dataflow2", "b", b == nil)
 	d := &dataflow2[A, B, R]{a: a, b: b, fn: fn}
 	d.out = newFuture[R](stateWaiting)
 	d.out.body = d
@@ -40,6 +45,10 @@ func (d *dataflow2[A, B, R]) call() (R, error) { return d.fn(d.a.val, d.b.val) }
 // Dataflow3 returns a future for fn(a, b, c) once all three have
 // succeeded; see Dataflow. Cost: two allocations.
 func Dataflow3[A, B, C, R any](fn func(A, B, C) (R, error), a *Future[A], b *Future[B], c *Future[C]) *Future[R] {
+	checkFunc("Dataflow3", fn == nil)
+	checkFuture("Dataflow3", "a", a == nil)
+	checkFuture("Dataflow3", "b", b == nil)
+	checkFuture("Dataflow3", "c", c == nil)
 	d := &dataflow3[A, B, C, R]{a: a, b: b, c: c, fn: fn}
 	d.out = newFuture[R](stateWaiting)
 	d.out.body = d

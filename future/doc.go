@@ -15,6 +15,9 @@
 // failed, and WhenAll and Dataflow fail fast with the first error in time
 // order while their other inputs keep running.
 //
+// Programmer errors — a nil function, a nil future, a nil context — panic
+// at the call with a message that starts with "hpgo: future.<Function>: ".
+//
 // # Waiting
 //
 // Get and Await block the caller. Called from a worker, they first try to

@@ -10,6 +10,8 @@ package future
 // Cancelling the result before fn starts means fn never runs; it does not
 // cancel f. Cost: two allocations.
 func Then[T, U any](f *Future[T], fn func(T) (U, error)) *Future[U] {
+	checkFuture("Then", "f", f == nil)
+	checkFunc("Then", fn == nil)
 	g := newFuture[U](stateWaiting)
 	n := &thenNode[T, U]{in: f, fn: fn, out: g}
 	n.cb = n

@@ -17,6 +17,11 @@ type Awaitable interface {
 // is still running goes on. Futures are watched through their callbacks;
 // any other Awaitable costs a goroutine while Wait runs.
 func Wait(ctx context.Context, as ...Awaitable) error {
+	for i, a := range as {
+		if a == nil || isNilFuture(a) {
+			badArg("Wait", "as[%d] is nil", i)
+		}
+	}
 	if len(as) == 0 {
 		return nil
 	}

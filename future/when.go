@@ -15,6 +15,7 @@ var ErrNoFutures = errors.New("hpgo: WhenAny of no futures")
 // at once with an empty slice. It starts no task: the last input to resolve
 // completes it inline. Cost: five allocations, whatever len(fs).
 func WhenAll[T any](fs ...*Future[T]) *Future[[]T] {
+	checkFutures("WhenAll", fs)
 	if len(fs) == 0 {
 		return Ready([]T{})
 	}
@@ -48,6 +49,7 @@ func (w *whenAll[T]) fail(err error) { w.out.settle(nil, err) }
 // several have already resolved when WhenAny is called, the lowest index
 // wins. With no inputs it resolves at once with -1 and ErrNoFutures.
 func WhenAny[T any](fs ...*Future[T]) *Future[int] {
+	checkFutures("WhenAny", fs)
 	if len(fs) == 0 {
 		return resolved(-1, ErrNoFutures)
 	}
@@ -76,6 +78,7 @@ func (n *anyNode) fire() { n.out.settle(n.i, nil) }
 // first error in time order, or ctx.Err() if ctx ends first. Inputs still
 // running go on. It is WhenAll(fs...).Await(ctx).
 func AwaitAll[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
+	checkFutures("AwaitAll", fs)
 	return WhenAll(fs...).Await(ctx)
 }
 
@@ -83,6 +86,7 @@ func AwaitAll[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 // its result with fs[i].Get(). It returns -1 and ctx.Err() if ctx ends first,
 // -1 and ErrNoFutures if fs is empty.
 func AwaitAny[T any](ctx context.Context, fs ...*Future[T]) (int, error) {
+	checkFutures("AwaitAny", fs)
 	i, err := WhenAny(fs...).Await(ctx)
 	if err != nil {
 		return -1, err
