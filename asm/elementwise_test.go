@@ -4,9 +4,10 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
-	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // Tests of the elementwise kernels: every tier against the Go twin, bit for
@@ -610,28 +611,60 @@ func TestElementwiseIotaBase(t *testing.T) {
 	}
 }
 
+// Every element-wise entry point panics at the call, with the exact
+// message, for a dst shorter than its input and (binary ones) for inputs of
+// different lengths; a dst of exactly the input's length is fine.
 func TestElementwisePanics(t *testing.T) {
-	for _, c := range []struct {
-		name string
-		call func()
-		msg  string
-	}{
-		{"short dst", func() { SquareF32(make([]float32, 2), make([]float32, 3)) }, "hpgo: asm.SquareF32: "},
-		{"short dst prefix", func() { PrefixSumI64(nil, []int64{1}, 0) }, "hpgo: asm.PrefixSumI64: "},
-		{"short dst binary", func() { AddF64(make([]float64, 2), make([]float64, 3), make([]float64, 3)) }, "hpgo: asm.AddF64: "},
-		{"a and b differ", func() { MulI32(make([]int32, 9), make([]int32, 3), make([]int32, 4)) }, "hpgo: asm.MulI32: "},
-	} {
+	var cases []ewPanicCase
+	cases = append(cases, ewPanics("F32", SquareF32, AbsF32, NegateF32, AddF32, MulF32, PrefixSumF32)...)
+	cases = append(cases, ewPanics("F64", SquareF64, AbsF64, NegateF64, AddF64, MulF64, PrefixSumF64)...)
+	cases = append(cases, ewPanics("I32", SquareI32, AbsI32, NegateI32, AddI32, MulI32, PrefixSumI32)...)
+	cases = append(cases, ewPanics("I64", SquareI64, AbsI64, NegateI64, AddI64, MulI64, PrefixSumI64)...)
+	if len(cases) != 4*(3*2+2*3+2) {
+		t.Fatalf("%d cases", len(cases))
+	}
+	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			defer func() {
-				v := recover()
-				s, _ := v.(string)
-				if !strings.HasPrefix(s, c.msg) {
-					t.Fatalf("panic %v, want a message starting %q", v, c.msg)
-				}
-			}()
-			c.call()
+			if c.msg == "" {
+				assert.NotPanics(t, c.call)
+				return
+			}
+			assert.PanicsWithValue(t, c.msg, c.call)
 		})
 	}
+}
+
+type ewPanicCase struct {
+	name string
+	call func()
+	msg  string // "" for a call that must not panic
+}
+
+// ewPanics builds the cases for the kernels of one element type, named by
+// suffix (F32, ...).
+func ewPanics[T any](suffix string, square, abs, negate func(dst, src []T), add, mul func(dst, a, b []T), prefix func(dst, src []T, carry T) T) []ewPanicCase {
+	var cs []ewPanicCase
+	short := "hpgo: asm.%s: len(dst) = 2 is less than the 3 elements to write"
+	for name, f := range map[string]func(dst, src []T){"Square": square, "Abs": abs, "Negate": negate} {
+		name += suffix
+		cs = append(cs,
+			ewPanicCase{name + "/short dst", func() { f(make([]T, 2), make([]T, 3)) }, fmt.Sprintf(short, name)},
+			ewPanicCase{name + "/exact dst", func() { f(make([]T, 3), make([]T, 3)) }, ""})
+	}
+	for name, f := range map[string]func(dst, a, b []T){"Add": add, "Mul": mul} {
+		name += suffix
+		cs = append(cs,
+			ewPanicCase{name + "/short dst", func() { f(make([]T, 2), make([]T, 3), make([]T, 3)) }, fmt.Sprintf(short, name)},
+			ewPanicCase{name + "/a and b differ", func() { f(make([]T, 9), make([]T, 3), make([]T, 4)) },
+				fmt.Sprintf("hpgo: asm.%s: len(a) = 3 differs from len(b) = 4", name)},
+			ewPanicCase{name + "/exact dst", func() { f(make([]T, 3), make([]T, 3), make([]T, 3)) }, ""})
+	}
+	name := "PrefixSum" + suffix
+	var zero T
+	cs = append(cs,
+		ewPanicCase{name + "/short dst", func() { prefix(make([]T, 2), make([]T, 3), zero) }, fmt.Sprintf(short, name)},
+		ewPanicCase{name + "/exact dst", func() { prefix(make([]T, 3), make([]T, 3), zero) }, ""})
+	return cs
 }
 
 func TestElementwiseNoAllocs(t *testing.T) {
