@@ -59,6 +59,12 @@ func TestDataflow2And3(t *testing.T) {
 	_, err = Dataflow2(func(int, string) (int, error) { return 0, nil }, Failed[int](errBoom), never.Future()).Get()
 	assert.ErrorIs(t, err, errBoom, "fails fast without waiting for the other input")
 
+	called := false
+	_, err = Dataflow3(func(int, string, float64) (int, error) { called = true; return 0, nil },
+		a, NewPromise[string]().Future(), Failed[float64](errBoom)).Get()
+	assert.ErrorIs(t, err, errBoom, "Dataflow3 fails fast without waiting for the other inputs")
+	assert.False(t, called, "fn ran although an input failed")
+
 	_, err = Dataflow3(func(int, string, float64) (int, error) { panic("df") }, a, b, c).Get()
 	_, ok := errors.AsType[*PanicError](err)
 	assert.True(t, ok)
