@@ -46,6 +46,19 @@ func NewExecutorContext(ctx context.Context) (*Executor, context.Context) {
 	return &Executor{cancel: cancel}, ctx
 }
 
+// checkArgs panics, before anything is counted in, for a nil executor or a
+// nil function: programmer errors, reported at the call with an "hpgo: "
+// message rather than as a nil dereference in a task (or, worse, a task
+// counted in that never ends, and a Wait that never returns).
+func checkArgs(fn string, e *Executor, fnNil bool) {
+	if e == nil {
+		panic("hpgo: execution." + fn + ": nil *Executor (use NewExecutor)")
+	}
+	if fnNil {
+		panic("hpgo: execution." + fn + ": fn is nil")
+	}
+}
+
 // track counts a new task in, unless e is shut down.
 func (e *Executor) track() bool {
 	e.mu.RLock()
@@ -62,6 +75,7 @@ func (e *Executor) track() bool {
 // ErrExecutorShutdown and fn never runs. It is the typed form of
 // (*Executor).Submit: Go methods cannot have type parameters.
 func Submit[T any](e *Executor, fn func() (T, error)) *future.Future[T] {
+	checkArgs("Submit", e, fn == nil)
 	if !e.track() {
 		return future.Failed[T](ErrExecutorShutdown)
 	}
@@ -84,6 +98,7 @@ func (e *Executor) Submit(fn func() (any, error)) *future.Future[any] {
 // *future.PanicError). After Shutdown fn does not run and Wait reports
 // ErrExecutorShutdown, unless an error came first.
 func (e *Executor) Go(fn func() error) {
+	checkArgs("Executor.Go", e, fn == nil)
 	if !e.track() {
 		e.setErr(ErrExecutorShutdown)
 		return
@@ -138,6 +153,7 @@ func (e *Executor) Wait() error {
 // Wait still waits for them). After Shutdown it returns
 // ErrExecutorShutdown.
 func Map[T, R any](e *Executor, xs []T, fn func(T) (R, error)) ([]R, error) {
+	checkArgs("Map", e, fn == nil)
 	fs := make([]*future.Future[R], 0, len(xs))
 	for _, x := range xs {
 		f := Submit(e, func() (R, error) { return fn(x) })

@@ -143,3 +143,27 @@ func TestExecutorWaitInTask(t *testing.T) {
 	assert.NoError(t, err)
 	assert.Equal(t, 10, v)
 }
+
+// A nil function or executor panics at the call, and counts nothing in:
+// Wait still returns.
+func TestExecutorNilArguments(t *testing.T) {
+	e := NewExecutor()
+	var nilE *Executor
+	ok := func() (int, error) { return 1, nil }
+	assert.PanicsWithValue(t, "hpgo: execution.Submit: fn is nil", func() { Submit[int](e, nil) })
+	assert.PanicsWithValue(t, "hpgo: execution.Submit: fn is nil", func() { e.Submit(nil) })
+	assert.PanicsWithValue(t, "hpgo: execution.Executor.Go: fn is nil", func() { e.Go(nil) })
+	assert.PanicsWithValue(t, "hpgo: execution.Map: fn is nil", func() { _, _ = Map[int, int](e, []int{1, 2}, nil) })
+	assert.PanicsWithValue(t, "hpgo: execution.Submit: nil *Executor (use NewExecutor)", func() { Submit(nilE, ok) })
+	assert.PanicsWithValue(t, "hpgo: execution.Map: nil *Executor (use NewExecutor)", func() {
+		_, _ = Map(nilE, []int{1}, func(int) (int, error) { return 0, nil })
+	})
+	done := make(chan error, 1)
+	go func() { done <- e.Wait() }()
+	select {
+	case err := <-done:
+		assert.NoError(t, err)
+	case <-time.After(10 * time.Second):
+		t.Fatal("Wait did not return after the rejected calls: they were counted in")
+	}
+}
