@@ -46,6 +46,10 @@
 // up to floating-point reassociation; so does op.Add[T] instantiated inside
 // a generic function of yours (Go builds a fresh closure there), while op.Add
 // inferred from the slice or written op.Add[float32] anywhere is recognised.
+// Named element types run the kernels of their underlying types: a
+// []time.Duration sums on the int64 kernel, a []Celsius (type Celsius
+// float32) on the float32 one; the first call with such a type looks the
+// kernel up by the op's name (some microseconds, once per op and type).
 // Policy.On(execution.PureGo) never uses a kernel. The CUDA backend is not
 // wired into these algorithms yet: On(CUDA) runs them on the CPU.
 //

@@ -31,19 +31,31 @@ func RegisterTransformFold2[T, U, R any](reduce func(R, R) R, transform func(T, 
 // LookupFold returns the sequential fold registered for reduce, or nil
 // (also for a policy on execution.PureGo).
 func LookupFold[T any](p execution.Policy, reduce func(T, T) T) func(acc T, x []T) T {
-	return usable[func(T, []T) T](p, key{kind: kindFold, a: codePtr(reduce)})
+	k := key{kind: kindFold, a: codePtr(reduce)}
+	if f, known := usable[func(T, []T) T](p, k); known {
+		return f
+	}
+	return derive[func(T, []T) T](p, k)
 }
 
 // LookupTransformFold returns the sequential fold registered for the pair
 // (reduce, transform), or nil.
 func LookupTransformFold[T, R any](p execution.Policy, reduce func(R, R) R, transform func(T) R) func(acc R, x []T) R {
-	return usable[func(R, []T) R](p, key{kind: kindTransformFold, a: codePtr(reduce), b: codePtr(transform)})
+	k := key{kind: kindTransformFold, a: codePtr(reduce), b: codePtr(transform)}
+	if f, known := usable[func(R, []T) R](p, k); known {
+		return f
+	}
+	return derive[func(R, []T) R](p, k)
 }
 
 // LookupTransformFold2 returns the sequential fold registered for the pair
 // (reduce, transform) of the binary form, or nil.
 func LookupTransformFold2[T, U, R any](p execution.Policy, reduce func(R, R) R, transform func(T, U) R) func(acc R, x []T, y []U) R {
-	return usable[func(R, []T, []U) R](p, key{kind: kindTransformFold2, a: codePtr(reduce), b: codePtr(transform)})
+	k := key{kind: kindTransformFold2, a: codePtr(reduce), b: codePtr(transform)}
+	if f, known := usable[func(R, []T, []U) R](p, k); known {
+		return f
+	}
+	return derive[func(R, []T, []U) R](p, k)
 }
 
 type float interface{ ~float32 | ~float64 }

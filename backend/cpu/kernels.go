@@ -11,7 +11,9 @@ import (
 // whose code pointer differs from the one users pass). int, uint, uint32 and
 // uint64 run on the kernels of the signed type of their size wherever the
 // bits agree: wrapping add and mul, fill, iota and find (not min/max, whose
-// order differs for unsigned types).
+// order differs for unsigned types). Named types (time.Duration, type
+// Celsius float32) need no line here: derive.go finds them the kernels of
+// their underlying types on first use.
 func init() {
 	// Reductions. Float sums reassociate; integer sums wrap, and min/max
 	// are exact for every type.

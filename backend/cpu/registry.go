@@ -21,6 +21,9 @@ import (
 // has another code pointer and runs on the generic path. So does an op
 // instantiated inside a generic function (op.Add[T] with T a type
 // parameter): Go builds a fresh closure around the shared shape code there.
+// An op instantiated for a named type (op.Add[Celsius] with type Celsius
+// float32, op.Add[time.Duration]) has a code pointer of its own too; its
+// first lookup finds the kernel of the underlying type (derive.go).
 //
 // Kernels that need no operation (fill, iota, find, min/max values) are keyed
 // by element type.
@@ -80,11 +83,12 @@ type entry struct {
 }
 
 // The registry: entries, the authoritative map, written under tableMu by
-// registrations (a few dozen, at initialisation); table, a frozen
-// open-addressing copy of it, rebuilt and published on every registration.
-// A lookup is one atomic load, a multiply-shift hash of the key's words and
-// a probe or two: a few nanoseconds, no locks (a Go map spends most of
-// ~30 ns hashing the 32-byte key).
+// registrations (some hundred, at initialisation) and by derive (one entry
+// per new key); table, a frozen open-addressing copy of it, which a
+// registration clears and the next lookup rebuilds (derive), and derive
+// extends one key at a time. A lookup is one atomic load, a multiply-shift
+// hash of the key's words and a probe or two: a few nanoseconds, no locks
+// (a Go map spends most of ~30 ns hashing the 32-byte key).
 var (
 	tableMu sync.Mutex
 	entries = map[key]entry{}
@@ -102,6 +106,7 @@ type slot struct {
 type frozenTable struct {
 	slots []slot // len is a power of two
 	mask  uint64
+	n     int // used slots
 }
 
 func (k key) hash() uint64 {
@@ -123,7 +128,26 @@ func freeze(m map[key]entry) *frozenTable {
 		}
 		t.slots[i] = slot{k: k, e: e, used: true}
 	}
+	t.n = len(m)
 	return t
+}
+
+// with returns a copy of t that also holds e under k (a key t lacks), or,
+// when that copy would be more than half full, a fresh freeze of m (which
+// holds every entry, k's included). Copying the slots is much cheaper than
+// rehashing every entry: derive adds one key at a time.
+func (t *frozenTable) with(m map[key]entry, k key, e entry) *frozenTable {
+	if t == nil || 2*(t.n+1) > len(t.slots) {
+		return freeze(m)
+	}
+	c := &frozenTable{slots: make([]slot, len(t.slots)), mask: t.mask, n: t.n + 1}
+	copy(c.slots, t.slots)
+	i := k.hash() & c.mask
+	for c.slots[i].used {
+		i = (i + 1) & c.mask
+	}
+	c.slots[i] = slot{k: k, e: e, used: true}
+	return c
 }
 
 func (t *frozenTable) get(k key) (entry, bool) {
@@ -176,35 +200,46 @@ func register(k key, fn any, exact Exactness) {
 	tableMu.Lock()
 	defer tableMu.Unlock()
 	entries[k] = entry{fn: fn, exact: exact}
-	table.Store(freeze(entries))
+	if sk, ok := shapeKeyOf(k, reflect.TypeOf(fn), true); ok {
+		byShape[sk] = k
+	}
+	// The table is rebuilt on the next lookup (derive), once for all the
+	// registrations of package initialisation rather than once per line.
+	table.Store(nil)
 }
 
 // kernelsAllowed reports whether p may use any kernel at all.
 func kernelsAllowed(p execution.Policy) bool { return p.Backend() != execution.PureGo }
 
-// usable returns the kernel under k as an F when p allows it. It inlines
-// into the Lookup functions, which leaves one call (kernelFor) between a
-// Lookup and the table: each call level cost ~1 ns of the ~5 ns a lookup
-// takes.
-func usable[F any](p execution.Policy, k key) (f F) {
-	f, _ = kernelFor(p, k).(F)
-	return f
+// usable returns the kernel under k as an F when p allows it; known is
+// false when the table holds nothing under k yet, for the Lookup function
+// to derive it (see derive.go), once. It inlines into the Lookup
+// functions, which leaves one call (kernelFor) between a Lookup and the
+// table: each call level cost ~1 ns of the ~5 ns a lookup takes.
+func usable[F any](p execution.Policy, k key) (f F, known bool) {
+	fn, known := kernelFor(p, k)
+	f, _ = fn.(F)
+	return f, known
 }
 
-// kernelFor returns the kernel under k when p allows it, else nil.
-func kernelFor(p execution.Policy, k key) any {
+// kernelFor returns the kernel under k when p allows it, else nil; known is
+// false when the table holds nothing under k (derive has not seen it yet).
+func kernelFor(p execution.Policy, k key) (fn any, known bool) {
 	if !kernelsAllowed(p) {
-		return nil
+		return nil, true
 	}
 	t := table.Load()
 	if t == nil {
-		return nil
+		return nil, false
 	}
 	e, ok := t.get(k)
-	if !ok || (!bool(e.exact) && p.Ordered()) {
-		return nil
+	if !ok {
+		return nil, false
 	}
-	return e.fn
+	if !bool(e.exact) && p.Ordered() {
+		return nil, true
+	}
+	return e.fn, true
 }
 
 // opName is the name of the function at code pointer pc, e.g.
@@ -289,63 +324,107 @@ func RegisterIndexOf[T any](kernel func(x []T, v T) int) {
 // LookupReduce returns the kernel registered for reduce when policy p may
 // use it, else nil.
 func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
-	return usable[func([]T) T](p, key{kind: kindReduce, a: codePtr(reduce)})
+	k := key{kind: kindReduce, a: codePtr(reduce)}
+	if f, known := usable[func([]T) T](p, k); known {
+		return f
+	}
+	return derive[func([]T) T](p, k)
 }
 
 // LookupTransformReduce returns the kernel registered for the pair
 // (reduce, transform) when policy p may use it, else nil.
 func LookupTransformReduce[T, R any](p execution.Policy, reduce func(R, R) R, transform func(T) R) func([]T) R {
-	return usable[func([]T) R](p, key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)})
+	k := key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)}
+	if f, known := usable[func([]T) R](p, k); known {
+		return f
+	}
+	return derive[func([]T) R](p, k)
 }
 
 // LookupTransformReduce2 returns the kernel registered for the pair
 // (reduce, transform) of the binary form when policy p may use it, else nil.
 func LookupTransformReduce2[T, U, R any](p execution.Policy, reduce func(R, R) R, transform func(T, U) R) func([]T, []U) R {
-	return usable[func([]T, []U) R](p, key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)})
+	k := key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)}
+	if f, known := usable[func([]T, []U) R](p, k); known {
+		return f
+	}
+	return derive[func([]T, []U) R](p, k)
 }
 
 // LookupTransform returns the element-wise kernel registered for fn when
 // policy p may use it, else nil.
 func LookupTransform[T, U any](p execution.Policy, fn func(T) U) func(dst []U, src []T) {
-	return usable[func([]U, []T)](p, key{kind: kindTransform, a: codePtr(fn)})
+	k := key{kind: kindTransform, a: codePtr(fn)}
+	if f, known := usable[func([]U, []T)](p, k); known {
+		return f
+	}
+	return derive[func([]U, []T)](p, k)
 }
 
 // LookupTransform2 returns the binary element-wise kernel registered for fn
 // when policy p may use it, else nil.
 func LookupTransform2[T, U, V any](p execution.Policy, fn func(T, U) V) func(dst []V, a []T, b []U) {
-	return usable[func([]V, []T, []U)](p, key{kind: kindTransform2, a: codePtr(fn)})
+	k := key{kind: kindTransform2, a: codePtr(fn)}
+	if f, known := usable[func([]V, []T, []U)](p, k); known {
+		return f
+	}
+	return derive[func([]V, []T, []U)](p, k)
 }
 
 // LookupScan returns the scan kernel registered for op when policy p may use
 // it, else nil.
 func LookupScan[T any](p execution.Policy, op func(T, T) T) func(dst, src []T, carry T) T {
-	return usable[func([]T, []T, T) T](p, key{kind: kindScan, a: codePtr(op)})
+	k := key{kind: kindScan, a: codePtr(op)}
+	if f, known := usable[func([]T, []T, T) T](p, k); known {
+		return f
+	}
+	return derive[func([]T, []T, T) T](p, k)
 }
 
 // LookupFill returns the fill kernel for element type T, or nil.
 func LookupFill[T any](p execution.Policy) func(dst []T, v T) {
-	return usable[func([]T, T)](p, key{kind: kindFill, t: typeID[T]()})
+	k := key{kind: kindFill, t: typeID[T]()}
+	if f, known := usable[func([]T, T)](p, k); known {
+		return f
+	}
+	return derive[func([]T, T)](p, k)
 }
 
 // LookupIota returns the iota kernel for element type T, or nil.
 func LookupIota[T any](p execution.Policy) func(dst []T, start T) {
-	return usable[func([]T, T)](p, key{kind: kindIota, t: typeID[T]()})
+	k := key{kind: kindIota, t: typeID[T]()}
+	if f, known := usable[func([]T, T)](p, k); known {
+		return f
+	}
+	return derive[func([]T, T)](p, k)
 }
 
 // LookupIndexOf returns the find kernel for element type T, or nil.
 func LookupIndexOf[T any](p execution.Policy) func(x []T, v T) int {
-	return usable[func([]T, T) int](p, key{kind: kindIndexOf, t: typeID[T]()})
+	k := key{kind: kindIndexOf, t: typeID[T]()}
+	if f, known := usable[func([]T, T) int](p, k); known {
+		return f
+	}
+	return derive[func([]T, T) int](p, k)
 }
 
 // LookupMinValue returns the kernel registered for op.Min[T] (builtin min
 // semantics over a non-empty slice: NaN if any element is NaN), or nil.
 func LookupMinValue[T any](p execution.Policy) func([]T) T {
-	return usable[func([]T) T](p, key{kind: kindMinValue, t: typeID[T]()})
+	k := key{kind: kindMinValue, t: typeID[T]()}
+	if f, known := usable[func([]T) T](p, k); known {
+		return f
+	}
+	return derive[func([]T) T](p, k)
 }
 
 // LookupMaxValue returns the kernel registered for op.Max[T], or nil.
 func LookupMaxValue[T any](p execution.Policy) func([]T) T {
-	return usable[func([]T) T](p, key{kind: kindMaxValue, t: typeID[T]()})
+	k := key{kind: kindMaxValue, t: typeID[T]()}
+	if f, known := usable[func([]T) T](p, k); known {
+		return f
+	}
+	return derive[func([]T) T](p, k)
 }
 
 // Adapters that run a kernel written for one element type on another of the
