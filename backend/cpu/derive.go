@@ -44,8 +44,21 @@ type shapeKey struct {
 }
 
 // byShape maps the shape of every kernel registered for ops of package op
-// on a predeclared element type to its key. Written under tableMu.
-var byShape = map[shapeKey]key{}
+// on a predeclared element type to its key; derived holds the keys derive
+// added to entries. Both are written under tableMu.
+var (
+	byShape = map[shapeKey]key{}
+	derived = map[key]bool{}
+)
+
+// forgetDerived drops what derive recorded, for a registration that may
+// change it. The caller holds tableMu.
+func forgetDerived() {
+	for k := range derived {
+		delete(entries, k)
+	}
+	clear(derived)
+}
 
 // shapeKeyOf gives the shape of the kernel under k with signature ft, and
 // whether it has one: the ops of k must be functions of package op, and
@@ -98,6 +111,7 @@ func derive[F any](p execution.Policy, k key) (f F) {
 			e = entry{fn: g, exact: base.exact}
 		}
 		entries[k] = e // a kernel, or none (fn nil): derived once
+		derived[k] = true
 		table.Store(table.Load().with(entries, k, e))
 	}
 	tableMu.Unlock()

@@ -98,3 +98,25 @@ func TestOpFunc(t *testing.T) {
 		}
 	}
 }
+
+// A registration after a derivation is seen by the next lookup: a kernel
+// registered for a key derive found none for, and a new kernel for the
+// predeclared type under a named type's derived one.
+func TestRegistrationRedoesDerivations(t *testing.T) {
+	type volts float32
+	type amps float32
+	mul := func(a, b volts) volts { return a * b }
+	if LookupReduce(execution.Par, mul) != nil || LookupReduce(execution.Par, op.Max[amps]) == nil {
+		t.Fatal("set-up: unexpected kernels")
+	}
+	RegisterReduce(mul, func(x []volts) volts { return -1 }, Exact)
+	if k := LookupReduce(execution.Par, mul); k == nil || k([]volts{2}) != -1 {
+		t.Fatal("a kernel registered after derive found none is not used")
+	}
+	base := LookupReduce(execution.Par, op.Max[float32])
+	t.Cleanup(func() { RegisterReduce(op.Max[float32], base, Exact) })
+	RegisterReduce(op.Max[float32], func(x []float32) float32 { return 7 }, Exact)
+	if k := LookupReduce(execution.Par, op.Max[amps]); k == nil || k([]amps{1}) != 7 {
+		t.Fatal("a named type kept the kernel derived from the old registration")
+	}
+}

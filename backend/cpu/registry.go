@@ -199,6 +199,7 @@ func register(k key, fn any, exact Exactness) {
 	}
 	tableMu.Lock()
 	defer tableMu.Unlock()
+	forgetDerived() // what derive found may no longer be what it would find
 	entries[k] = entry{fn: fn, exact: exact}
 	if sk, ok := shapeKeyOf(k, reflect.TypeOf(fn), true); ok {
 		byShape[sk] = k
