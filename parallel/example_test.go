@@ -6,7 +6,9 @@ import (
 	"fmt"
 	"strings"
 	"sync/atomic"
+	"time"
 
+	"github.com/hpgo/hpgo/backend/cpu"
 	"github.com/hpgo/hpgo/execution"
 	"github.com/hpgo/hpgo/op"
 	"github.com/hpgo/hpgo/parallel"
@@ -88,6 +90,23 @@ func ExampleReduce() {
 	// 10
 	// 100
 	// parallel
+}
+
+// Named element types run the SIMD kernels of their underlying types:
+// durations sum on the int64 kernel, a named float32 on the float32 one.
+// Instantiate the op where the type is concrete: op.Add[T] written inside a
+// generic function is a closure, and runs as a Go loop.
+func ExampleReduce_namedType() {
+	type celsius float32
+	laps := []time.Duration{62 * time.Second, 58 * time.Second, 61 * time.Second}
+	temps := []celsius{21.5, 23, 19.5}
+	fmt.Println(parallel.Reduce(execution.Par, laps, 0, op.Add))
+	fmt.Println(parallel.Reduce(execution.Par, temps, -273.15, op.Max))
+	fmt.Println(cpu.LookupReduce(execution.Par, op.Add[time.Duration]) != nil)
+	// Output:
+	// 3m1s
+	// 23
+	// true
 }
 
 func ExampleReduceTask() {
