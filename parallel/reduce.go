@@ -14,8 +14,10 @@ import (
 // Under Seq it is the exact left fold ((init reduce x0) reduce x1) ... in the
 // calling goroutine. Under Unseq, Par and ParUnseq reduce must be
 // associative: each chunk is folded on its own (starting from its first
-// element) and the chunk results are folded into init in chunk order, init
-// first. reduce need not be commutative. For a float sum the result then
+// element; a chunk of 32 elements or more as four contiguous runs folded
+// side by side and combined in order, which overlaps the calls) and the
+// chunk results are folded into init in chunk order, init first; Unseq is
+// one chunk. reduce need not be commutative. For a float sum the result then
 // differs from the exact sum by at most γ(d)·Σ|xᵢ| (γ(d) = d·u/(1−d·u), u
 // the unit roundoff), where d is the number of roundings a term goes
 // through: n for the left fold, at most (longest chunk) + (number of chunks)
@@ -73,6 +75,9 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 		if f := cpu.LookupFold(p, reduce); f != nil {
 			return f(init, xs), nil
 		}
+		if !p.Ordered() { // Unseq: one chunk, folded as runs
+			return reduce(init, foldRuns(xs, reduce)), nil
+		}
 		acc := init
 		for _, x := range xs {
 			acc = reduce(acc, x)
@@ -80,12 +85,7 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 		return acc, nil
 	}
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) T {
-		s := xs[lo:hi]
-		acc := s[0]
-		for _, x := range s[1:] {
-			acc = reduce(acc, x)
-		}
-		return acc
+		return foldRuns(xs[lo:hi], reduce)
 	})
 	return foldChunks(init, rs, reduce), err
 }
@@ -153,6 +153,9 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 		if f := cpu.LookupTransformFold(p, reduce, transform); f != nil {
 			return f(init, xs), nil
 		}
+		if !p.Ordered() { // Unseq: one chunk, folded as runs
+			return reduce(init, transformFoldRuns(xs, reduce, transform)), nil
+		}
 		acc := init
 		for _, x := range xs {
 			acc = reduce(acc, transform(x))
@@ -160,12 +163,7 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 		return acc, nil
 	}
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) R {
-		s := xs[lo:hi]
-		acc := transform(s[0])
-		for _, x := range s[1:] {
-			acc = reduce(acc, transform(x))
-		}
-		return acc
+		return transformFoldRuns(xs[lo:hi], reduce, transform)
 	})
 	return foldChunks(init, rs, reduce), err
 }
@@ -227,6 +225,9 @@ func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, x
 		if f := cpu.LookupTransformFold2(p, reduce, transform); f != nil {
 			return f(init, xs, ys), nil
 		}
+		if !p.Ordered() { // Unseq: one chunk, folded as runs
+			return reduce(init, transformFoldRuns2(xs, ys, reduce, transform)), nil
+		}
 		acc := init
 		for i, x := range xs {
 			acc = reduce(acc, transform(x, ys[i]))
@@ -234,12 +235,7 @@ func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, x
 		return acc, nil
 	}
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) R {
-		a, b := xs[lo:hi], ys[lo:hi]
-		acc := transform(a[0], b[0])
-		for i := 1; i < len(a); i++ {
-			acc = reduce(acc, transform(a[i], b[i]))
-		}
-		return acc
+		return transformFoldRuns2(xs[lo:hi], ys[lo:hi], reduce, transform)
 	})
 	return foldChunks(init, rs, reduce), err
 }
