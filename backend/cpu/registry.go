@@ -3,7 +3,6 @@ package cpu
 import (
 	"reflect"
 	"runtime"
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unsafe"
@@ -265,11 +264,10 @@ const opPkg = "github.com/hpgo/hpgo/op."
 func RegisterReduce[T any](reduce func(T, T) T, kernel func([]T) T, exact Exactness) {
 	pc := codePtr(reduce)
 	register(key{kind: kindReduce, a: pc}, kernel, exact)
-	name := opName(pc)
-	switch {
-	case strings.HasPrefix(name, opPkg+"Min["):
+	switch name, _ := opFunc(pc); name {
+	case "Min":
 		register(key{kind: kindMinValue, t: typeID[T]()}, kernel, exact)
-	case strings.HasPrefix(name, opPkg+"Max["):
+	case "Max":
 		register(key{kind: kindMaxValue, t: typeID[T]()}, kernel, exact)
 	}
 }
