@@ -23,11 +23,12 @@ func overlap[T, U any](a []T, b []U) bool {
 // land on an element not read yet, and the result would depend on the
 // policy, the chunking and the SIMD tier. It costs a few compares.
 func checkAlias[T, U any](name, srcName string, dst []U, src []T, n int) {
-	dlo, dhi := memSpan(dst, n)
-	slo, shi := memSpan(src, n)
-	if dlo >= dhi || slo >= shi || dhi <= slo || shi <= dlo {
-		return // nothing written or read, or apart
+	dst, src = dst[:n], src[:n]
+	if !overlap(dst, src) {
+		return
 	}
+	dlo, dhi := memSpan(dst, len(dst))
+	slo, shi := memSpan(src, len(src))
 	if dlo == slo && dhi == shi {
 		return // in place
 	}
