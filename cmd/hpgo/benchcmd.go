@@ -21,6 +21,7 @@ import (
 	"github.com/hpgo/hpgo/asm"
 	"github.com/hpgo/hpgo/bench"
 	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/internal/sched"
 )
 
 type benchOptions struct {
@@ -107,9 +108,10 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 		if err != nil {
 			return spec, 0, err
 		}
-		if kk != bench.Read {
-			spec.Kernels = append(spec.Kernels, kk)
+		if kk == bench.Read {
+			return spec, 0, errors.New("--kernels: read is the bandwidth probe; size it with --bw-size")
 		}
+		spec.Kernels = append(spec.Kernels, kk)
 	}
 	for _, t := range splitList(o.types) {
 		if t != "f32" && t != "f64" {
@@ -154,6 +156,20 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 	}
 	if o.count < 1 {
 		return spec, 0, errors.New("--count must be at least 1")
+	}
+	if o.duration <= 0 {
+		return spec, 0, fmt.Errorf("--duration must be positive, not %v", o.duration)
+	}
+	if o.threads < 0 {
+		return spec, 0, fmt.Errorf("--threads must be 0 (the default) or more, not %d", o.threads)
+	}
+	for _, empty := range []struct {
+		flag string
+		n    int
+	}{{"--kernels", len(spec.Kernels)}, {"--types", len(spec.Types)}, {"--sizes", len(spec.Sizes)}, {"--policies or --peers", len(spec.Impls)}} {
+		if empty.n == 0 {
+			return spec, 0, fmt.Errorf("%s selects nothing to time", empty.flag)
+		}
 	}
 	return spec, bwN, nil
 }
@@ -214,6 +230,8 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 		if err := execution.Init(execution.OSThreads(o.threads)); err != nil {
 			return err
 		}
+	} else if _, err := sched.DefaultWorkers(); err != nil {
+		return err // a bad HPGO_OS_THREADS, which the lazy start would panic on
 	}
 	var cppRows []row
 	if o.cpp != "" {

@@ -13,6 +13,7 @@ import (
 	"github.com/hpgo/hpgo/asm"
 	"github.com/hpgo/hpgo/backend/cuda"
 	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/internal/sched"
 )
 
 func newInfoCmd() *cobra.Command {
@@ -36,7 +37,12 @@ func writeInfo(w io.Writer) error {
 	}
 	row("Go", "%s %s/%s", runtime.Version(), runtime.GOOS, runtime.GOARCH)
 	row("GOMAXPROCS", "%d (NumCPU %d)", runtime.GOMAXPROCS(0), runtime.NumCPU())
-	row("hpgo workers", "%d", execution.NumWorkers())
+	// A bad HPGO_OS_THREADS would make the lazy start panic: report it.
+	if _, err := sched.DefaultWorkers(); err != nil {
+		row("hpgo workers", "%v", err)
+	} else {
+		row("hpgo workers", "%d", execution.NumWorkers())
+	}
 
 	c := cpuid.CPU
 	row("CPU", "%s", cpuBrand())

@@ -80,6 +80,15 @@ func TestBenchBadFlags(t *testing.T) {
 		{"bench", "--policies", "fast"},
 		{"bench", "--kernels", "fft"},
 		{"bench", "--tiers", "sse9"},
+		{"bench", "--kernels", "read"},
+		{"bench", "--kernels", ","},
+		{"bench", "--types", " , "},
+		{"bench", "--sizes", ","},
+		{"bench", "--policies", ","},
+		{"bench", "--count", "0"},
+		{"bench", "--duration", "0s"},
+		{"bench", "--duration", "-1s"},
+		{"bench", "--threads", "-3"},
 	} {
 		root := newRootCmd(&bytes.Buffer{}, &bytes.Buffer{})
 		root.SetArgs(args)
@@ -132,5 +141,20 @@ func TestCppRowsAndGoals(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// TestBadThreadsVariable: a bad HPGO_OS_THREADS is reported by info and
+// refused by bench, not a panic of the runtime's lazy start.
+func TestBadThreadsVariable(t *testing.T) {
+	t.Setenv("HPGO_OS_THREADS", "abc")
+	out, _ := run(t, "info")
+	if !regexp.MustCompile(`(?m)^hpgo workers\s+hpgo: HPGO_OS_THREADS="abc": want a positive integer$`).MatchString(out) {
+		t.Errorf("info does not report the bad variable:\n%s", out)
+	}
+	root := newRootCmd(&bytes.Buffer{}, &bytes.Buffer{})
+	root.SetArgs([]string{"bench", "--sizes", "4Ki", "--plot", "off"})
+	if err := root.Execute(); err == nil || !strings.Contains(err.Error(), "HPGO_OS_THREADS") {
+		t.Errorf("bench with HPGO_OS_THREADS=abc: err = %v, want one naming the variable", err)
 	}
 }

@@ -73,6 +73,12 @@ func writePlot(path string, rows []row, bw2 float64) error {
 						xys = append(xys, plotter.XY{X: float64(r.n), Y: r.gbps})
 					}
 				}
+				if legend {
+					// Every implementation, including those without a
+					// row in this tile (gonum has no float32 min).
+					l, pts := implStyle(ii)
+					p.Legend.Add(impl, l, pts)
+				}
 				if len(xys) == 0 {
 					continue
 				}
@@ -81,14 +87,9 @@ func writePlot(path string, rows []row, bw2 float64) error {
 				if err != nil {
 					return err
 				}
-				l.Color = plotutil.Color(ii)
-				l.Dashes = plotutil.Dashes(ii / 7)
-				pts.Color = plotutil.Color(ii)
-				pts.Shape = plotutil.Shape(ii)
+				style, glyph := implStyle(ii)
+				l.LineStyle, pts.GlyphStyle = style.LineStyle, glyph.GlyphStyle
 				p.Add(l, pts)
-				if legend {
-					p.Legend.Add(impl, l, pts)
-				}
 			}
 			if bw2 > 0 {
 				bw := plotter.XYs{{X: float64(sizes[0]), Y: bw2}, {X: float64(sizes[len(sizes)-1]), Y: bw2}}
@@ -137,4 +138,16 @@ func writePlot(path string, rows []row, bw2 float64) error {
 		return err
 	}
 	return f.Close()
+}
+
+// implStyle is the line and marker of the ii'th implementation, the same in
+// every tile; without data, they serve as its legend entry.
+func implStyle(ii int) (*plotter.Line, *plotter.Scatter) {
+	l := &plotter.Line{LineStyle: plotter.DefaultLineStyle}
+	l.Color = plotutil.Color(ii)
+	l.Dashes = plotutil.Dashes(ii / 7)
+	pts := &plotter.Scatter{GlyphStyle: plotter.DefaultGlyphStyle}
+	pts.Color = plotutil.Color(ii)
+	pts.Shape = plotutil.Shape(ii)
+	return l, pts
 }
