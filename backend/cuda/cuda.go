@@ -11,7 +11,7 @@ import "errors"
 
 // ErrNotBuiltIn is what Available reports when this binary has no GPU
 // backend.
-var ErrNotBuiltIn = errors.New("hpgo: the CUDA backend is not built in (build with -tags cuda)")
+var ErrNotBuiltIn = errors.New("hpgo: the CUDA backend is not built in (not implemented yet, with or without -tags cuda)")
 
 // Available reports whether the CUDA backend can run: ErrNotBuiltIn in a
 // build without the GPU backend.

@@ -8,5 +8,5 @@ import (
 
 func ExampleAvailable() {
 	fmt.Println(cuda.Available())
-	// Output: hpgo: the CUDA backend is not built in (build with -tags cuda)
+	// Output: hpgo: the CUDA backend is not built in (not implemented yet, with or without -tags cuda)
 }
