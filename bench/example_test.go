@@ -2,6 +2,7 @@ package bench_test
 
 import (
 	"fmt"
+	"os"
 	"time"
 
 	"github.com/hpgo/hpgo/bench"
@@ -34,8 +35,25 @@ func ExampleFormatSize() {
 // A benchmark that honours HPGO_BENCH_SIZES, and runs the default sizes
 // when it is unset.
 func ExampleEnvSizes() {
+	defer restoreEnv("HPGO_BENCH_SIZES")()
+	os.Setenv("HPGO_BENCH_SIZES", "4Ki,1Mi")
 	for _, n := range bench.EnvSizes(bench.Sizes) {
 		fmt.Println("n =", bench.FormatSize(n))
+	}
+	// Output:
+	// n = 4Ki
+	// n = 1Mi
+}
+
+// restoreEnv returns a function that puts the variable back as it is now.
+func restoreEnv(name string) func() {
+	old, ok := os.LookupEnv(name)
+	return func() {
+		if ok {
+			os.Setenv(name, old)
+		} else {
+			os.Unsetenv(name)
+		}
 	}
 }
 
@@ -198,4 +216,33 @@ func ExampleProbeTiers() {
 		restore()
 		fmt.Printf("%s: %.1f GB/s\n", tier, float64(c.Bytes())/ns)
 	}
+}
+
+// A case names its row and sub-benchmark, and counts the bytes one call
+// reads: dot reads two slices.
+func ExampleCase() {
+	c := bench.Case{Kernel: bench.Dot, Type: "f32", N: 4096, Impl: bench.Hpgo("par")}
+	fmt.Println(c.ImplName())
+	fmt.Println(c.Name())
+	fmt.Println(c.Bytes())
+	// Output:
+	// hpgo/policy=par
+	// type=f32/n=4096/impl=hpgo/policy=par
+	// 32768
+}
+
+func ExampleCase_WithTier() {
+	c := bench.ReadCases([]int{2}, []int{1 << 20})[0].WithTier("avx2")
+	fmt.Println(c.ImplName(), c.Name())
+	// Output: threads=2/tier=avx2 threads=2/n=1048576/tier=avx2
+}
+
+func ExampleImpl_String() {
+	im := bench.Hpgo("unseq")
+	fmt.Println(im, bench.Vek)
+	im.Tier = "purego"
+	fmt.Println(im)
+	// Output:
+	// hpgo/policy=unseq vek
+	// hpgo/policy=unseq/tier=purego
 }
