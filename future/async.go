@@ -34,9 +34,7 @@ func Async[T any](fn func() (T, error)) *Future[T] {
 // Cost: Async's, plus a context.WithCancel and, for a ctx that can be
 // cancelled, a context.AfterFunc registration.
 func AsyncContext[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
-	if ctx == nil {
-		badArg("AsyncContext", "ctx is nil (use context.Background())")
-	}
+	checkContext("AsyncContext", ctx)
 	checkFunc("AsyncContext", fn == nil)
 	if err := ctx.Err(); err != nil {
 		return Failed[T](err)

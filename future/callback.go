@@ -2,21 +2,79 @@ package future
 
 import (
 	"log"
+	"sync"
 )
 
-// waiter is a node in a future's list of callbacks, a lock-free stack that
-// resolution swaps for the resolvedList sentinel and then fires. Callers
-// embed it in the object the callback needs, so subscribing costs a single
-// allocation.
+// waiter is a node in a future's list of callbacks. Callers embed it in the
+// object the callback needs, so subscribing costs a single allocation.
 type waiter struct {
-	next *waiter
-	cb   callback
+	prev, next *waiter
+	listed     bool // in its future's list; guarded by that list's mu
+	cb         callback
 }
 
 type callback interface{ fire() }
 
-// resolvedList marks a resolved future's list: subscribing fails.
-var resolvedList waiter
+// waiterList is a future's callbacks and blocked Gets in subscription
+// order: a doubly linked list under a mutex, so that a combinator that no
+// longer needs an input (WhenAny once one input resolved, a join that
+// failed fast, an AwaitAll whose context ended) takes its node off at once
+// instead of leaving it on a long-lived future until that resolves.
+// Resolution closes the list and fires what it held, outside the lock.
+type waiterList struct {
+	mu         sync.Mutex
+	head, tail *waiter
+	closed     bool
+}
+
+// add appends w. It reports false if the list is closed (the future has
+// resolved); w then never fires, and the caller acts at once.
+func (l *waiterList) add(w *waiter) bool {
+	l.mu.Lock()
+	if l.closed {
+		l.mu.Unlock()
+		return false
+	}
+	w.prev, w.next, w.listed = l.tail, nil, true
+	if l.tail == nil {
+		l.head = w
+	} else {
+		l.tail.next = w
+	}
+	l.tail = w
+	l.mu.Unlock()
+	return true
+}
+
+// remove takes w off the list if it is still on it; once the list is
+// closed w fires (or has fired) as usual. w must only ever have been added
+// to this list.
+func (l *waiterList) remove(w *waiter) {
+	l.mu.Lock()
+	if !l.closed && w.listed {
+		if w.prev == nil {
+			l.head = w.next
+		} else {
+			w.prev.next = w.next
+		}
+		if w.next == nil {
+			l.tail = w.prev
+		} else {
+			w.next.prev = w.prev
+		}
+		w.prev, w.next, w.listed = nil, nil, false
+	}
+	l.mu.Unlock()
+}
+
+// close closes the list and returns what it held, for fire.
+func (l *waiterList) close() *waiter {
+	l.mu.Lock()
+	h := l.head
+	l.head, l.tail, l.closed = nil, nil, true
+	l.mu.Unlock()
+	return h
+}
 
 // chanWaiter is closed at resolution: the channel behind Done.
 type chanWaiter chan struct{}
@@ -27,18 +85,11 @@ var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); retu
 
 // subscribe adds w to f's list. It reports false if f is already resolved;
 // w then never fires, and the caller acts at once.
-func (f *Future[T]) subscribe(w *waiter) bool {
-	for {
-		head := f.waiters.Load()
-		if head == &resolvedList {
-			return false
-		}
-		w.next = head
-		if f.waiters.CompareAndSwap(head, w) {
-			return true
-		}
-	}
-}
+func (f *Future[T]) subscribe(w *waiter) bool { return f.waiters.add(w) }
+
+// unsubscribe takes w, which was given to subscribe, off f's list if f has
+// not resolved yet.
+func (f *Future[T]) unsubscribe(w *waiter) { f.waiters.remove(w) }
 
 // onResolve makes w fire once f resolves: at resolution, in the resolving
 // goroutine, or now in the caller's if f already has.
@@ -48,17 +99,13 @@ func (f *Future[T]) onResolve(w *waiter) {
 	}
 }
 
-// fire runs the callbacks of a swapped-out list in subscription order.
+// fire runs the callbacks of a closed list in subscription order. A node
+// is unlinked before it fires: a blocked Get's waiter is reused as soon as
+// it has fired.
 func fire(w *waiter) {
-	var prev *waiter
 	for w != nil {
 		next := w.next
-		w.next = prev
-		prev, w = w, next
-	}
-	for w = prev; w != nil; {
-		next := w.next
-		w.next = nil
+		w.prev, w.next, w.listed = nil, nil, false
 		w.cb.fire()
 		w = next
 	}

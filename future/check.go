@@ -1,6 +1,9 @@
 package future
 
-import "fmt"
+import (
+	"context"
+	"fmt"
+)
 
 // Programmer errors — a nil function, a nil future, a nil context — panic at
 // the call with a message that starts with "hpgo: future.<Function>: ",
@@ -14,6 +17,13 @@ func badArg(fn, format string, args ...any) {
 func checkFunc(fn string, isNil bool) {
 	if isNil {
 		badArg(fn, "fn is nil")
+	}
+}
+
+// checkContext panics when the context argument is nil.
+func checkContext(fn string, ctx context.Context) {
+	if ctx == nil {
+		badArg(fn, "ctx is nil (use context.Background())")
 	}
 }
 

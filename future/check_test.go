@@ -40,6 +40,19 @@ func TestNilArgumentsPanicAtTheCall(t *testing.T) {
 		{func() { Dataflow3(fn3, one, one, nf) }, "hpgo: future.Dataflow3: future c is nil"},
 		{func() { _ = Wait(ctx, one, nil) }, "hpgo: future.Wait: as[1] is nil"},
 		{func() { _ = Wait(ctx, nf) }, "hpgo: future.Wait: as[0] is nil"},
+		// A nil context, on a resolved future or none at all too.
+		//lint:ignore SA1012 the nil context is the point
+		{func() { _, _ = NewPromise[int]().Future().Await(nil) }, "hpgo: future.Future.Await: ctx is nil (use context.Background())"},
+		//lint:ignore SA1012 the nil context is the point
+		{func() { _, _ = one.Await(nil) }, "hpgo: future.Future.Await: ctx is nil (use context.Background())"},
+		//lint:ignore SA1012 the nil context is the point
+		{func() { _ = Wait(nil, NewPromise[int]().Future()) }, "hpgo: future.Wait: ctx is nil (use context.Background())"},
+		//lint:ignore SA1012 the nil context is the point
+		{func() { _ = Wait(nil) }, "hpgo: future.Wait: ctx is nil (use context.Background())"},
+		//lint:ignore SA1012 the nil context is the point
+		{func() { _, _ = AwaitAll(nil, one) }, "hpgo: future.AwaitAll: ctx is nil (use context.Background())"},
+		//lint:ignore SA1012 the nil context is the point
+		{func() { _, _ = AwaitAny[int](nil) }, "hpgo: future.AwaitAny: ctx is nil (use context.Background())"},
 	} {
 		assert.PanicsWithValue(t, c.want, c.call)
 	}

@@ -41,6 +41,11 @@ type dataflow2[A, B, R any] struct {
 func (d *dataflow2[A, B, R]) ready()           { d.out.schedule() }
 func (d *dataflow2[A, B, R]) fail(err error)   { var zero R; d.out.settle(zero, err) }
 func (d *dataflow2[A, B, R]) call() (R, error) { return d.fn(d.a.val, d.b.val) }
+func (d *dataflow2[A, B, R]) release()         { d.abandon() } // cancelled while waiting
+func (d *dataflow2[A, B, R]) detach() {
+	d.a.unsubscribe(&d.nodes[0].waiter)
+	d.b.unsubscribe(&d.nodes[1].waiter)
+}
 
 // Dataflow3 returns a future for fn(a, b, c) once all three have
 // succeeded; see Dataflow. Cost: two allocations.
@@ -72,3 +77,9 @@ type dataflow3[A, B, C, R any] struct {
 func (d *dataflow3[A, B, C, R]) ready()           { d.out.schedule() }
 func (d *dataflow3[A, B, C, R]) fail(err error)   { var zero R; d.out.settle(zero, err) }
 func (d *dataflow3[A, B, C, R]) call() (R, error) { return d.fn(d.a.val, d.b.val, d.c.val) }
+func (d *dataflow3[A, B, C, R]) release()         { d.abandon() } // cancelled while waiting
+func (d *dataflow3[A, B, C, R]) detach() {
+	d.a.unsubscribe(&d.nodes[0].waiter)
+	d.b.unsubscribe(&d.nodes[1].waiter)
+	d.c.unsubscribe(&d.nodes[2].waiter)
+}

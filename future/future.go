@@ -35,7 +35,7 @@ type Future[T any] struct {
 	body   body[T]            // the task; cleared when it is claimed
 	cancel context.CancelFunc // AsyncContext: cancels the task's context
 
-	waiters atomic.Pointer[waiter] // callbacks, blocked Gets; &resolvedList once resolved
+	waiters waiterList             // callbacks, blocked Gets; closed once resolved
 	donew   atomic.Pointer[waiter] // the subscribed waiter behind Done's channel
 
 	val T
@@ -131,7 +131,7 @@ func (f *Future[T]) complete(v T, err error) {
 	f.val, f.err = v, err
 	f.body = nil
 	f.state.Store(stateDone)
-	fire(f.waiters.Swap(&resolvedList))
+	fire(f.waiters.close())
 }
 
 // Get waits for f to resolve and returns its value and error.
@@ -198,6 +198,7 @@ var semPool = sync.Pool{New: func() any {
 // it would have, for every other waiter. A task that Await claimed to run
 // inline (see Get) runs to completion.
 func (f *Future[T]) Await(ctx context.Context) (T, error) {
+	checkContext("Future.Await", ctx)
 	if f.state.Load() == stateDone {
 		return f.val, f.err
 	}
@@ -270,6 +271,6 @@ func Failed[T any](err error) *Future[T] {
 func resolved[T any](v T, err error) *Future[T] {
 	f := &Future[T]{val: v, err: err}
 	f.state.Store(stateDone)
-	f.waiters.Store(&resolvedList)
+	f.waiters.closed = true
 	return f
 }

@@ -5,6 +5,7 @@ import "sync/atomic"
 // source is an input of a join: a future of any type.
 type source interface {
 	subscribe(*waiter) bool
+	unsubscribe(*waiter)
 	failure() error
 }
 
@@ -15,13 +16,19 @@ func (f *Future[T]) failure() error { return f.err }
 type target interface {
 	ready()         // every input succeeded
 	fail(err error) // an input failed; called for each failure, first one first
+	// detach takes the join's nodes off the inputs that have not resolved
+	// (unsubscribe), once the target no longer needs them.
+	detach()
 }
 
 // join counts its inputs down and tells its target when all have
-// succeeded, or as soon as one fails.
+// succeeded, or as soon as one fails. A failure detaches the nodes still
+// waiting on other inputs, so that a long-lived input (a shutdown signal)
+// does not collect them.
 type join struct {
-	left atomic.Int64
-	dst  target
+	left     atomic.Int64
+	dst      target
+	detached atomic.Bool
 }
 
 // joinNode is the callback a join puts on one input.
@@ -34,6 +41,7 @@ type joinNode struct {
 func (n *joinNode) fire() {
 	if err := n.src.failure(); err != nil {
 		n.j.dst.fail(err)
+		n.j.abandon()
 		return
 	}
 	if n.j.left.Add(-1) == 0 {
@@ -47,10 +55,24 @@ func (j *join) init(dst target, n int) {
 	j.left.Store(int64(n))
 }
 
-// add makes node n watch src, firing at once if src has resolved.
+// add makes node n watch src, firing at once if src has resolved. A node
+// added after the join was abandoned comes off again.
 func (j *join) add(n *joinNode, src source) {
 	n.j, n.src, n.cb = j, src, n
 	if !src.subscribe(&n.waiter) {
 		n.fire()
+		return
+	}
+	if j.detached.Load() {
+		src.unsubscribe(&n.waiter)
+	}
+}
+
+// abandon detaches the join's nodes from its inputs, once: its target has
+// failed, or nobody waits for it any more. Nodes that add subscribes later
+// come off there.
+func (j *join) abandon() {
+	if !j.detached.Swap(true) {
+		j.dst.detach()
 	}
 }

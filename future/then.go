@@ -38,3 +38,7 @@ func (n *thenNode[T, U]) fire() {
 }
 
 func (n *thenNode[T, U]) call() (U, error) { return n.fn(n.in.val) }
+
+// release takes the node off its input when the continuation is cancelled
+// before its input resolved.
+func (n *thenNode[T, U]) release() { n.in.unsubscribe(&n.waiter) }

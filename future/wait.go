@@ -1,6 +1,9 @@
 package future
 
-import "context"
+import (
+	"context"
+	"slices"
+)
 
 // Awaitable is anything with a completion channel and an error, in the
 // manner of context.Context: Done is closed on completion, and Err returns
@@ -14,9 +17,11 @@ type Awaitable interface {
 
 // Wait waits for all of as to complete and returns nil, or the first error
 // in time order as soon as one fails, or ctx.Err() if ctx ends first. What
-// is still running goes on. Futures are watched through their callbacks;
-// any other Awaitable costs a goroutine while Wait runs.
+// is still running goes on, and Wait leaves nothing behind on it. Futures
+// are watched through their callbacks; any other Awaitable costs a
+// goroutine while Wait runs.
 func Wait(ctx context.Context, as ...Awaitable) error {
+	checkContext("Wait", ctx)
 	for i, a := range as {
 		if a == nil || isNilFuture(a) {
 			badArg("Wait", "as[%d] is nil", i)
@@ -25,16 +30,16 @@ func Wait(ctx context.Context, as ...Awaitable) error {
 	if len(as) == 0 {
 		return nil
 	}
-	w := &waitAll{out: newFuture[struct{}](stateWaiting)}
+	w := &waitAll{in: slices.Clone(as), out: newFuture[struct{}](stateWaiting)}
 	w.init(w, len(as))
-	nodes := make([]joinNode, len(as))
+	w.nodes = make([]joinNode, len(as))
 	var stop chan struct{}
-	for i, a := range as {
+	for i, a := range w.in {
 		if src, ok := a.(source); ok {
-			w.add(&nodes[i], src)
+			w.add(&w.nodes[i], src)
 			continue
 		}
-		n := &nodes[i]
+		n := &w.nodes[i]
 		n.j, n.src, n.cb = &w.join, foreign{a}, n
 		done := a.Done()
 		select {
@@ -56,16 +61,31 @@ func Wait(ctx context.Context, as ...Awaitable) error {
 		}()
 	}
 	_, err := w.out.Await(ctx)
+	if w.out.state.Load() != stateDone {
+		w.abandon() // ctx ended first
+	}
 	return err
 }
 
 type waitAll struct {
 	join
-	out *Future[struct{}]
+	in    []Awaitable
+	nodes []joinNode
+	out   *Future[struct{}]
 }
 
 func (w *waitAll) ready()         { w.out.settle(struct{}{}, nil) }
 func (w *waitAll) fail(err error) { w.out.settle(struct{}{}, err) }
+
+// detach takes the nodes off the futures among the inputs; the goroutines
+// watching other Awaitables end when Wait returns.
+func (w *waitAll) detach() {
+	for i, a := range w.in {
+		if src, ok := a.(source); ok {
+			src.unsubscribe(&w.nodes[i].waiter)
+		}
+	}
+}
 
 // foreign adapts an Awaitable that is not a future.
 type foreign struct{ a Awaitable }

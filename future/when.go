@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"slices"
+	"sync/atomic"
 )
 
 // ErrNoFutures is the error of WhenAny and AwaitAny called with no futures.
@@ -11,27 +12,33 @@ var ErrNoFutures = errors.New("hpgo: WhenAny of no futures")
 
 // WhenAll returns a future for the values of fs, in the order of fs. It
 // resolves when all of fs have succeeded, or fails fast with the first error
-// in time order; the other inputs keep running. With no inputs it resolves
-// at once with an empty slice. It starts no task: the last input to resolve
+// in time order; the other inputs keep running, and WhenAll lets go of them
+// (its callbacks come off their lists). With no inputs it resolves at once
+// with an empty slice. It starts no task: the last input to resolve
 // completes it inline. Cost: five allocations, whatever len(fs).
 func WhenAll[T any](fs ...*Future[T]) *Future[[]T] {
 	checkFutures("WhenAll", fs)
 	if len(fs) == 0 {
 		return Ready([]T{})
 	}
+	return whenAllOf(fs).out
+}
+
+func whenAllOf[T any](fs []*Future[T]) *whenAll[T] {
 	w := &whenAll[T]{in: slices.Clone(fs), out: newFuture[[]T](stateWaiting)}
 	w.init(w, len(fs))
-	nodes := make([]joinNode, len(fs))
+	w.nodes = make([]joinNode, len(fs))
 	for i, f := range w.in {
-		w.add(&nodes[i], f)
+		w.add(&w.nodes[i], f)
 	}
-	return w.out
+	return w
 }
 
 type whenAll[T any] struct {
 	join
-	in  []*Future[T]
-	out *Future[[]T]
+	in    []*Future[T]
+	nodes []joinNode
+	out   *Future[[]T]
 }
 
 func (w *whenAll[T]) ready() {
@@ -44,51 +51,107 @@ func (w *whenAll[T]) ready() {
 
 func (w *whenAll[T]) fail(err error) { w.out.settle(nil, err) }
 
+func (w *whenAll[T]) detach() {
+	for i, f := range w.in {
+		f.unsubscribe(&w.nodes[i].waiter)
+	}
+}
+
 // WhenAny returns a future for the index in fs of the first future to
 // resolve, successfully or not; read its result with fs[i].Get(). If
 // several have already resolved when WhenAny is called, the lowest index
-// wins. With no inputs it resolves at once with -1 and ErrNoFutures.
+// wins. Once one has resolved, WhenAny lets go of the others (its
+// callbacks come off their lists), so waiting again and again on a
+// long-lived future (a shutdown signal) beside short ones leaves nothing
+// behind on it. With no inputs it resolves at once with -1 and
+// ErrNoFutures. Cost: four allocations, whatever len(fs).
 func WhenAny[T any](fs ...*Future[T]) *Future[int] {
 	checkFutures("WhenAny", fs)
 	if len(fs) == 0 {
 		return resolved(-1, ErrNoFutures)
 	}
-	out := newFuture[int](stateWaiting)
-	nodes := make([]anyNode, len(fs))
-	for i, f := range fs {
-		n := &nodes[i]
-		n.out, n.i, n.cb = out, i, n
+	return whenAnyOf(fs).out
+}
+
+func whenAnyOf[T any](fs []*Future[T]) *whenAny[T] {
+	w := &whenAny[T]{in: slices.Clone(fs), out: newFuture[int](stateWaiting)}
+	w.nodes = make([]anyNode[T], len(fs))
+	for i, f := range w.in {
+		n := &w.nodes[i]
+		n.w, n.i, n.cb = w, i, n
 		if !f.subscribe(&n.waiter) {
 			n.fire()
 			break
 		}
+		if w.detached.Load() { // resolved meanwhile through an earlier input
+			f.unsubscribe(&n.waiter)
+		}
 	}
-	return out
+	return w
 }
 
-type anyNode struct {
+type whenAny[T any] struct {
+	in       []*Future[T]
+	nodes    []anyNode[T]
+	out      *Future[int]
+	detached atomic.Bool
+}
+
+// abandon takes the nodes off the inputs that have not resolved, once.
+// Nodes that whenAnyOf subscribes later come off there.
+func (w *whenAny[T]) abandon() {
+	if w.detached.Swap(true) {
+		return
+	}
+	for i, f := range w.in {
+		f.unsubscribe(&w.nodes[i].waiter)
+	}
+}
+
+type anyNode[T any] struct {
 	waiter
-	out *Future[int]
-	i   int
+	w *whenAny[T]
+	i int
 }
 
-func (n *anyNode) fire() { n.out.settle(n.i, nil) }
+func (n *anyNode[T]) fire() {
+	if n.w.out.settle(n.i, nil) {
+		n.w.abandon()
+	}
+}
 
 // AwaitAll waits for all of fs and returns their values in order, or the
 // first error in time order, or ctx.Err() if ctx ends first. Inputs still
-// running go on. It is WhenAll(fs...).Await(ctx).
+// running go on; AwaitAll leaves nothing behind on them when it returns. It
+// is WhenAll(fs...).Await(ctx).
 func AwaitAll[T any](ctx context.Context, fs ...*Future[T]) ([]T, error) {
 	checkFutures("AwaitAll", fs)
-	return WhenAll(fs...).Await(ctx)
+	checkContext("AwaitAll", ctx)
+	if len(fs) == 0 {
+		return []T{}, nil
+	}
+	w := whenAllOf(fs)
+	vals, err := w.out.Await(ctx)
+	if w.out.state.Load() != stateDone {
+		w.abandon() // ctx ended first
+	}
+	return vals, err
 }
 
 // AwaitAny waits for the first of fs to resolve and returns its index; read
 // its result with fs[i].Get(). It returns -1 and ctx.Err() if ctx ends first,
-// -1 and ErrNoFutures if fs is empty.
+// -1 and ErrNoFutures if fs is empty. It leaves nothing behind on the
+// inputs that have not resolved when it returns.
 func AwaitAny[T any](ctx context.Context, fs ...*Future[T]) (int, error) {
 	checkFutures("AwaitAny", fs)
-	i, err := WhenAny(fs...).Await(ctx)
+	checkContext("AwaitAny", ctx)
+	if len(fs) == 0 {
+		return -1, ErrNoFutures
+	}
+	w := whenAnyOf(fs)
+	i, err := w.out.Await(ctx)
 	if err != nil {
+		w.abandon() // ctx ended first
 		return -1, err
 	}
 	return i, nil
