@@ -16,7 +16,8 @@ const (
 	// (HPX dynamic_chunk_size).
 	ChunkDynamic
 	// ChunkGuided: chunks that shrink as the work runs out, each about the
-	// remaining work divided by the number of workers (HPX guided_chunk_size).
+	// remaining work divided by twice the number of workers (HPX
+	// guided_chunk_size).
 	ChunkGuided
 	// ChunkAuto: time a small sample, then size chunks to take about
 	// 100–200 µs each (HPX auto_chunk_size).

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"sync"
+	"sync/atomic"
 
 	"github.com/hpgo/hpgo/future"
 	"github.com/hpgo/hpgo/internal/sched"
@@ -30,7 +31,7 @@ type Executor struct {
 
 	wg      sync.WaitGroup // tasks in flight, all kinds
 	errOnce sync.Once
-	err     error                   // first error of a Go function
+	err     atomic.Pointer[error]   // first error of a Go function
 	cancel  context.CancelCauseFunc // NewExecutorContext only
 }
 
@@ -57,6 +58,13 @@ func checkArgs(fn string, e *Executor, fnNil bool) {
 	if fnNil {
 		panic("hpgo: execution." + fn + ": fn is nil")
 	}
+}
+
+// isShut reports whether Shutdown has been called.
+func (e *Executor) isShut() bool {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	return e.shut
 }
 
 // track counts a new task in, unless e is shut down.
@@ -126,7 +134,7 @@ func callRecover(fn func() error) (err error) {
 
 func (e *Executor) setErr(err error) {
 	e.errOnce.Do(func() {
-		e.err = err
+		e.err.Store(&err)
 		if e.cancel != nil {
 			e.cancel(err)
 		}
@@ -140,10 +148,15 @@ func (e *Executor) setErr(err error) {
 // returned and before a new Wait.
 func (e *Executor) Wait() error {
 	sched.Block(e.wg.Wait)
-	if e.cancel != nil {
-		e.cancel(e.err)
+	// Atomic: a Go after Shutdown records its error without counting in.
+	var err error
+	if p := e.err.Load(); p != nil {
+		err = *p
 	}
-	return e.err
+	if e.cancel != nil {
+		e.cancel(err)
+	}
+	return err
 }
 
 // Map applies fn to every element of xs on the runtime's workers and
@@ -154,6 +167,9 @@ func (e *Executor) Wait() error {
 // ErrExecutorShutdown.
 func Map[T, R any](e *Executor, xs []T, fn func(T) (R, error)) ([]R, error) {
 	checkArgs("Map", e, fn == nil)
+	if len(xs) == 0 && e.isShut() { // no Submit to report it
+		return nil, ErrExecutorShutdown
+	}
 	fs := make([]*future.Future[R], 0, len(xs))
 	for _, x := range xs {
 		f := Submit(e, func() (R, error) { return fn(x) })

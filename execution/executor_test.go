@@ -121,9 +121,31 @@ func TestExecutorShutdown(t *testing.T) {
 	assert.ErrorIs(t, err, ErrExecutorShutdown)
 	_, err = Map(e, []int{1}, func(x int) (int, error) { return x, nil })
 	assert.ErrorIs(t, err, ErrExecutorShutdown)
+	_, err = Map(e, []int{}, func(x int) (int, error) { return x, nil })
+	assert.ErrorIs(t, err, ErrExecutorShutdown, "Map of nothing after Shutdown")
 	e.Go(func() error { return nil })
 	assert.ErrorIs(t, e.Wait(), ErrExecutorShutdown)
 	e.Shutdown(false) // again: fine
+}
+
+// TestExecutorGoAfterShutdownBesideWait: a producer calling Go after
+// Shutdown records ErrExecutorShutdown while another goroutine waits; -race
+// checks that the two are ordered.
+func TestExecutorGoAfterShutdownBesideWait(t *testing.T) {
+	fresh(t)
+	for range 50 {
+		e := NewExecutor()
+		e.Shutdown(false)
+		done := make(chan error, 1)
+		go func() { e.Go(func() error { return nil }) }()
+		go func() { done <- e.Wait() }()
+		if err := <-done; err != nil && !errors.Is(err, ErrExecutorShutdown) {
+			t.Fatalf("Wait = %v, want nil or ErrExecutorShutdown", err)
+		}
+		// Once Go has returned, Wait reports it.
+		e.Go(func() error { return nil })
+		assert.ErrorIs(t, e.Wait(), ErrExecutorShutdown)
+	}
 }
 
 // TestExecutorWaitInTask: waiting for an executor inside a task must not

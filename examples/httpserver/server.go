@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"runtime"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -142,6 +143,8 @@ type errorResponse struct {
 func parseN(s string) (int64, error) {
 	n, err := strconv.ParseInt(s, 10, 64)
 	switch {
+	case errors.Is(err, strconv.ErrRange) && strings.HasPrefix(s, "-"):
+		return 0, fmt.Errorf("n must be non-negative, got %q", s)
 	case errors.Is(err, strconv.ErrRange):
 		return 0, fmt.Errorf("n must be at most %d, got %q", MaxN, s)
 	case err != nil:

@@ -445,6 +445,7 @@ func TestBadInput(t *testing.T) {
 		{"/compute/99999999999999", "n must be at most 1000000000, got 99999999999999"},
 		{"/compute/1000000001", "n must be at most 1000000000, got 1000000001"},
 		{"/compute/99999999999999999999999", `n must be at most 1000000000, got "99999999999999999999999"`},
+		{"/compute/-99999999999999999999999", `n must be non-negative, got "-99999999999999999999999"`},
 		{"/compute/1.5", `n must be a non-negative integer, got "1.5"`},
 		{"/compute/0x10", `n must be a non-negative integer, got "0x10"`},
 		{"/compute/%207", `n must be a non-negative integer, got " 7"`},
