@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
 	"sync/atomic"
@@ -478,7 +479,7 @@ func TestBadInput(t *testing.T) {
 		mustPanicHpgo(t, "CopyIf", func() { parallel.CopyIf(q, b, big, func(int) bool { return true }) })
 		_, err := parallel.CopyIfTask(q.Task(), b, big, func(int) bool { return true }).Get()
 		var pe *future.PanicError
-		if !errors.As(err, &pe) || !strings.HasPrefix(fmt.Sprint(pe.Value), "hpgo: parallel.CopyIf") {
+		if !errors.As(err, &pe) || !strings.HasPrefix(fmt.Sprint(pe.Value), "hpgo: parallel.CopyIfTask: ") {
 			t.Errorf("%v: CopyIfTask with a short dst resolved with %v", q, err)
 		}
 	}
@@ -489,6 +490,11 @@ func TestBadInput(t *testing.T) {
 	mustPanic(t, func() { parallel.CopyIf(execution.Par, short, big, func(int) bool { return true }) })
 	if short[0] != 0 {
 		t.Error("parallel CopyIf wrote into a dst that is too short")
+	}
+	// The sequential path writes the matches that fit, as documented.
+	mustPanic(t, func() { parallel.CopyIf(execution.Seq, short, big, func(x int) bool { return x == 1 || x == 0 }) })
+	if short[0] != 1 || short[3] != 0 {
+		t.Errorf("sequential CopyIf with a short dst left %v, want the first matches", short)
 	}
 	// Empty and zero-length inputs are fine.
 	parallel.Transform(p, nil, []int(nil), f)
@@ -543,5 +549,43 @@ func TestNestedParallel(t *testing.T) {
 	}))
 	if got != outer {
 		t.Fatalf("nested task = %d, want %d", got, outer)
+	}
+}
+
+// A function that calls runtime.Goexit (t.FailNow, say) on a helper worker
+// fails the call like a panic, instead of leaving the caller waiting for a
+// helper that never reports back. The caller here is not a worker, so
+// every chunk runs on a helper.
+func TestGoexitOnAHelperFailsTheCall(t *testing.T) {
+	for _, p := range []execution.Policy{
+		execution.Par.With(execution.DynamicChunk(1)),
+		execution.Par.With(execution.StaticChunk(1)),
+		execution.ParUnseq.With(execution.StaticChunk(7)),
+	} {
+		done := make(chan any, 1)
+		go func() {
+			defer func() { done <- recover() }()
+			parallel.ForLoop(p, 0, 100, func(i int) {
+				if i == 50 {
+					runtime.Goexit()
+				}
+			})
+		}()
+		select {
+		case v := <-done:
+			pe, ok := v.(*future.PanicError)
+			if !ok {
+				t.Fatalf("%v: the call ended with %v, want a *future.PanicError", p, v)
+			}
+			if err, _ := pe.Value.(error); err == nil || !strings.Contains(err.Error(), "runtime.Goexit") {
+				t.Fatalf("%v: PanicError.Value = %v, want the Goexit error", p, pe.Value)
+			}
+		case <-time.After(20 * time.Second):
+			t.Fatalf("%v: ForLoop never returned after a Goexit on a helper", p)
+		}
+	}
+	// The runtime still works.
+	if got := parallel.Reduce(execution.Par, make([]int, 1<<16), 1, op.Add); got != 1 {
+		t.Fatalf("Reduce after the Goexits = %d", got)
 	}
 }

@@ -50,8 +50,10 @@ func copyCtx[T any](ctx context.Context, p execution.Policy, dst, src []T) error
 
 // CopyIf copies the elements of src for which pred holds to the front of
 // dst, keeping their order, and returns how many it wrote. dst must have
-// room for every match; when it has not, CopyIf panics (dst is then
-// partly written, or, under Par and ParUnseq, not written at all). A dst as
+// room for every match; when it has not, CopyIf panics, and dst holds the
+// matches that fitted; only a parallel run (Par or ParUnseq, on an input
+// long enough to split, dst not overlapping src) counts first and then
+// leaves dst unwritten. A dst as
 // long as src always suffices. dst may be src, or start before src in the
 // same array (an in-place filter, as slices.DeleteFunc does; under Par and
 // ParUnseq overlapping slices are filtered in the calling goroutine), but
@@ -70,7 +72,7 @@ func CopyIf[T any](p execution.Policy, dst, src []T, pred func(T) bool) int {
 	checkFilterAlias("CopyIf", dst, src)
 	n, err := copyIfSync(p, dst, src, pred)
 	if err == errDstShort {
-		copyIfShort(len(dst))
+		copyIfShort("CopyIf", len(dst))
 	}
 	return n
 }
@@ -89,7 +91,7 @@ func CopyIfTask[T any](tp execution.TaskPolicy, dst, src []T, pred func(T) bool)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (int, error) {
 		n, err := copyIfCtx(ctx, p, dst, src, pred)
 		if err == errDstShort {
-			copyIfShort(len(dst))
+			copyIfShort("CopyIfTask", len(dst))
 		}
 		return n, err
 	})
@@ -98,8 +100,8 @@ func CopyIfTask[T any](tp execution.TaskPolicy, dst, src []T, pred func(T) bool)
 // errDstShort tells CopyIf's callers to panic: dst is too short.
 var errDstShort = errors.New("dst too short")
 
-func copyIfShort(nd int) {
-	badArg("CopyIf", "dst has %d elements, too few for the matches", nd)
+func copyIfShort(fn string, nd int) {
+	badArg(fn, "dst has %d elements, too few for the matches", nd)
 }
 
 func copyIfCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, pred func(T) bool) (int, error) {

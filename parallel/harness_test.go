@@ -42,6 +42,8 @@ func policies() []policy {
 	chunks := []execution.Chunk{
 		execution.StaticChunk(1), execution.StaticChunk(7), execution.DynamicChunk(3),
 		execution.GuidedChunk(), execution.AutoChunk(),
+		// One chunk, spelled as a size beyond any length: no overflow.
+		execution.StaticChunk(math.MaxInt), execution.DynamicChunk(math.MaxInt - 2),
 	}
 	for _, base := range []execution.Policy{execution.Seq, execution.Unseq, execution.Par, execution.ParUnseq} {
 		par := base == execution.Par

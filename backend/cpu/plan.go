@@ -49,13 +49,20 @@ func (pl *plan) chunk(i int) (lo, hi int) {
 		return pl.bounds[i], pl.bounds[i+1]
 	}
 	lo = pl.base + i*pl.size
-	return lo, min(lo+pl.size, pl.n)
+	return lo, lo + min(pl.size, pl.n-lo)
 }
 
-// uniformPlan splits [base, n) into chunks of size elements.
+// uniformPlan splits [base, n) into chunks of size elements. A size beyond
+// the length (StaticChunk(math.MaxInt) for one chunk) is clamped to it, so
+// nothing here overflows.
 func uniformPlan(base, n, size int) plan {
-	size = max(size, 1)
-	return plan{base: base, n: n, size: size, count: (n - base + size - 1) / size}
+	m := n - base
+	size = max(min(size, m), 1)
+	count := m / size
+	if m%size != 0 {
+		count++
+	}
+	return plan{base: base, n: n, size: size, count: count}
 }
 
 // guidedPlan splits [base, n) into chunks that shrink as the work runs out:

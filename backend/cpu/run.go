@@ -2,6 +2,7 @@ package cpu
 
 import (
 	"context"
+	"errors"
 	"math/bits"
 	"runtime"
 	"sync/atomic"
@@ -264,7 +265,12 @@ func (j *job[R]) helper() {
 	if s >= int64(j.parts) {
 		return
 	}
+	defer j.helperDone() // even when a chunk's function calls runtime.Goexit
 	j.work(int(s))
+}
+
+// helperDone counts a helper out, and wakes the caller after the last.
+func (j *job[R]) helperDone() {
 	if d := j.finished.Add(1); d == j.target.Load() {
 		close(j.joined)
 		// The waiting caller is now next in line on this worker's P: let
@@ -282,14 +288,32 @@ func (j *job[R]) wait(n int64) {
 	sched.Block(func() { <-j.joined })
 }
 
-// work runs the chunks of slot s.
+// errGoexit is the value a parallel call panics with when a function it
+// runs on a helper worker calls runtime.Goexit (t.FailNow in a test, say).
+// Goexit cannot end the caller's goroutine from another one, and the call
+// must not hang, so it fails the call like a panic.
+var errGoexit = errors.New("hpgo: a function run in parallel called runtime.Goexit")
+
+// work runs the chunks of slot s. A panic, or a runtime.Goexit, in a chunk
+// is recorded for the caller and stops the chunks not yet started.
 func (j *job[R]) work(s int) {
+	normal := false
 	defer func() {
-		if v := recover(); v != nil {
-			j.panicked.CompareAndSwap(nil, future.NewPanicError(v))
-			j.stop.Store(true)
+		if normal {
+			return
 		}
+		v := recover()
+		if v == nil {
+			v = errGoexit
+		}
+		j.panicked.CompareAndSwap(nil, future.NewPanicError(v))
+		j.stop.Store(true)
 	}()
+	j.workChunks(s)
+	normal = true
+}
+
+func (j *job[R]) workChunks(s int) {
 	if j.pl.static {
 		for i := s; i < j.pl.count; i += j.parts {
 			if !j.proceed() {
