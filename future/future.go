@@ -141,7 +141,11 @@ func (f *Future[T]) complete(v T, err error) {
 // the worker hands its place in the pool to another goroutine while it
 // waits, and takes one back when f resolves — possibly another worker's, so
 // WorkerID may change across a Get. Called from outside the pool, Get just
-// blocks; it never runs pool work there.
+// blocks; it never runs pool work there. A task that Get runs inline and
+// that calls runtime.Goexit ends the calling task's goroutine too, as a
+// direct call would (its future resolves with an error all the same); run
+// on another worker, it resolves its future with that error and Get
+// returns it.
 func (f *Future[T]) Get() (T, error) {
 	if f.state.Load() != stateDone {
 		f.wait()
