@@ -52,6 +52,15 @@ import "github.com/klauspost/cpuid/v2"
 //
 // Whatever the order, a NaN term gives NaN, and so does +Inf meeting −Inf;
 // a sum that overflows in one order may not in another.
+//
+// Fused products. The AVX2 and AVX-512 kernels of SumSquares and Dot fuse
+// each product into its accumulator (FMA: one rounding), where the pure-Go
+// twin and the loop above round the product first. A product too large for
+// T is therefore ±Inf in the twin but keeps its exact value in the fused
+// sum, which becomes ±Inf only if the running sum overflows. Where products
+// overflow the tiers can disagree: +Inf where the twin gives NaN (infinite
+// products of both signs), or a finite sum where it gives ±Inf. Inputs that
+// are themselves NaN or ±Inf behave alike in every tier.
 func SumF32(x []float32) float32 { return sumF32(x) }
 
 // SumF64 returns the sum of x, 0 for an empty x.

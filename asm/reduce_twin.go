@@ -187,20 +187,24 @@ func sumPiece[T rdFloat](x []T) T {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
+// sumSquaresPiece and dotPiece round every product (T(...)), as the loop in
+// the doc comments does: without the conversion Go may fuse a product into
+// its sum (it does on arm64, and on amd64 with GOAMD64=v3), and the twin's
+// result would depend on the build.
 func sumSquaresPiece[T rdFloat](x []T) T {
 	var s0, s1, s2, s3, s4, s5, s6, s7 T
 	for ; len(x) >= 8; x = x[8:] {
-		s0 += x[0] * x[0]
-		s1 += x[1] * x[1]
-		s2 += x[2] * x[2]
-		s3 += x[3] * x[3]
-		s4 += x[4] * x[4]
-		s5 += x[5] * x[5]
-		s6 += x[6] * x[6]
-		s7 += x[7] * x[7]
+		s0 += T(x[0] * x[0])
+		s1 += T(x[1] * x[1])
+		s2 += T(x[2] * x[2])
+		s3 += T(x[3] * x[3])
+		s4 += T(x[4] * x[4])
+		s5 += T(x[5] * x[5])
+		s6 += T(x[6] * x[6])
+		s7 += T(x[7] * x[7])
 	}
 	for _, v := range x {
-		s0 += v * v
+		s0 += T(v * v)
 	}
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
@@ -209,17 +213,17 @@ func dotPiece[T rdFloat](x, y []T) T {
 	y = y[:len(x)]
 	var s0, s1, s2, s3, s4, s5, s6, s7 T
 	for ; len(x) >= 8; x, y = x[8:], y[8:] {
-		s0 += x[0] * y[0]
-		s1 += x[1] * y[1]
-		s2 += x[2] * y[2]
-		s3 += x[3] * y[3]
-		s4 += x[4] * y[4]
-		s5 += x[5] * y[5]
-		s6 += x[6] * y[6]
-		s7 += x[7] * y[7]
+		s0 += T(x[0] * y[0])
+		s1 += T(x[1] * y[1])
+		s2 += T(x[2] * y[2])
+		s3 += T(x[3] * y[3])
+		s4 += T(x[4] * y[4])
+		s5 += T(x[5] * y[5])
+		s6 += T(x[6] * y[6])
+		s7 += T(x[7] * y[7])
 	}
 	for i, v := range x {
-		s0 += v * y[i]
+		s0 += T(v * y[i])
 	}
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }

@@ -268,7 +268,7 @@ func TestTransformReduce(t *testing.T) {
 			f32 := withSpecials(randFloats[float32](n), kind)
 			var lf float32 = 1
 			for _, x := range f32 {
-				lf += x * x
+				lf += float32(x * x) // rounded, as Seq rounds each op: no fused reference
 			}
 			terms := append(to64(f32, func(x float32) float64 { return float64(x) * float64(x) }), 1)
 			checkFloatSum(t, "sumsq[float32]", p, n, parallel.TransformReduce(p, f32, 1, op.Add, op.Square), lf, terms, epsF32)
@@ -320,7 +320,7 @@ func TestTransformReduce2(t *testing.T) {
 			y := randFloats[float64](n + 1)[:n]
 			lf := 0.25
 			for i := range x {
-				lf += x[i] * y[i]
+				lf += float64(x[i] * y[i]) // no fused reference
 			}
 			terms := []float64{0.25}
 			for i := range x {
@@ -334,7 +334,7 @@ func TestTransformReduce2(t *testing.T) {
 			var l32 float32
 			terms = terms[:0]
 			for i := range xf {
-				l32 += xf[i] * yf[i]
+				l32 += float32(xf[i] * yf[i])
 				terms = append(terms, float64(xf[i])*float64(yf[i]))
 			}
 			checkFloatSum(t, "dot[float32]", p, n, parallel.TransformReduce2(p, xf, yf, 0, op.Add, op.Mul), l32, terms, 2*epsF32)

@@ -43,7 +43,9 @@
 // operations) run under every policy; float sums and scans, which
 // reassociate, run only under Unseq, Par and ParUnseq. Any other function,
 // a closure doing the same included, runs as a Go loop with the same result
-// up to floating-point reassociation; so does op.Add[T] instantiated inside
+// up to floating-point reassociation (and the fused multiply-adds of the
+// float SumSquares and Dot kernels, see asm.SumF32); so does op.Add[T]
+// instantiated inside
 // a generic function of yours (Go builds a fresh closure there), while op.Add
 // inferred from the slice or written op.Add[float32] anywhere is recognised.
 // Named element types run the kernels of their underlying types: a
