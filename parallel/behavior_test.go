@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"strings"
@@ -470,6 +471,8 @@ func TestBadInput(t *testing.T) {
 	mustPanicHpgo(t, "TransformReduce2Task", func() { parallel.TransformReduce2Task(p.Task(), a, b, 0, op.Add, f2) })
 	mustPanicHpgo(t, "Copy", func() { parallel.Copy(p, b, a) })
 	mustPanicHpgo(t, "CopyTask", func() { parallel.CopyTask(p.Task(), b, a) })
+	mustPanicHpgo(t, "ForLoop", func() { parallel.ForLoop(p, math.MinInt, 1, func(int) {}) })
+	mustPanicHpgo(t, "ForLoopTask", func() { parallel.ForLoopTask(p.Task(), -2, math.MaxInt, func(int) {}) })
 	mustPanicHpgo(t, "InclusiveScan", func() { parallel.InclusiveScan(p, b, a, op.Add) })
 	mustPanicHpgo(t, "InclusiveScanTask", func() { parallel.InclusiveScanTask(p.Task(), b, a, op.Add) })
 	mustPanicHpgo(t, "ExclusiveScan", func() { parallel.ExclusiveScan(p, b, a, 0, op.Add) })

@@ -12,11 +12,13 @@ import (
 // first. Under Seq the calls are made in increasing order in the calling
 // goroutine; under Unseq in the calling goroutine in an unspecified order;
 // under Par and ParUnseq concurrently, in chunks on the runtime's workers, so
-// body must be safe to call concurrently for distinct i.
+// body must be safe to call concurrently for distinct i. A range of more
+// than math.MaxInt indices panics.
 //
 // Work O(n) calls of body, span O(n/P + chunk), extra memory O(chunks).
 func ForLoop(p execution.Policy, first, last int, body func(i int)) {
 	checkFunc("ForLoop", "body", body == nil)
+	checkRange("ForLoop", first, last)
 	defer guard()
 	_ = forLoopCtx(context.Background(), p, first, last, body)
 }
@@ -25,9 +27,18 @@ func ForLoop(p execution.Policy, first, last int, body func(i int)) {
 // skips the chunks not yet started.
 func ForLoopTask(tp execution.TaskPolicy, first, last int, body func(i int)) *future.Future[struct{}] {
 	checkFunc("ForLoopTask", "body", body == nil)
+	checkRange("ForLoopTask", first, last)
 	return runVoidTask(tp, func(ctx context.Context, p execution.Policy) error {
 		return forLoopCtx(ctx, p, first, last, body)
 	})
+}
+
+// checkRange panics when [first, last) holds more than math.MaxInt
+// indices, a length no int can count.
+func checkRange(fn string, first, last int) {
+	if last > first && last-first < 0 {
+		badArg(fn, "range [%d, %d) has more than math.MaxInt indices", first, last)
+	}
 }
 
 func forLoopCtx(ctx context.Context, p execution.Policy, first, last int, body func(int)) error {
