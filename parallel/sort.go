@@ -96,8 +96,8 @@ func sortCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs []T, sta
 // sorted runs are merged pairwise in rounds between xs and a scratch buffer;
 // each merge is split by binary search into pieces of equal length, so all
 // workers share even the last merge. Work is O(n log n) comparisons, extra
-// memory n elements. Under Seq and Unseq, and for fewer than 8192 elements
-// (cpu.MergeMin), it is slices.SortFunc in the calling goroutine.
+// memory n elements. Under Seq and Unseq, and for fewer than 16384 elements
+// (2·cpu.MergeMin), it is slices.SortFunc in the calling goroutine.
 //
 // A panic in cmp re-panics in the caller as a *future.PanicError; xs is then
 // an unspecified permutation of its elements (none is lost or duplicated).

@@ -9,8 +9,9 @@ import (
 	"github.com/hpgo/hpgo/internal/sched"
 )
 
-// MergeMin is the shortest input that the parallel merge sort splits into
-// runs; shorter inputs are sorted in one piece in the calling goroutine.
+// MergeMin is the shortest run the parallel merge sort splits its input
+// into: inputs shorter than two runs (2·MergeMin elements) are sorted in one
+// piece in the calling goroutine.
 const MergeMin = 1 << 13
 
 // Merge sort tuning.
@@ -30,7 +31,7 @@ const (
 // and a scratch buffer. Every merge is cut into pieces of equal output
 // length by a binary search on both inputs (co-ranking), so all workers
 // share even the last merge. Seq and Unseq, and inputs shorter than
-// MergeMin, sort in the calling goroutine in one piece (slices.SortFunc, or
+// 2·MergeMin, sort in the calling goroutine in one piece (slices.SortFunc, or
 // the buffered stable merge sort).
 //
 // Work is O(n log n) comparisons; extra memory is a scratch buffer of n
