@@ -11,7 +11,11 @@ package future
 func Dataflow[T, R any](fn func([]T) (R, error), fs ...*Future[T]) *Future[R] {
 	checkFunc("Dataflow", fn == nil)
 	checkFutures("Dataflow", fs)
-	return Then(WhenAll(fs...), fn)
+	if len(fs) == 0 {
+		return Then(Ready([]T{}), fn)
+	}
+	w := whenAllOf(fs)
+	return then(w.out, fn, w) // cancelled, it lets go of fs too
 }
 
 // Dataflow2 returns a future for fn(a, b) once a and b have both succeeded;

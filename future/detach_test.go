@@ -73,15 +73,21 @@ func TestCombinatorsLetGoOfLongLivedInputs(t *testing.T) {
 		{"Then/cancelled", func(quit *Future[int]) {
 			Then(quit, func(int) (int, error) { return 0, nil }).Cancel()
 		}},
+		{"WhenAll/cancelled", func(quit *Future[int]) { WhenAll(quit, NewPromise[int]().Future()).Cancel() }},
+		{"WhenAny/cancelled", func(quit *Future[int]) { WhenAny(quit, quit).Cancel() }},
+		{"Dataflow/cancelled", func(quit *Future[int]) {
+			Dataflow(func([]int) (int, error) { return 0, nil }, quit, NewPromise[int]().Future()).Cancel()
+		}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			quit := NewPromise[int]()
-			for range 100 {
+			for round := range 100 {
 				c.wait(quit.Future())
-			}
-			if n := listed(quit.Future()); n != 0 {
-				t.Errorf("after 100 rounds the long-lived future holds %d callbacks, want 0", n)
+				// Let go of by the time the call returns, not later.
+				if n := listed(quit.Future()); n != 0 {
+					t.Fatalf("after round %d the long-lived future holds %d callbacks, want 0", round, n)
+				}
 			}
 			// The future still works for whoever waits on it.
 			done := WhenAll(quit.Future(), quit.Future())

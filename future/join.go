@@ -40,8 +40,10 @@ type joinNode struct {
 
 func (n *joinNode) fire() {
 	if err := n.src.failure(); err != nil {
-		n.j.dst.fail(err)
+		// Detach first: whoever the failure wakes finds the other inputs
+		// let go.
 		n.j.abandon()
+		n.j.dst.fail(err)
 		return
 	}
 	if n.j.left.Add(-1) == 0 {

@@ -12,20 +12,30 @@ package future
 func Then[T, U any](f *Future[T], fn func(T) (U, error)) *Future[U] {
 	checkFuture("Then", "f", f == nil)
 	checkFunc("Then", fn == nil)
+	return then(f, fn, nil)
+}
+
+// then is Then; upstream, if not nil, is abandoned along with the node
+// when the continuation is cancelled before f resolves (Dataflow's WhenAll).
+func then[T, U any](f *Future[T], fn func(T) (U, error), upstream abandoner) *Future[U] {
 	g := newFuture[U](stateWaiting)
-	n := &thenNode[T, U]{in: f, fn: fn, out: g}
+	n := &thenNode[T, U]{in: f, fn: fn, out: g, upstream: upstream}
 	n.cb = n
 	g.body = n
 	f.onResolve(&n.waiter)
 	return g
 }
 
+// abandoner is a combinator that can let go of its inputs.
+type abandoner interface{ abandon() }
+
 // thenNode is both the callback on the input and the task of the output.
 type thenNode[T, U any] struct {
 	waiter
-	in  *Future[T]
-	fn  func(T) (U, error)
-	out *Future[U]
+	in       *Future[T]
+	fn       func(T) (U, error)
+	out      *Future[U]
+	upstream abandoner
 }
 
 func (n *thenNode[T, U]) fire() {
@@ -41,4 +51,9 @@ func (n *thenNode[T, U]) call() (U, error) { return n.fn(n.in.val) }
 
 // release takes the node off its input when the continuation is cancelled
 // before its input resolved.
-func (n *thenNode[T, U]) release() { n.in.unsubscribe(&n.waiter) }
+func (n *thenNode[T, U]) release() {
+	n.in.unsubscribe(&n.waiter)
+	if n.upstream != nil {
+		n.upstream.abandon()
+	}
+}

@@ -7,6 +7,9 @@ import (
 	"sync/atomic"
 )
 
+// errNoTask: a combinator's output has no task to run.
+var errNoTask = errors.New("hpgo: internal error: a combinator's output was run as a task")
+
 // ErrNoFutures is the error of WhenAny and AwaitAny called with no futures.
 var ErrNoFutures = errors.New("hpgo: WhenAny of no futures")
 
@@ -26,6 +29,7 @@ func WhenAll[T any](fs ...*Future[T]) *Future[[]T] {
 
 func whenAllOf[T any](fs []*Future[T]) *whenAll[T] {
 	w := &whenAll[T]{in: slices.Clone(fs), out: newFuture[[]T](stateWaiting)}
+	w.out.body = w // for Cancel's release
 	w.init(w, len(fs))
 	w.nodes = make([]joinNode, len(fs))
 	for i, f := range w.in {
@@ -57,6 +61,13 @@ func (w *whenAll[T]) detach() {
 	}
 }
 
+// release detaches the nodes when the output is cancelled while waiting.
+func (w *whenAll[T]) release() { w.abandon() }
+
+// call is never made: the inputs settle the output, which has no task. It
+// makes w the output's body, so that Cancel finds release.
+func (w *whenAll[T]) call() ([]T, error) { panic(errNoTask) }
+
 // WhenAny returns a future for the index in fs of the first future to
 // resolve, successfully or not; read its result with fs[i].Get(). If
 // several have already resolved when WhenAny is called, the lowest index
@@ -75,6 +86,7 @@ func WhenAny[T any](fs ...*Future[T]) *Future[int] {
 
 func whenAnyOf[T any](fs []*Future[T]) *whenAny[T] {
 	w := &whenAny[T]{in: slices.Clone(fs), out: newFuture[int](stateWaiting)}
+	w.out.body = w // for Cancel's release
 	w.nodes = make([]anyNode[T], len(fs))
 	for i, f := range w.in {
 		n := &w.nodes[i]
@@ -94,8 +106,15 @@ type whenAny[T any] struct {
 	in       []*Future[T]
 	nodes    []anyNode[T]
 	out      *Future[int]
+	won      atomic.Bool // an input has resolved first
 	detached atomic.Bool
 }
+
+// release detaches the nodes when the output is cancelled while waiting.
+func (w *whenAny[T]) release() { w.abandon() }
+
+// call is never made (see whenAll.call).
+func (w *whenAny[T]) call() (int, error) { panic(errNoTask) }
 
 // abandon takes the nodes off the inputs that have not resolved, once.
 // Nodes that whenAnyOf subscribes later come off there.
@@ -114,9 +133,12 @@ type anyNode[T any] struct {
 	i int
 }
 
+// fire: the first input to resolve detaches the others before it settles
+// the output, so that whoever waits on the output finds them let go.
 func (n *anyNode[T]) fire() {
-	if n.w.out.settle(n.i, nil) {
+	if n.w.won.CompareAndSwap(false, true) {
 		n.w.abandon()
+		n.w.out.settle(n.i, nil)
 	}
 }
 
