@@ -349,6 +349,39 @@ func IotaF64(dst []float64, start float64) {
 	iotaF64(dst, start)
 }
 
+// IotaOffsetF32 sets dst[i] = start + float32(offset+i) for every
+// i < len(dst): the piece of IotaF32's output that starts at index offset.
+//
+//	for i := range dst {
+//		dst[i] = start + float32(offset+i)
+//	}
+//
+// Filling a long slice piece by piece (in parallel, say) with IotaF32 on
+// each piece and start + float32(offset) would round twice, and could differ
+// from IotaF32 on the whole; IotaOffsetF32 rounds once, as the loop does, so
+// the pieces agree with the whole bit for bit. It panics if offset < 0.
+func IotaOffsetF32(dst []float32, start float32, offset int) {
+	if offset < 0 {
+		panic("hpgo: asm.IotaOffsetF32: negative offset")
+	}
+	iotaF32At(dst, start, offset)
+}
+
+// IotaOffsetF64 sets dst[i] = start + float64(offset+i) for every
+// i < len(dst); see IotaOffsetF32.
+//
+//	for i := range dst {
+//		dst[i] = start + float64(offset+i)
+//	}
+//
+// It panics if offset < 0.
+func IotaOffsetF64(dst []float64, start float64, offset int) {
+	if offset < 0 {
+		panic("hpgo: asm.IotaOffsetF64: negative offset")
+	}
+	iotaF64At(dst, start, offset)
+}
+
 // SquareI32 sets dst[i] = src[i] * src[i] for every i < len(src).
 //
 //	for i, v := range src {

@@ -3,6 +3,7 @@ package asm_test
 import (
 	"fmt"
 	"math"
+	"slices"
 
 	"github.com/hpgo/hpgo/asm"
 )
@@ -215,6 +216,26 @@ func ExampleIotaF64() {
 	asm.IotaF64(dst, -1.5)
 	fmt.Println(dst)
 	// Output: [-1.5 -0.5 0.5 1.5]
+}
+
+// Two pieces filled apart agree with IotaF32 on the whole, bit for bit:
+// start + float32(offset+i) is rounded once.
+func ExampleIotaOffsetF32() {
+	whole := make([]float32, 6)
+	asm.IotaF32(whole, 0.1)
+	pieces := make([]float32, 6)
+	asm.IotaOffsetF32(pieces[:3], 0.1, 0)
+	asm.IotaOffsetF32(pieces[3:], 0.1, 3)
+	fmt.Println(pieces, slices.Equal(pieces, whole))
+	// Output: [0.1 1.1 2.1 3.1 4.1 5.1] true
+}
+
+// Elements 10 to 12 of the iota that starts at 0.5.
+func ExampleIotaOffsetF64() {
+	dst := make([]float64, 3)
+	asm.IotaOffsetF64(dst, 0.5, 10)
+	fmt.Println(dst)
+	// Output: [10.5 11.5 12.5]
 }
 
 func ExampleIotaI32() {

@@ -623,6 +623,11 @@ func TestElementwisePanics(t *testing.T) {
 	if len(cases) != 4*(3*2+2*3+2) {
 		t.Fatalf("%d cases", len(cases))
 	}
+	cases = append(cases,
+		ewPanicCase{"IotaOffsetF32/negative", func() { IotaOffsetF32(make([]float32, 2), 0, -1) }, "hpgo: asm.IotaOffsetF32: negative offset"},
+		ewPanicCase{"IotaOffsetF64/negative", func() { IotaOffsetF64(make([]float64, 2), 0, -1) }, "hpgo: asm.IotaOffsetF64: negative offset"},
+		ewPanicCase{"IotaOffsetF32/empty", func() { IotaOffsetF32(nil, 0, 5) }, ""},
+	)
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if c.msg == "" {

@@ -511,6 +511,25 @@ func TestIota(t *testing.T) {
 				t.Fatalf("n=%d float32 [%d] = %v, want %v", n, i, v, 0.25+float32(i))
 			}
 		}
+		// Starts whose fraction rounds differently once than twice (on the
+		// grid of [2^17, 2^18), then on that of [2^18, 2^19): 1.4 ulps of the
+		// coarser grid): a chunk that crosses 2^18 must compute
+		// start + T(i), rounded once, not (start + T(lo)) + T(i-lo).
+		const f32Start, f64Start = 1.4 / (1 << 5), 1.4 / (1 << 34)
+		g32 := make([]float32, n)
+		parallel.Iota(p, g32, f32Start)
+		for i, v := range g32 {
+			if want := float32(f32Start) + float32(i); v != want {
+				t.Fatalf("n=%d float32 from %v [%d] = %v, want %v", n, float32(f32Start), i, v, want)
+			}
+		}
+		g64 := make([]float64, n)
+		parallel.Iota(p, g64, f64Start)
+		for i, v := range g64 {
+			if want := f64Start + float64(i); v != want {
+				t.Fatalf("n=%d float64 from %v [%d] = %v, want %v", n, f64Start, i, v, want)
+			}
+		}
 		u8 := make([]uint8, n)
 		parallel.Iota(p, u8, 250)
 		for i, v := range u8 {

@@ -77,9 +77,13 @@ func iotaCtx[T op.Number](ctx context.Context, p execution.Policy, xs []T, start
 			return nil
 		}
 		if isInteger[T]() {
-			// (start + lo) + j == start + (lo + j) in wrapping arithmetic;
-			// for floats it may round differently, so floats chunk the loop.
+			// (start + lo) + j == start + (lo + j) in wrapping arithmetic.
 			return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { k(xs[lo:hi], start+T(lo)) })
+		}
+		// For floats (start + lo) + j may round differently: each chunk
+		// computes start + T(lo+j), rounded once.
+		if ko := cpu.LookupIotaOffset[T](p); ko != nil {
+			return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { ko(xs[lo:hi], start, lo) })
 		}
 	}
 	body := func(lo, hi int) {

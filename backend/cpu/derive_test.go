@@ -38,6 +38,7 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 		"Scan(Add)[meters]":                     cpu.LookupScan(p, op.Add[meters]) != nil,
 		"Fill[celsius]":                         cpu.LookupFill[celsius](p) != nil,
 		"Iota[time.Duration]":                   cpu.LookupIota[time.Duration](p) != nil,
+		"IotaOffset[meters]":                    cpu.LookupIotaOffset[meters](p) != nil,
 		"IndexOf[count]":                        cpu.LookupIndexOf[count](p) != nil,
 		"MinValue[meters]":                      cpu.LookupMinValue[meters](p) != nil,
 		"MaxValue[celsius]":                     cpu.LookupMaxValue[celsius](p) != nil,
@@ -83,6 +84,10 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 	cpu.LookupIota[meters](p)(ms, 0.5)
 	if ms[4] != 4.5 {
 		t.Errorf("iota of meters = %v", ms)
+	}
+	cpu.LookupIotaOffset[meters](p)(ms, 0.5, 1<<24)
+	if ms[1] != 0.5+(1<<24+1) || ms[0] != 0.5+(1<<24) {
+		t.Errorf("iota of meters from 2^24 = %v", ms)
 	}
 }
 

@@ -251,6 +251,30 @@ func ExampleLookupIota() {
 	// Output: [-2 -1 0 1 2]
 }
 
+// A piece of an iota: with offset, it agrees with the whole.
+func ExampleLookupIotaOffset() {
+	xs := make([]float64, 6)
+	iota := cpu.LookupIotaOffset[float64](execution.Par)
+	iota(xs[:2], 0.25, 0)
+	iota(xs[2:], 0.25, 2)
+	fmt.Println(xs)
+	// Output: [0.25 1.25 2.25 3.25 4.25 5.25]
+}
+
+type grams float64
+
+func ExampleRegisterIotaOffset() {
+	cpu.RegisterIotaOffset(func(dst []grams, start grams, offset int) {
+		for i := range dst {
+			dst[i] = start + grams(offset+i)
+		}
+	})
+	xs := make([]grams, 3)
+	cpu.LookupIotaOffset[grams](execution.Par)(xs, 0.5, 10)
+	fmt.Println(xs)
+	// Output: [10.5 11.5 12.5]
+}
+
 func ExampleRegisterIndexOf() {
 	cpu.RegisterIndexOf(cpu.IndexOfAs[userID](asm.IndexOfI64))
 	find := cpu.LookupIndexOf[userID](execution.Par)

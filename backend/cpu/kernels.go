@@ -131,6 +131,8 @@ func init() {
 	RegisterIota(asm.IotaF64)
 	RegisterIota(asm.IotaI32)
 	RegisterIota(asm.IotaI64)
+	RegisterIotaOffset(asm.IotaOffsetF32)
+	RegisterIotaOffset(asm.IotaOffsetF64)
 	RegisterIota(FillAs[int](asm.IotaI64))
 	RegisterIota(FillAs[uint](asm.IotaI64))
 	RegisterIota(FillAs[uint32](asm.IotaI32))

@@ -64,6 +64,7 @@ const (
 	kindFold
 	kindTransformFold
 	kindTransformFold2
+	kindIotaOffset
 )
 
 // key identifies a registry entry: the kind of kernel, the code pointers of
@@ -316,6 +317,13 @@ func RegisterIota[T any](kernel func(dst []T, start T)) {
 	register(key{kind: kindIota, t: typeID[T]()}, kernel, Exact)
 }
 
+// RegisterIotaOffset registers kernel(dst, start, offset) as
+// dst[i] = start + T(offset+i), for element type T: a piece of an iota that
+// agrees with the whole where start + T(offset) would round (floats).
+func RegisterIotaOffset[T any](kernel func(dst []T, start T, offset int)) {
+	register(key{kind: kindIotaOffset, t: typeID[T]()}, kernel, Exact)
+}
+
 // RegisterIndexOf registers kernel(x, v) as the lowest i with x[i] == v (Go's
 // ==: NaN matches nothing, -0 matches +0), or -1, for element type T.
 func RegisterIndexOf[T any](kernel func(x []T, v T) int) {
@@ -398,6 +406,16 @@ func LookupIota[T any](p execution.Policy) func(dst []T, start T) {
 		return f
 	}
 	return derive[func([]T, T)](p, k)
+}
+
+// LookupIotaOffset returns the kernel that fills a piece of an iota, for
+// element type T, or nil (see RegisterIotaOffset).
+func LookupIotaOffset[T any](p execution.Policy) func(dst []T, start T, offset int) {
+	k := key{kind: kindIotaOffset, t: typeID[T]()}
+	if f, known := usable[func([]T, T, int)](p, k); known {
+		return f
+	}
+	return derive[func([]T, T, int)](p, k)
 }
 
 // LookupIndexOf returns the find kernel for element type T, or nil.

@@ -104,6 +104,9 @@ func TestLookupPolicy(t *testing.T) {
 		if got := cpu.LookupIota[float32](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: float32 iota kernel %v, want %v", tc.p, got, tc.exact)
 		}
+		if got := cpu.LookupIotaOffset[float64](tc.p) != nil; got != tc.exact {
+			t.Errorf("%v: float64 iota-offset kernel %v, want %v", tc.p, got, tc.exact)
+		}
 		if got := cpu.LookupIndexOf[int](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: int find kernel %v, want %v", tc.p, got, tc.exact)
 		}
