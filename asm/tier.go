@@ -1,7 +1,8 @@
 // Package asm holds hpgo's SIMD kernels: AVX2 and AVX-512 assembly, each with
 // a pure-Go twin that states its reference semantics. The tier is chosen once
-// at start from the CPU's features (klauspost/cpuid/v2); HPGO_CPU forces a
-// lower one and the purego build tag builds only the Go twins.
+// at start from the CPU's features (klauspost/cpuid/v2): the best the CPU
+// has, but AVX2 on AMD Zen 3/4. HPGO_CPU forces any tier the CPU supports
+// (AVX-512 there too), and the purego build tag builds only the Go twins.
 //
 // Every kernel handles any length, any alignment, and works in bounded steps
 // (at most MaxStep elements per assembly call), so the Go scheduler and the

@@ -6,15 +6,17 @@ import "fmt"
 type Backend uint8
 
 const (
-	// Auto lets hpgo choose: the CPU path with the fastest SIMD tier the
-	// processor has. The default.
+	// Auto lets hpgo choose: the CPU path at package asm's default tier (the
+	// best SIMD tier the processor has, AVX2 on AMD Zen 3/4). The default.
 	Auto Backend = iota
 	// CPU is the default CPU path: SIMD kernels for the known operations of
 	// package op, Go loops for everything else.
 	CPU
 	// PureGo forces the generic Go path: no assembly kernel is used.
 	PureGo
-	// CUDA runs on an NVIDIA GPU; it needs a binary built with -tags cuda.
+	// CUDA is reserved for the GPU backend (package backend/cuda), which is
+	// not implemented yet: On(CUDA) runs on the CPU, as Auto does, with or
+	// without -tags cuda.
 	CUDA
 )
 

@@ -84,8 +84,10 @@ func Init(opts ...Option) error {
 // Shutdown drains the runtime and stops it: tasks already queued still run,
 // and so do the tasks they start; then every worker goroutine exits.
 // Shutdown returns when they have, or with ctx.Err() if ctx ends first (the
-// drain then goes on in the background). It is a no-op when the runtime is
-// not running. Work submitted after Shutdown has begun starts the runtime
+// drain then goes on in the background). Called from one of the runtime's
+// own tasks, it cannot wait for itself: it returns an error at once and the
+// drain goes on in the background. It is a no-op when the runtime is not
+// running. Work submitted after Shutdown has begun starts the runtime
 // again, lazily, as does a later Init.
 func Shutdown(ctx context.Context) error { return sched.Stop(ctx) }
 

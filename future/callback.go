@@ -142,6 +142,7 @@ var callbackPanic = func(pe *PanicError) {
 // is recovered and logged with its stack (there is no future to carry it).
 // Each call costs one allocation.
 func (f *Future[T]) OnDone(fn func(T, error)) {
+	checkFunc("Future.OnDone", fn == nil)
 	n := &onDoneNode[T]{f: f, fn: fn}
 	n.cb = n
 	f.onResolve(&n.waiter)

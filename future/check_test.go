@@ -28,6 +28,8 @@ func TestNilArgumentsPanicAtTheCall(t *testing.T) {
 		}, "hpgo: future.AsyncContext: ctx is nil (use context.Background())"},
 		{func() { Then(nf, fn1) }, "hpgo: future.Then: future f is nil"},
 		{func() { Then[int, int](one, nil) }, "hpgo: future.Then: fn is nil"},
+		{func() { one.OnDone(nil) }, "hpgo: future.Future.OnDone: fn is nil"},
+		{func() { NewPromise[int]().Future().OnDone(nil) }, "hpgo: future.Future.OnDone: fn is nil"},
 		{func() { WhenAll(one, nf) }, "hpgo: future.WhenAll: future fs[1] is nil"},
 		{func() { WhenAny(nf) }, "hpgo: future.WhenAny: future fs[0] is nil"},
 		{func() { _, _ = AwaitAll(ctx, one, one, nf) }, "hpgo: future.AwaitAll: future fs[2] is nil"},

@@ -4,7 +4,7 @@
 //	sum := parallel.TransformReduce(execution.Par, xs, 0, op.Add, op.Square)
 //
 // A backend recognises an instantiation of these functions (op.Add[float32],
-// say) by its code pointer and runs a SIMD or CUDA kernel for it; any other
+// say) by its code pointer and runs a SIMD kernel for it; any other
 // function, a closure doing the same included, runs on the generic path with
 // the same results up to floating-point reassociation.
 package op

@@ -73,6 +73,7 @@
 // at once; algorithms without a result return a *future.Future[struct{}].
 // The work runs as a task on the runtime's workers. Cancelling the future
 // (Future.Cancel) cancels the task's context: the chunks not yet started are
-// skipped and the future resolves with the context's error. Wait for it
-// with Get, Await(ctx) or in a select on Done.
+// skipped and, if any were, the future resolves with the context's error (a
+// cancel that comes while the last chunks run leaves the result to stand).
+// Wait for it with Get, Await(ctx) or in a select on Done.
 package parallel

@@ -23,12 +23,13 @@ const (
 // Under Seq and Unseq it scans in the calling goroutine and stops at the
 // first match. Under Par and ParUnseq the chunks scan concurrently and share
 // the lowest index found so far: a chunk stops as soon as it is past that
-// index, at a chunk boundary or within findBlock elements, so the work after
-// a match is about one block per worker. The types package asm covers run a
-// SIMD kernel (except On(PureGo)).
+// index, at a chunk boundary or within findBlock elements, so once a match
+// is found the work is about one block per worker more; the chunks beyond
+// the answer scan until then. The types package asm covers run a SIMD
+// kernel (except On(PureGo)).
 //
-// Work O(i) with i the answer (O(n) when absent) plus O(P·block) after it,
-// span O(n/P + chunk), extra memory O(chunks).
+// Work O(i) with i the answer under Seq and Unseq, O(n) in the worst case
+// under Par and ParUnseq; span O(n/P + chunk), extra memory O(chunks).
 func Find[T comparable](p execution.Policy, xs []T, v T) int {
 	defer guard()
 	i, _ := findCtx(context.Background(), p, xs, v)
@@ -62,12 +63,15 @@ func findCtx[T comparable](ctx context.Context, p execution.Policy, xs []T, v T)
 }
 
 // FindIf returns the lowest index i with pred(xs[i]), or -1. Under Par and
-// ParUnseq pred is called concurrently, and may be called for some elements
-// after the answer (at most about one block per worker); the early exit is
-// that of Find.
+// ParUnseq pred is called concurrently, and also for elements after the
+// answer: the chunks beyond it keep scanning until a match is found, and
+// stop within a block of the first match found (which may itself lie after
+// the answer). In the worst case pred is called for every element; the
+// early exit is that of Find.
 //
-// Work O(i) calls of pred (O(n) when none matches), span O(n/P + chunk),
-// extra memory O(chunks).
+// Work O(i) calls of pred under Seq and Unseq, O(n) in the worst case under
+// Par and ParUnseq (O(n) when none matches); span O(n/P + chunk), extra
+// memory O(chunks).
 func FindIf[T any](p execution.Policy, xs []T, pred func(T) bool) int {
 	checkFunc("FindIf", "pred", pred == nil)
 	defer guard()

@@ -50,7 +50,9 @@ func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
 }
 
 // ReduceTask is the asynchronous form of Reduce. Cancelling the future skips
-// the chunks not yet started and resolves it with the context's error.
+// the chunks not yet started and, if it skipped any, resolves it with the
+// context's error; a cancel that comes while the last chunks run leaves the
+// result to stand.
 func ReduceTask[T any](tp execution.TaskPolicy, xs []T, init T, reduce func(T, T) T) *future.Future[T] {
 	checkFunc("ReduceTask", "reduce", reduce == nil)
 	return runTask(tp, func(ctx context.Context, p execution.Policy) (T, error) {
@@ -126,8 +128,8 @@ func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R
 }
 
 // TransformReduceTask is the asynchronous form of TransformReduce.
-// Cancelling the future skips the chunks not yet started and resolves it
-// with the context's error.
+// Cancelling the future skips the chunks not yet started and, if it skipped
+// any, resolves it with the context's error.
 func TransformReduceTask[T, R any](tp execution.TaskPolicy, xs []T, init R, reduce func(R, R) R, transform func(T) R) *future.Future[R] {
 	checkFunc("TransformReduceTask", "reduce", reduce == nil)
 	checkFunc("TransformReduceTask", "transform", transform == nil)
