@@ -89,7 +89,9 @@ func sortCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs []T, sta
 
 // SortFunc sorts xs in ascending order as determined by cmp, which must be
 // a strict weak ordering as for slices.SortFunc (cmp(a, b) < 0 when a goes
-// before b, 0 when they are equivalent). The sort is not stable.
+// before b, 0 when they are equivalent). The sort is not stable. With a
+// cmp that is not (a float key holding NaNs, say) xs ends up in some order
+// but, as with slices.SortFunc, a permutation of its elements.
 //
 // Under Par and ParUnseq it is a parallel merge sort: xs is cut into one run
 // per worker, the runs are sorted concurrently with slices.SortFunc, and the

@@ -550,3 +550,56 @@ func TestSortNested(t *testing.T) {
 		}
 	}
 }
+
+// A comparator that is no strict weak order, the common way (a float key
+// with NaNs) and the worst (random answers), leaves the output unsorted
+// but a permutation of the input, under every policy, as slices.SortFunc
+// does: no panic, no element lost or duplicated.
+func TestSortFuncBadComparators(t *testing.T) {
+	type rec struct {
+		id    int
+		score float64
+	}
+	byScore := func(a, b rec) int { // NaN compares equal to everything
+		if a.score < b.score {
+			return -1
+		}
+		if a.score > b.score {
+			return 1
+		}
+		return 0
+	}
+	var calls atomic.Uint64
+	random := func(a, b rec) int { // different answers at every call
+		h := calls.Add(1) * 0x9e3779b97f4a7c15
+		return int(h>>62%3) - 1
+	}
+	for _, n := range []int{20000, 70001} {
+		xs := make([]rec, n)
+		for i := range xs {
+			xs[i] = rec{i, float64((i * 7919) % 1000)}
+			if i%10 == 0 {
+				xs[i].score = math.NaN()
+			}
+		}
+		for _, p := range []execution.Policy{execution.Seq, execution.Par, execution.Par.With(execution.StaticChunk(1000)), execution.ParUnseq} {
+			for name, cmp := range map[string]func(a, b rec) int{"NaN key": byScore, "random": random} {
+				for _, stable := range []bool{false, true} {
+					got := slices.Clone(xs)
+					if stable {
+						parallel.StableSortFunc(p, got, cmp)
+					} else {
+						parallel.SortFunc(p, got, cmp)
+					}
+					seen := make([]bool, n)
+					for _, r := range got {
+						if seen[r.id] {
+							t.Fatalf("%v n=%d %s stable=%v: element %d twice", p, n, name, stable, r.id)
+						}
+						seen[r.id] = true
+					}
+				}
+			}
+		}
+	}
+}

@@ -112,23 +112,24 @@ func mergeSort[T any](ctx context.Context, p execution.Policy, xs []T, cmp func(
 	pieceLen := max(minPiece, (n+workers*piecesPerWorker-1)/(workers*piecesPerWorker))
 	for len(bounds) > 2 {
 		// Pair runs (2k, 2k+1); an odd last run is copied through.
+		s, d := src, dst
 		var pieces []mergePiece
 		next := []int{0}
-		for i := 0; i+1 < len(bounds); i += 2 {
-			lo := bounds[i]
-			mid, hi := bounds[i+1], bounds[i+1]
-			if i+2 < len(bounds) {
-				hi = bounds[i+2]
+		callInline(func(_, _ int) struct{} {
+			for i := 0; i+1 < len(bounds); i += 2 {
+				lo := bounds[i]
+				mid, hi := bounds[i+1], bounds[i+1]
+				if i+2 < len(bounds) {
+					hi = bounds[i+2]
+				}
+				pieces = appendPieces(pieces, s, lo, mid, hi, pieceLen, cmp)
+				next = append(next, hi)
 			}
-			for k := lo; k < hi; k += pieceLen {
-				pieces = append(pieces, mergePiece{lo, mid, hi, k - lo, min(k+pieceLen, hi) - lo})
-			}
-			next = append(next, hi)
-		}
-		s, d := src, dst
+			return struct{}{}
+		}, 0, 0)
 		err = ForContext(ctx, tp, len(pieces), 1, func(a, b int) {
 			for _, pc := range pieces[a:b] {
-				mergeRange(d[pc.lo:pc.hi], s[pc.lo:pc.mid], s[pc.mid:pc.hi], pc.k0, pc.k1, cmp)
+				merge(d[pc.lo+pc.k0:pc.lo+pc.k1], s[pc.lo+pc.i0:pc.lo+pc.i1], s[pc.mid+pc.k0-pc.i0:pc.mid+pc.k1-pc.i1], cmp)
 			}
 		})
 		if err != nil {
@@ -149,18 +150,31 @@ func mergeSort[T any](ctx context.Context, p execution.Policy, xs []T, cmp func(
 }
 
 // mergePiece is the output range [k0, k1) of merging src[lo:mid] with
-// src[mid:hi] into dst[lo:hi] (k0, k1 relative to lo).
+// src[mid:hi] into dst[lo:hi] (k0, k1 relative to lo): a[i0:i1] with
+// b[k0-i0:k1-i1], a = src[lo:mid], b = src[mid:hi].
 type mergePiece struct {
 	lo, mid, hi int
 	k0, k1      int
+	i0, i1      int
 }
 
-// mergeRange writes the output range [k0, k1) of the stable merge of a and
-// b (a's elements first among equals) into dst[k0:k1].
-func mergeRange[T any](dst, a, b []T, k0, k1 int, cmp func(a, b T) int) {
-	i0 := coRank(k0, a, b, cmp)
-	i1 := coRank(k1, a, b, cmp)
-	merge(dst[k0:k1], a[i0:i1], b[k0-i0:k1-i1], cmp)
+// appendPieces splits the merge of src[lo:mid] and src[mid:hi] into pieces
+// of pieceLen outputs. Each boundary's co-rank is computed once, shared by
+// the two pieces beside it, and kept monotone (neither input goes back), so
+// the pieces consume every element exactly once whatever cmp does: a
+// comparator that is no strict weak order (a NaN key, say) leaves the
+// output unsorted, but a permutation of the input, as slices.SortFunc does.
+func appendPieces[T any](pieces []mergePiece, src []T, lo, mid, hi, pieceLen int, cmp func(a, b T) int) []mergePiece {
+	a, b := src[lo:mid], src[mid:hi]
+	k0, i0 := 0, 0
+	for k0 < hi-lo {
+		k1 := min(k0+pieceLen, hi-lo)
+		i1 := coRank(k1, a, b, cmp)
+		i1 = min(max(i1, i0), i0+(k1-k0)) // a and b both only advance
+		pieces = append(pieces, mergePiece{lo, mid, hi, k0, k1, i0, i1})
+		k0, i0 = k1, i1
+	}
+	return pieces
 }
 
 // coRank returns how many of the first k elements of the stable merge of a

@@ -36,8 +36,9 @@ func checkPermutation(t *testing.T, what string, xs []mrec) {
 	}
 }
 
-// TestMergeRange cuts stable merges at every output position.
-func TestMergeRange(t *testing.T) {
+// TestMergePieces cuts stable merges into pieces of every length and
+// merges the pieces apart, as a merge round does.
+func TestMergePieces(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 1))
 	for range 200 {
 		a := mrecs(r, r.IntN(20), 6)
@@ -47,15 +48,38 @@ func TestMergeRange(t *testing.T) {
 		}
 		slices.SortStableFunc(a, mcmp)
 		slices.SortStableFunc(b, mcmp)
-		want := slices.SortedStableFunc(slices.Values(append(slices.Clone(a), b...)), mcmp)
-		n := len(a) + len(b)
-		for k0 := 0; k0 <= n; k0++ {
-			for k1 := k0; k1 <= n; k1++ {
-				got := make([]mrec, n)
-				mergeRange(got, a, b, k0, k1, mcmp)
-				if !slices.Equal(got[k0:k1], want[k0:k1]) {
-					t.Fatalf("mergeRange(%v, %v, %d, %d) = %v, want %v", a, b, k0, k1, got[k0:k1], want[k0:k1])
-				}
+		src := append(slices.Clone(a), b...)
+		want := slices.SortedStableFunc(slices.Values(src), mcmp)
+		n := len(src)
+		for pieceLen := 1; pieceLen <= n+1; pieceLen++ {
+			got := make([]mrec, n)
+			for _, pc := range appendPieces(nil, src, 0, len(a), n, pieceLen, mcmp) {
+				merge(got[pc.k0:pc.k1], src[pc.i0:pc.i1], src[pc.mid+pc.k0-pc.i0:pc.mid+pc.k1-pc.i1], mcmp)
+			}
+			if !slices.Equal(got, want) {
+				t.Fatalf("pieces of %d: merge(%v, %v) = %v, want %v", pieceLen, a, b, got, want)
+			}
+		}
+	}
+}
+
+// With a comparator that is no strict weak order (here: random answers,
+// different at every call) the pieces still take every element exactly
+// once: the output is unsorted but a permutation.
+func TestMergePiecesBadComparator(t *testing.T) {
+	r := rand.New(rand.NewPCG(4, 4))
+	random := func(a, b mrec) int { return r.IntN(3) - 1 }
+	for range 300 {
+		src := mrecs(r, r.IntN(60), 1<<20)
+		mid := r.IntN(len(src) + 1)
+		for pieceLen := 1; pieceLen <= len(src)+1; pieceLen += 1 + r.IntN(5) {
+			got := make([]mrec, len(src))
+			for _, pc := range appendPieces(nil, src, 0, mid, len(src), pieceLen, random) {
+				merge(got[pc.k0:pc.k1], src[pc.i0:pc.i1], src[pc.mid+pc.k0-pc.i0:pc.mid+pc.k1-pc.i1], random)
+			}
+			byIdx := func(x, y mrec) int { return x.idx - y.idx }
+			if !slices.Equal(slices.SortedFunc(slices.Values(got), byIdx), slices.SortedFunc(slices.Values(src), byIdx)) {
+				t.Fatalf("pieces of %d: the output is not a permutation of the input", pieceLen)
 			}
 		}
 	}
