@@ -852,3 +852,36 @@ func TestMinMaxElement(t *testing.T) {
 		checkMinMax(t, "string", p, strs)
 	})
 }
+
+// ExclusiveScan never calls op on the last element: no output holds that
+// value. An op that panics on int8 overflow must not fail when only the
+// unused total overflows, and Seq calls it n-1 times for n elements.
+func TestExclusiveScanSkipsTheUnusedTotal(t *testing.T) {
+	var calls atomic.Int64
+	checkedAdd := func(a, b int8) int8 {
+		calls.Add(1)
+		s := a + b
+		if (b > 0 && s < a) || (b < 0 && s > a) {
+			panic("int8 overflow")
+		}
+		return s
+	}
+	each(t, func(t *testing.T, p execution.Policy, n int) {
+		if n == 0 {
+			return
+		}
+		src := make([]int8, n)
+		src[n-1] = 127 // 1 + 127 overflows; only the total would hold it
+		dst := make([]int8, n)
+		calls.Store(0)
+		parallel.ExclusiveScan(p, dst, src, 1, checkedAdd)
+		for i, v := range dst {
+			if v != 1 {
+				t.Fatalf("n=%d dst[%d] = %d, want 1", n, i, v)
+			}
+		}
+		if c := calls.Load(); p == execution.Seq && c != int64(n-1) {
+			t.Fatalf("n=%d: Seq called op %d times, want %d", n, c, n-1)
+		}
+	})
+}

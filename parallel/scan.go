@@ -58,7 +58,8 @@ func InclusiveScanTask[T any](tp execution.TaskPolicy, dst, src []T, op func(T, 
 // ExclusiveScan sets dst[0] = init and dst[i] = init op src[0] op ... op
 // src[i-1] for 0 < i < len(src): element i is left out of its own sum. The
 // lengths, aliasing, policies, kernels and costs are those of InclusiveScan;
-// under Seq it is the exact left fold starting from init.
+// under Seq it is the exact left fold starting from init. op is never
+// applied to the last element of src, whose result no output holds.
 func ExclusiveScan[T any](p execution.Policy, dst, src []T, init T, op func(T, T) T) {
 	checkFunc("ExclusiveScan", "op", op == nil)
 	checkScan("ExclusiveScan", dst, src)
@@ -110,9 +111,12 @@ func (s scanner[T]) inclusiveFrom(dst, src []T, carry T) T {
 	return carry
 }
 
-// exclusiveFrom sets dst[i] = carry op src[0] op ... op src[i-1] and
-// returns carry op src[0] op ... op src[len(src)-1].
-func (s scanner[T]) exclusiveFrom(dst, src []T, carry T) T {
+// exclusiveFrom sets dst[i] = carry op src[0] op ... op src[i-1] and, with
+// total set, returns carry op src[0] op ... op src[len(src)-1]. Without
+// total, op is not called on the last element, whose result no output
+// holds: n-1 calls for n elements, as the sequential loop needs (an op
+// that checks for overflow must not fail on a value nobody asked for).
+func (s scanner[T]) exclusiveFrom(dst, src []T, carry T, total bool) T {
 	if s.k != nil {
 		for b := 0; b < len(src); b += scanBlock {
 			e := min(b+scanBlock, len(src))
@@ -124,9 +128,12 @@ func (s scanner[T]) exclusiveFrom(dst, src []T, carry T) T {
 		return carry
 	}
 	dst = dst[:len(src)]
+	last := len(src) - 1
 	for i, x := range src {
 		dst[i] = carry
-		carry = s.op(carry, x)
+		if i < last || total {
+			carry = s.op(carry, x)
+		}
 	}
 	return carry
 }
@@ -144,7 +151,7 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 	}
 	whole := func() {
 		if exclusive {
-			s.exclusiveFrom(dst, src, init)
+			s.exclusiveFrom(dst, src, init, false)
 		} else {
 			s.inclusive(dst, src)
 		}
@@ -177,7 +184,7 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 		switch {
 		case lo == 0:
 			if exclusive {
-				return part{lo, hi, s.exclusiveFrom(dst[:hi], src[:hi], init)}
+				return part{lo, hi, s.exclusiveFrom(dst[:hi], src[:hi], init, hi < n)}
 			}
 			return part{lo, hi, s.inclusive(dst[:hi], src[:hi])}
 		case hi == n:
@@ -208,7 +215,7 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 		for k := a + 1; k < b+1; k++ {
 			lo, hi := parts[k].lo, parts[k].hi
 			if exclusive {
-				s.exclusiveFrom(dst[lo:hi], src[lo:hi], carries[k])
+				s.exclusiveFrom(dst[lo:hi], src[lo:hi], carries[k], false)
 			} else {
 				s.inclusiveFrom(dst[lo:hi], src[lo:hi], carries[k])
 			}
