@@ -13,7 +13,12 @@ type waiter struct {
 	cb         callback
 }
 
-type callback interface{ fire() }
+// callback is what a waiter does when its future resolves. fire returns
+// the closed list of callbacks of another future it resolved in passing (a
+// Then whose input failed, a WhenAll whose last input arrived), or nil: the
+// caller fires that list next, in a loop, so that a failure running down a
+// chain of a million Thens does not take a million nested calls.
+type callback interface{ fire() *waiter }
 
 // waiterList is a future's callbacks and blocked Gets in subscription
 // order: a doubly linked list under a mutex, so that a combinator that no
@@ -79,7 +84,7 @@ func (l *waiterList) close() *waiter {
 // chanWaiter is closed at resolution: the channel behind Done.
 type chanWaiter chan struct{}
 
-func (c chanWaiter) fire() { close(c) }
+func (c chanWaiter) fire() *waiter { close(c); return nil }
 
 var closedChan = func() chan struct{} { c := make(chan struct{}); close(c); return c }()
 
@@ -95,19 +100,34 @@ func (f *Future[T]) unsubscribe(w *waiter) { f.waiters.remove(w) }
 // goroutine, or now in the caller's if f already has.
 func (f *Future[T]) onResolve(w *waiter) {
 	if !f.subscribe(w) {
-		w.cb.fire()
+		fire(w.cb.fire())
 	}
 }
 
 // fire runs the callbacks of a closed list in subscription order. A node
 // is unlinked before it fires: a blocked Get's waiter is reused as soon as
-// it has fired.
+// it has fired. When a callback resolves another future, that future's
+// callbacks run before the rest of this list, as a nested call would run
+// them, but from this loop: the rest waits on a stack on the heap.
 func fire(w *waiter) {
-	for w != nil {
-		next := w.next
-		w.prev, w.next, w.listed = nil, nil, false
-		w.cb.fire()
-		w = next
+	var rest []*waiter
+	for {
+		for w != nil {
+			next := w.next
+			w.prev, w.next, w.listed = nil, nil, false
+			if more := w.cb.fire(); more != nil {
+				if next != nil {
+					rest = append(rest, next)
+				}
+				next = more
+			}
+			w = next
+		}
+		if len(rest) == 0 {
+			return
+		}
+		w = rest[len(rest)-1]
+		rest = rest[:len(rest)-1]
 	}
 }
 
@@ -118,13 +138,14 @@ type onDoneNode[T any] struct {
 	fn func(T, error)
 }
 
-func (n *onDoneNode[T]) fire() {
+func (n *onDoneNode[T]) fire() *waiter {
 	defer func() {
 		if v := recover(); v != nil {
 			callbackPanic(NewPanicError(v))
 		}
 	}()
 	n.fn(n.f.val, n.f.err)
+	return nil
 }
 
 // callbackPanic reports a panic in an OnDone callback, which has no future

@@ -42,8 +42,12 @@ type dataflow2[A, B, R any] struct {
 	out   *Future[R]
 }
 
-func (d *dataflow2[A, B, R]) ready()           { d.out.schedule() }
-func (d *dataflow2[A, B, R]) fail(err error)   { var zero R; d.out.settle(zero, err) }
+func (d *dataflow2[A, B, R]) ready() *waiter { d.out.schedule(); return nil }
+func (d *dataflow2[A, B, R]) fail(err error) *waiter {
+	var zero R
+	l, _ := d.out.settled(zero, err)
+	return l
+}
 func (d *dataflow2[A, B, R]) call() (R, error) { return d.fn(d.a.val, d.b.val) }
 func (d *dataflow2[A, B, R]) release()         { d.abandon() } // cancelled while waiting
 func (d *dataflow2[A, B, R]) detach() {
@@ -78,8 +82,12 @@ type dataflow3[A, B, C, R any] struct {
 	out   *Future[R]
 }
 
-func (d *dataflow3[A, B, C, R]) ready()           { d.out.schedule() }
-func (d *dataflow3[A, B, C, R]) fail(err error)   { var zero R; d.out.settle(zero, err) }
+func (d *dataflow3[A, B, C, R]) ready() *waiter { d.out.schedule(); return nil }
+func (d *dataflow3[A, B, C, R]) fail(err error) *waiter {
+	var zero R
+	l, _ := d.out.settled(zero, err)
+	return l
+}
 func (d *dataflow3[A, B, C, R]) call() (R, error) { return d.fn(d.a.val, d.b.val, d.c.val) }
 func (d *dataflow3[A, B, C, R]) release()         { d.abandon() } // cancelled while waiting
 func (d *dataflow3[A, B, C, R]) detach() {

@@ -94,11 +94,18 @@ func (f *Future[T]) schedule() {
 // settle resolves a waiting future (a promise, a combinator). It reports
 // false if f was already claimed.
 func (f *Future[T]) settle(v T, err error) bool {
+	l, ok := f.settled(v, err)
+	fire(l)
+	return ok
+}
+
+// settled is settle for a callback: it resolves f and returns f's closed
+// list of callbacks for the caller's fire loop, instead of firing it.
+func (f *Future[T]) settled(v T, err error) (*waiter, bool) {
 	if !f.state.CompareAndSwap(stateWaiting, stateRunning) {
-		return false
+		return nil, false
 	}
-	f.complete(v, err)
-	return true
+	return f.resolve(v, err), true
 }
 
 // errGoexit resolves a future whose task called runtime.Goexit.
@@ -127,11 +134,15 @@ func (f *Future[T]) run() {
 
 // complete stores the result and wakes everyone waiting. The caller has
 // claimed f (state running).
-func (f *Future[T]) complete(v T, err error) {
+func (f *Future[T]) complete(v T, err error) { fire(f.resolve(v, err)) }
+
+// resolve stores the result and returns f's closed list of callbacks, not
+// yet fired. The caller has claimed f.
+func (f *Future[T]) resolve(v T, err error) *waiter {
 	f.val, f.err = v, err
 	f.body = nil
 	f.state.Store(stateDone)
-	fire(f.waiters.close())
+	return f.waiters.close()
 }
 
 // Get waits for f to resolve and returns its value and error.
@@ -189,7 +200,7 @@ type semWaiter struct {
 	ch chan struct{} // capacity 1: fire never blocks
 }
 
-func (w *semWaiter) fire() { w.ch <- struct{}{} }
+func (w *semWaiter) fire() *waiter { w.ch <- struct{}{}; return nil }
 
 var semPool = sync.Pool{New: func() any {
 	w := &semWaiter{ch: make(chan struct{}, 1)}

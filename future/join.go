@@ -14,8 +14,11 @@ func (f *Future[T]) failure() error { return f.err }
 
 // target is what a join resolves.
 type target interface {
-	ready()         // every input succeeded
-	fail(err error) // an input failed; called for each failure, first one first
+	// ready: every input succeeded; fail: an input failed (called for each
+	// failure, first one first). Both return what settling the target
+	// returned for the fire loop (see callback).
+	ready() *waiter
+	fail(err error) *waiter
 	// detach takes the join's nodes off the inputs that have not resolved
 	// (unsubscribe), once the target no longer needs them.
 	detach()
@@ -38,17 +41,17 @@ type joinNode struct {
 	src interface{ failure() error }
 }
 
-func (n *joinNode) fire() {
+func (n *joinNode) fire() *waiter {
 	if err := n.src.failure(); err != nil {
 		// Detach first: whoever the failure wakes finds the other inputs
 		// let go.
 		n.j.abandon()
-		n.j.dst.fail(err)
-		return
+		return n.j.dst.fail(err)
 	}
 	if n.j.left.Add(-1) == 0 {
-		n.j.dst.ready()
+		return n.j.dst.ready()
 	}
+	return nil
 }
 
 // init prepares j for n inputs; call it before any add.
@@ -62,7 +65,7 @@ func (j *join) init(dst target, n int) {
 func (j *join) add(n *joinNode, src source) {
 	n.j, n.src, n.cb = j, src, n
 	if !src.subscribe(&n.waiter) {
-		n.fire()
+		fire(n.fire())
 		return
 	}
 	if j.detached.Load() {

@@ -38,13 +38,16 @@ type thenNode[T, U any] struct {
 	upstream abandoner
 }
 
-func (n *thenNode[T, U]) fire() {
+// fire passes a failure on at once (returning the continuation's callbacks
+// to the fire loop) and schedules fn otherwise.
+func (n *thenNode[T, U]) fire() *waiter {
 	if err := n.in.err; err != nil {
 		var zero U
-		n.out.settle(zero, err)
-		return
+		l, _ := n.out.settled(zero, err)
+		return l
 	}
 	n.out.schedule()
+	return nil
 }
 
 func (n *thenNode[T, U]) call() (U, error) { return n.fn(n.in.val) }

@@ -44,7 +44,7 @@ func Wait(ctx context.Context, as ...Awaitable) error {
 		done := a.Done()
 		select {
 		case <-done:
-			n.fire()
+			fire(n.fire())
 			continue
 		default:
 		}
@@ -55,7 +55,7 @@ func Wait(ctx context.Context, as ...Awaitable) error {
 		go func() {
 			select {
 			case <-done:
-				n.fire()
+				fire(n.fire())
 			case <-stop:
 			}
 		}()
@@ -74,8 +74,8 @@ type waitAll struct {
 	out   *Future[struct{}]
 }
 
-func (w *waitAll) ready()         { w.out.settle(struct{}{}, nil) }
-func (w *waitAll) fail(err error) { w.out.settle(struct{}{}, err) }
+func (w *waitAll) ready() *waiter         { l, _ := w.out.settled(struct{}{}, nil); return l }
+func (w *waitAll) fail(err error) *waiter { l, _ := w.out.settled(struct{}{}, err); return l }
 
 // detach takes the nodes off the futures among the inputs; the goroutines
 // watching other Awaitables end when Wait returns.

@@ -45,15 +45,16 @@ type whenAll[T any] struct {
 	out   *Future[[]T]
 }
 
-func (w *whenAll[T]) ready() {
+func (w *whenAll[T]) ready() *waiter {
 	vals := make([]T, len(w.in))
 	for i, f := range w.in {
 		vals[i] = f.val
 	}
-	w.out.settle(vals, nil)
+	l, _ := w.out.settled(vals, nil)
+	return l
 }
 
-func (w *whenAll[T]) fail(err error) { w.out.settle(nil, err) }
+func (w *whenAll[T]) fail(err error) *waiter { l, _ := w.out.settled(nil, err); return l }
 
 func (w *whenAll[T]) detach() {
 	for i, f := range w.in {
@@ -92,7 +93,7 @@ func whenAnyOf[T any](fs []*Future[T]) *whenAny[T] {
 		n := &w.nodes[i]
 		n.w, n.i, n.cb = w, i, n
 		if !f.subscribe(&n.waiter) {
-			n.fire()
+			fire(n.fire())
 			break
 		}
 		if w.detached.Load() { // resolved meanwhile through an earlier input
@@ -135,11 +136,13 @@ type anyNode[T any] struct {
 
 // fire: the first input to resolve detaches the others before it settles
 // the output, so that whoever waits on the output finds them let go.
-func (n *anyNode[T]) fire() {
+func (n *anyNode[T]) fire() *waiter {
 	if n.w.won.CompareAndSwap(false, true) {
 		n.w.abandon()
-		n.w.out.settle(n.i, nil)
+		l, _ := n.w.out.settled(n.i, nil)
+		return l
 	}
+	return nil
 }
 
 // AwaitAll waits for all of fs and returns their values in order, or the
