@@ -7,8 +7,9 @@ import "github.com/klauspost/cpuid/v2"
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
 // kernels return exactly that loop's result, two's-complement wrap-around
 // included. Min, Max and IndexOf return exactly that loop's result for floats
-// too: Go's min and max, where any NaN gives NaN and -0 < +0, and Go's ==,
-// where NaN is never found and -0 == +0. Every kernel reads its input once,
+// too: Go's min and max, where any NaN gives NaN (the SIMD tiers return
+// the canonical quiet NaN, not the input NaN's sign and payload) and
+// -0 < +0, and Go's ==, where NaN is never found and -0 == +0. Every kernel reads its input once,
 // at most MaxStep elements per assembly call, and runs at memory bandwidth on
 // large inputs. The AVX2 float Min and Max read it a second time when it
 // holds a NaN (a search confirms the NaN; some inputs holding infinities

@@ -27,7 +27,9 @@ import (
 //
 // The reductions of package op (op.Add, op.Min, op.Max, for the types
 // package asm covers) run as SIMD kernels except On(PureGo): under every
-// policy for integers and min/max (bit-identical to the left fold), and under
+// policy for integers and min/max (bit-identical to the left fold, except
+// that a NaN result is the canonical quiet NaN, whatever the input NaN's
+// sign and payload), and under
 // Unseq, Par and ParUnseq for float sums (reassociated in SIMD lanes). Under
 // Seq a float sum by op.Add runs as a typed loop with the left fold's bits,
 // at the speed of a plain Go loop rather than one indirect call per element.

@@ -40,7 +40,9 @@ type Exactness bool
 
 const (
 	// Exact: bit-identical to the sequential reference loop (integer add
-	// and mul wrap, min/max, element-wise ops, fill, iota, find).
+	// and mul wrap, min/max, element-wise ops, fill, iota, find), up to the
+	// sign and payload of a NaN that min/max return (which Go's own min and
+	// max do not promise either).
 	Exact Exactness = true
 	// Reassociates: the kernel regroups a float reduction or scan; its
 	// result may differ from the left fold by rounding.
