@@ -103,7 +103,7 @@ func (e *Executor) Submit(fn func() (any, error)) *future.Future[any] {
 
 // Go runs fn on the runtime's workers, errgroup style: Wait reports the first
 // non-nil error a function passed to Go returns (a panic counts, as a
-// *future.PanicError). After Shutdown fn does not run and Wait reports
+// *future.PanicError, and so does a call of runtime.Goexit). After Shutdown fn does not run and Wait reports
 // ErrExecutorShutdown, unless an error came first.
 func (e *Executor) Go(fn func() error) {
 	checkArgs("Executor.Go", e, fn == nil)
@@ -113,13 +113,24 @@ func (e *Executor) Go(fn func() error) {
 	}
 	future.Async(func() (struct{}, error) {
 		defer e.wg.Done()
+		normal := false
+		defer func() {
+			if !normal { // fn called runtime.Goexit (t.FailNow, say)
+				e.setErr(errGoexit)
+			}
+		}()
 		err := callRecover(fn)
+		normal = true
 		if err != nil {
 			e.setErr(err)
 		}
 		return struct{}{}, err
 	})
 }
+
+// errGoexit is what Wait reports for a function passed to Go that called
+// runtime.Goexit: it neither returned nor panicked.
+var errGoexit = errors.New("hpgo: a function passed to Executor.Go called runtime.Goexit")
 
 // callRecover calls fn, turning a panic into a *future.PanicError so that it
 // is recorded before the task counts as done.

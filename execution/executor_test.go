@@ -3,6 +3,8 @@ package execution
 import (
 	"context"
 	"errors"
+	"runtime"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -187,5 +189,17 @@ func TestExecutorNilArguments(t *testing.T) {
 		assert.NoError(t, err)
 	case <-time.After(10 * time.Second):
 		t.Fatal("Wait did not return after the rejected calls: they were counted in")
+	}
+}
+
+// A function passed to Go that calls runtime.Goexit neither returns nor
+// panics; Wait reports it instead of nil.
+func TestExecutorGoexit(t *testing.T) {
+	fresh(t)
+	e := NewExecutor()
+	e.Go(func() error { runtime.Goexit(); return nil })
+	err := e.Wait()
+	if err == nil || !strings.Contains(err.Error(), "runtime.Goexit") {
+		t.Fatalf("Wait = %v, want the Goexit error", err)
 	}
 }

@@ -243,7 +243,10 @@ func (f *Future[T]) Await(ctx context.Context) (T, error) {
 // Done returns a channel that is closed when f resolves, for use in select.
 // The channel is made on the first call (two small allocations) and shared
 // by later ones; for a resolved future Done returns an already closed
-// channel and costs nothing.
+// channel and costs nothing. A task of the runtime that blocks in a select
+// on Done keeps its worker, as any blocking Go code does, so a future that
+// needs that worker may wait for the select to end; inside tasks wait with
+// Get or Await, which hand the worker on while they wait.
 func (f *Future[T]) Done() <-chan struct{} {
 	if f.state.Load() == stateDone {
 		return closedChan
