@@ -114,7 +114,7 @@ func ewIotaFloat[T float32 | float64](dst []T, start T, base int, k2, k512 func(
 	}
 	for ; len(dst) > 0; base += MaxStep {
 		m := min(len(dst), MaxStep)
-		if base+m > math.MaxInt32 {
+		if base > math.MaxInt32-m { // not base+m: that can wrap
 			iotaGo(dst, start, base)
 			return
 		}

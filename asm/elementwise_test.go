@@ -586,7 +586,7 @@ func TestElementwiseIotaBase(t *testing.T) {
 		restore, _ := Use(tier)
 		defer restore()
 		k32, k64 := iotaF32At, iotaF64At
-		for _, base := range []int{0, 1 << 24, 1<<24 + 3, math.MaxInt32 - 300} {
+		for _, base := range []int{0, 1 << 24, 1<<24 + 3, math.MaxInt32 - 300, math.MaxInt - 40} {
 			for _, start := range []float32{0, 0.5, -3, float32(math.Inf(-1))} {
 				for _, n := range []int{1, 7, 64, 300} {
 					got, want := make([]float32, n), make([]float32, n)

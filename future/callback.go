@@ -110,20 +110,35 @@ func (f *Future[T]) onResolve(w *waiter) {
 // callbacks run before the rest of this list, as a nested call would run
 // them, but from this loop: the rest waits on a stack on the heap.
 func fire(w *waiter) {
-	var rest []*waiter
+	if w != nil {
+		fireFrom(w, nil)
+	}
+}
+
+// fireFrom runs the list w, then the lists on rest, last first. If a
+// callback calls runtime.Goexit (an OnDone callback calling t.FailNow, say),
+// which ends this goroutine, the callbacks not yet run go on in another.
+func fireFrom(w *waiter, rest []*waiter) {
+	finished := false
+	defer func() {
+		if !finished {
+			go fireFrom(w, rest)
+		}
+	}()
 	for {
 		for w != nil {
-			next := w.next
-			w.prev, w.next, w.listed = nil, nil, false
-			if more := w.cb.fire(); more != nil {
-				if next != nil {
-					rest = append(rest, next)
+			cur := w
+			w = cur.next
+			cur.prev, cur.next, cur.listed = nil, nil, false
+			if more := cur.cb.fire(); more != nil {
+				if w != nil {
+					rest = append(rest, w)
 				}
-				next = more
+				w = more
 			}
-			w = next
 		}
 		if len(rest) == 0 {
+			finished = true
 			return
 		}
 		w = rest[len(rest)-1]

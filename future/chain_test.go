@@ -1,9 +1,13 @@
 package future
 
 import (
+	"context"
 	"errors"
+	"runtime"
 	"runtime/debug"
+	"sync/atomic"
 	"testing"
+	"time"
 )
 
 // A failure or a cancel runs down a long chain of continuations without a
@@ -70,5 +74,29 @@ func TestFireOrderDepthFirst(t *testing.T) {
 	root.Reject(errors.New("x"))
 	if len(order) != 2 || order[0] != "a's callback" {
 		t.Fatalf("order %q, want a's callback first", order)
+	}
+}
+
+// An OnDone callback that calls runtime.Goexit ends the goroutine that
+// resolved the future, but the callbacks after it still run.
+func TestGoexitInACallbackLosesNoOtherCallback(t *testing.T) {
+	withWorkers(t, 2)
+	p := NewPromise[int]()
+	p.Future().OnDone(func(int, error) { runtime.Goexit() })
+	later := Then(p.Future(), func(v int) (int, error) { return v + 1, nil })
+	var ran atomic.Bool
+	p.Future().OnDone(func(int, error) { ran.Store(true) })
+	go p.Resolve(1) // this goroutine ends in the first callback
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if v, err := later.Await(ctx); err != nil || v != 2 {
+		t.Fatalf("the continuation after the Goexit resolved with %v, %v", v, err)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for !ran.Load() && time.Now().Before(deadline) {
+		time.Sleep(time.Millisecond)
+	}
+	if !ran.Load() {
+		t.Fatal("the OnDone callback after the Goexit never ran")
 	}
 }
