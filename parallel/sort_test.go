@@ -241,7 +241,7 @@ func TestSortTypes(t *testing.T) {
 // made of few distinct values, and float inputs made only of NaNs or zeros.
 func TestSortPatterns(t *testing.T) {
 	for _, n := range []int{1001, 1<<14 + 1, 3<<14 + 5} {
-		ints := sortFill(n, 20, func(r *rand.Rand) int64 { return int64(r.IntN(1<<40)) - 1<<39 })
+		ints := sortFill(n, 20, func(r *rand.Rand) int64 { return r.Int64N(1<<40) - 1<<39 })
 		fs := sortFill(n, 21, sortSpecial64)
 		sortedInts, sortedFs := slices.Clone(ints), slices.Clone(fs)
 		slices.Sort(sortedInts)

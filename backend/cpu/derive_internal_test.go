@@ -1,6 +1,7 @@
 package cpu
 
 import (
+	"math/bits"
 	"reflect"
 	"sync/atomic"
 	"testing"
@@ -108,7 +109,7 @@ func TestRegistrationRedoesDerivations(t *testing.T) {
 	type amps float32
 	// A key no run of this test has used (a closure's code pointer would be
 	// registered already under -count 2): no function is at that pc.
-	k := key{kind: kindReduce, a: 1<<62 + uintptr(fakePCs.Add(1))}
+	k := key{kind: kindReduce, a: uintptr(1)<<(bits.UintSize-2) + uintptr(fakePCs.Add(1))}
 	lookup := func() func([]volts) volts {
 		if f, known := usable[func([]volts) volts](execution.Par, k); known {
 			return f

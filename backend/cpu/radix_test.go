@@ -145,7 +145,7 @@ func TestRadixSortPatterns(t *testing.T) {
 	sortedInts := slices.Sorted(slices.Values(ints))
 	revInts := slices.Clone(sortedInts)
 	slices.Reverse(revInts)
-	negInts := gen(r, n, func(r *rand.Rand) int64 { return -int64(r.IntN(1 << 40)) })
+	negInts := gen(r, n, func(r *rand.Rand) int64 { return -r.Int64N(1 << 40) })
 	for _, p := range radixPolicies {
 		for _, stable := range []bool{false, true} {
 			checkRadix(t, p, sorted, stable)
