@@ -404,8 +404,8 @@ func ExampleMap2As() {
 }
 
 func ExampleScanAs() {
-	prefix := cpu.ScanAs[uint](asm.PrefixSumI64)
-	xs := []uint{1, 2, 3}
+	prefix := cpu.ScanAs[uint64](asm.PrefixSumI64)
+	xs := []uint64{1, 2, 3}
 	last := prefix(xs, xs, 10)
 	fmt.Println(xs, last)
 	// Output: [11 13 16] 16
