@@ -377,8 +377,9 @@ func IndexOfI64(x []int64, v int64) int { return indexOfI64(x, v) }
 //	return s
 func XorU64(x []uint64) uint64 { return xorU64(x) }
 
-// streamMin is the input size in bytes from which sums, sums of squares
-// and dot products run their stream kernels, which read each MaxStep piece
+// streamMin is the input size in bytes from which sums, sums of squares,
+// dot products and float min/max run their stream kernels, which read each
+// MaxStep piece
 // as four streams at once, four equal spans of it (blockLoop in
 // asm/_gen/reduce). It is more than half the last-level cache (L3 from
 // cpuid, 32 MiB where unknown), and at least 4 MiB.
@@ -390,9 +391,12 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 // one goroutine 1-16% faster. Inputs the L3 can hold read slower that way
 // (4Mi: 3-11%; 256Ki: 1-14%), hence the bound. A Par call on many workers
 // cuts a large input into chunks below it, which run the plain kernels.
-// Min and max stay plain: their kernels already read at the rate 2-stream
-// sums reach, and a 2-stream variant ran 2-3% slower. Tests set streamMin
-// to 0 to send every input through the stream kernels.
+// Float min and max (4 streams, as the sums) gained less: 64Mi inputs,
+// plain and stream kernels timed in turn 40 times, median time ratios
+// stream/plain of 0.95 (float64) and 1.00-1.02 (float32) on one goroutine,
+// 0.96-0.98 on two, and 0.89-0.94 for the AVX-512 kernels. Integer min and
+// max stay plain. Tests set streamMin to 0 to send every input through the
+// stream kernels.
 var streamMin = streamThreshold(cpuid.CPU.Cache.L3)
 
 // streamThreshold is streamMin for a last-level cache of l3 bytes.

@@ -737,6 +737,198 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func minFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
+// Requires: AVX, AVX2, FMA3
+TEXT ·minFastF32AVX2Stream(SB), NOSPLIT, $0-29
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Y0
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 2 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   singles
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVUPS     (AX), Y8
+	VMINPS      32(AX), Y8, Y9
+	VMINPS      Y9, Y0, Y0
+	VFMADD231PS Y9, Y8, Y4
+	VMOVUPS     (SI), Y8
+	VMINPS      32(SI), Y8, Y9
+	VMINPS      Y9, Y1, Y1
+	VFMADD231PS Y9, Y8, Y5
+	VMOVUPS     (DI), Y8
+	VMINPS      32(DI), Y8, Y9
+	VMINPS      Y9, Y2, Y2
+	VFMADD231PS Y9, Y8, Y6
+	VMOVUPS     (BX), Y8
+	VMINPS      32(BX), Y8, Y9
+	VMINPS      Y9, Y3, Y3
+	VFMADD231PS Y9, Y8, Y7
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, SI
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPS     (AX), Y8
+	VMINPS      Y8, Y0, Y0
+	VFMADD231PS Y8, Y8, Y4
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, CX
+	CMPQ        CX, $0x00000008
+	JAE         single
+
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x02, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPS  (AX), Y8, Y9
+	VMINPS      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PS Y9, Y9, Y4
+
+horizontal:
+	VMINPS       Y1, Y0, Y0
+	VMINPS       Y3, Y2, Y2
+	VMINPS       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMINPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMINPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VMINPS       X1, X0, X0
+	VMOVSS       X0, m+24(FP)
+	VCMPPS       $0x03, Y5, Y4, Y4
+	VCMPPS       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+28(FP)
+	VZEROUPPER
+	RET
+
+// func maxFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
+// Requires: AVX, AVX2, FMA3
+TEXT ·maxFastF32AVX2Stream(SB), NOSPLIT, $0-29
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Y0
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 2 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   singles
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVUPS     (AX), Y8
+	VMAXPS      32(AX), Y8, Y9
+	VMAXPS      Y9, Y0, Y0
+	VFMADD231PS Y9, Y8, Y4
+	VMOVUPS     (SI), Y8
+	VMAXPS      32(SI), Y8, Y9
+	VMAXPS      Y9, Y1, Y1
+	VFMADD231PS Y9, Y8, Y5
+	VMOVUPS     (DI), Y8
+	VMAXPS      32(DI), Y8, Y9
+	VMAXPS      Y9, Y2, Y2
+	VFMADD231PS Y9, Y8, Y6
+	VMOVUPS     (BX), Y8
+	VMAXPS      32(BX), Y8, Y9
+	VMAXPS      Y9, Y3, Y3
+	VFMADD231PS Y9, Y8, Y7
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, SI
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPS     (AX), Y8
+	VMAXPS      Y8, Y0, Y0
+	VFMADD231PS Y8, Y8, Y4
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, CX
+	CMPQ        CX, $0x00000008
+	JAE         single
+
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x02, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPS  (AX), Y8, Y9
+	VMAXPS      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PS Y9, Y9, Y4
+
+horizontal:
+	VMAXPS       Y1, Y0, Y0
+	VMAXPS       Y3, Y2, Y2
+	VMAXPS       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPS       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMAXPS       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VMAXPS       X1, X0, X0
+	VMOVSS       X0, m+24(FP)
+	VCMPPS       $0x03, Y5, Y4, Y4
+	VCMPPS       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+28(FP)
+	VZEROUPPER
+	RET
+
 // func hasNaNF32AVX2(x []float32) bool
 // Requires: AVX, AVX2
 TEXT ·hasNaNF32AVX2(SB), NOSPLIT, $0-25
@@ -1556,6 +1748,194 @@ blocks:
 	SUBQ        $0x00000020, CX
 	CMPQ        CX, $0x00000020
 	JAE         blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VMOVUPD     (AX), Y8
+	VMAXPD      Y8, Y0, Y0
+	VFMADD231PD Y8, Y8, Y4
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000004, CX
+	CMPQ        CX, $0x00000004
+	JAE         single
+
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x03, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPD  (AX), Y8, Y9
+	VMAXPD      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PD Y9, Y9, Y4
+
+horizontal:
+	VMAXPD       Y1, Y0, Y0
+	VMAXPD       Y3, Y2, Y2
+	VMAXPD       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMAXPD       X1, X0, X0
+	VMOVSD       X0, m+24(FP)
+	VCMPPD       $0x03, Y5, Y4, Y4
+	VCMPPD       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+32(FP)
+	VZEROUPPER
+	RET
+
+// func minFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
+// Requires: AVX, AVX2, FMA3
+TEXT ·minFastF64AVX2Stream(SB), NOSPLIT, $0-33
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD (AX), Y0
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 2 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   singles
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VMOVUPD     (AX), Y8
+	VMINPD      32(AX), Y8, Y9
+	VMINPD      Y9, Y0, Y0
+	VFMADD231PD Y9, Y8, Y4
+	VMOVUPD     (SI), Y8
+	VMINPD      32(SI), Y8, Y9
+	VMINPD      Y9, Y1, Y1
+	VFMADD231PD Y9, Y8, Y5
+	VMOVUPD     (DI), Y8
+	VMINPD      32(DI), Y8, Y9
+	VMINPD      Y9, Y2, Y2
+	VFMADD231PD Y9, Y8, Y6
+	VMOVUPD     (BX), Y8
+	VMINPD      32(BX), Y8, Y9
+	VMINPD      Y9, Y3, Y3
+	VFMADD231PD Y9, Y8, Y7
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, SI
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VMOVUPD     (AX), Y8
+	VMINPD      Y8, Y0, Y0
+	VFMADD231PD Y8, Y8, Y4
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000004, CX
+	CMPQ        CX, $0x00000004
+	JAE         single
+
+	// Masked tail: lanes past the end read +0 and keep the accumulator.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x03, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y8
+	VMASKMOVPD  (AX), Y8, Y9
+	VMINPD      Y9, Y0, Y10
+	VBLENDVPS   Y8, Y10, Y0, Y0
+	VFMADD231PD Y9, Y9, Y4
+
+horizontal:
+	VMINPD       Y1, Y0, Y0
+	VMINPD       Y3, Y2, Y2
+	VMINPD       Y2, Y0, Y0
+	VEXTRACTF128 $0x01, Y0, X1
+	VMINPD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMINPD       X1, X0, X0
+	VMOVSD       X0, m+24(FP)
+	VCMPPD       $0x03, Y5, Y4, Y4
+	VCMPPD       $0x03, Y7, Y6, Y6
+	VPOR         Y6, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+32(FP)
+	VZEROUPPER
+	RET
+
+// func maxFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
+// Requires: AVX, AVX2, FMA3
+TEXT ·maxFastF64AVX2Stream(SB), NOSPLIT, $0-33
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD (AX), Y0
+	VMOVUPS      Y0, Y1
+	VMOVUPS      Y0, Y2
+	VMOVUPS      Y0, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors: 2 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   singles
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VMOVUPD     (AX), Y8
+	VMAXPD      32(AX), Y8, Y9
+	VMAXPD      Y9, Y0, Y0
+	VFMADD231PD Y9, Y8, Y4
+	VMOVUPD     (SI), Y8
+	VMAXPD      32(SI), Y8, Y9
+	VMAXPD      Y9, Y1, Y1
+	VFMADD231PD Y9, Y8, Y5
+	VMOVUPD     (DI), Y8
+	VMAXPD      32(DI), Y8, Y9
+	VMAXPD      Y9, Y2, Y2
+	VFMADD231PD Y9, Y8, Y6
+	VMOVUPD     (BX), Y8
+	VMAXPD      32(BX), Y8, Y9
+	VMAXPD      Y9, Y3, Y3
+	VFMADD231PD Y9, Y8, Y7
+	ADDQ        $0x00000040, AX
+	ADDQ        $0x00000040, SI
+	ADDQ        $0x00000040, DI
+	ADDQ        $0x00000040, BX
+	DECQ        DX
+	JNZ         blocks
+	MOVQ        BX, AX
 
 singles:
 	// Single vectors.
@@ -4248,6 +4628,192 @@ nan:
 	VZEROUPPER
 	RET
 
+// func minRangeF32AVX512Stream(x []float32) (m float32, nan bool)
+// Requires: AVX, AVX512DQ, AVX512F, AVX512VL
+TEXT ·minRangeF32AVX512Stream(SB), NOSPLIT, $0-29
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Z0
+	VMOVUPS      Z0, Z1
+	VMOVUPS      Z0, Z2
+	VMOVUPS      Z0, Z3
+
+	// Blocks of 4 vectors: 1 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVUPS  (AX), Z4
+	VRANGEPS $0x04, Z4, Z0, Z0
+	VMOVUPS  (SI), Z5
+	VRANGEPS $0x04, Z5, Z1, Z1
+	VMOVUPS  (DI), Z6
+	VRANGEPS $0x04, Z6, Z2, Z2
+	VMOVUPS  (BX), Z7
+	VRANGEPS $0x04, Z7, Z3, Z3
+	VCMPPS   $0x03, Z4, Z5, K1
+	VCMPPS   $0x03, Z6, Z7, K2
+	KORTESTW K1, K2
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	ADDQ     $0x00000040, SI
+	ADDQ     $0x00000040, DI
+	ADDQ     $0x00000040, BX
+	DECQ     DX
+	JNZ      blocks
+	MOVQ     BX, AX
+
+fold:
+	VRANGEPS $0x04, Z1, Z0, Z0
+	VRANGEPS $0x04, Z3, Z2, Z2
+	VRANGEPS $0x04, Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VMOVUPS  (AX), Z1
+	VRANGEPS $0x04, Z1, Z0, Z0
+	VCMPPS   $0x03, Z1, Z1, K1
+	KORTESTW K1, K1
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000010, CX
+	CMPQ     CX, $0x00000010
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPS.Z (AX), K1, Z1
+	VRANGEPS  $0x04, Z1, Z0, K1, Z0
+	VCMPPS    $0x03, Z1, Z1, K1
+	KORTESTW  K1, K1
+	JNZ       nan
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VRANGEPS      $0x04, Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VRANGEPS      $0x04, X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VRANGEPS      $0x04, X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VRANGEPS      $0x04, X1, X0, X0
+	VMOVSS        X0, m+24(FP)
+	MOVB          $0x00, nan+28(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, nan+28(FP)
+	VZEROUPPER
+	RET
+
+// func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
+// Requires: AVX, AVX512DQ, AVX512F, AVX512VL
+TEXT ·maxRangeF32AVX512Stream(SB), NOSPLIT, $0-29
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Z0
+	VMOVUPS      Z0, Z1
+	VMOVUPS      Z0, Z2
+	VMOVUPS      Z0, Z3
+
+	// Blocks of 4 vectors: 1 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x06, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000003f, CX
+
+blocks:
+	VMOVUPS  (AX), Z4
+	VRANGEPS $0x05, Z4, Z0, Z0
+	VMOVUPS  (SI), Z5
+	VRANGEPS $0x05, Z5, Z1, Z1
+	VMOVUPS  (DI), Z6
+	VRANGEPS $0x05, Z6, Z2, Z2
+	VMOVUPS  (BX), Z7
+	VRANGEPS $0x05, Z7, Z3, Z3
+	VCMPPS   $0x03, Z4, Z5, K1
+	VCMPPS   $0x03, Z6, Z7, K2
+	KORTESTW K1, K2
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	ADDQ     $0x00000040, SI
+	ADDQ     $0x00000040, DI
+	ADDQ     $0x00000040, BX
+	DECQ     DX
+	JNZ      blocks
+	MOVQ     BX, AX
+
+fold:
+	VRANGEPS $0x05, Z1, Z0, Z0
+	VRANGEPS $0x05, Z3, Z2, Z2
+	VRANGEPS $0x05, Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VMOVUPS  (AX), Z1
+	VRANGEPS $0x05, Z1, Z0, Z0
+	VCMPPS   $0x03, Z1, Z1, K1
+	KORTESTW K1, K1
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000010, CX
+	CMPQ     CX, $0x00000010
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPS.Z (AX), K1, Z1
+	VRANGEPS  $0x05, Z1, Z0, K1, Z0
+	VCMPPS    $0x03, Z1, Z1, K1
+	KORTESTW  K1, K1
+	JNZ       nan
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VRANGEPS      $0x05, Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VRANGEPS      $0x05, X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VRANGEPS      $0x05, X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VRANGEPS      $0x05, X1, X0, X0
+	VMOVSS        X0, m+24(FP)
+	MOVB          $0x00, nan+28(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, nan+28(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfF32AVX512(x []float32, v float32) int
 // Requires: AVX, AVX512F
 TEXT ·indexOfF32AVX512(SB), NOSPLIT, $0-40
@@ -4962,6 +5528,188 @@ blocks:
 	SUBQ     $0x00000020, CX
 	CMPQ     CX, $0x00000020
 	JAE      blocks
+
+fold:
+	VRANGEPD $0x05, Z1, Z0, Z0
+	VRANGEPD $0x05, Z3, Z2, Z2
+	VRANGEPD $0x05, Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPD  (AX), Z1
+	VRANGEPD $0x05, Z1, Z0, Z0
+	VCMPPD   $0x03, Z1, Z1, K1
+	KORTESTW K1, K1
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000008, CX
+	CMPQ     CX, $0x00000008
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPD.Z (AX), K1, Z1
+	VRANGEPD  $0x05, Z1, Z0, K1, Z0
+	VCMPPD    $0x03, Z1, Z1, K1
+	KORTESTW  K1, K1
+	JNZ       nan
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VRANGEPD      $0x05, Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VRANGEPD      $0x05, X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VRANGEPD      $0x05, X1, X0, X0
+	VMOVSD        X0, m+24(FP)
+	MOVB          $0x00, nan+32(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, nan+32(FP)
+	VZEROUPPER
+	RET
+
+// func minRangeF64AVX512Stream(x []float64) (m float64, nan bool)
+// Requires: AVX, AVX512DQ, AVX512F, AVX512VL
+TEXT ·minRangeF64AVX512Stream(SB), NOSPLIT, $0-33
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD (AX), Z0
+	VMOVUPD      Z0, Z1
+	VMOVUPD      Z0, Z2
+	VMOVUPD      Z0, Z3
+
+	// Blocks of 4 vectors: 1 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VMOVUPD  (AX), Z4
+	VRANGEPD $0x04, Z4, Z0, Z0
+	VMOVUPD  (SI), Z5
+	VRANGEPD $0x04, Z5, Z1, Z1
+	VMOVUPD  (DI), Z6
+	VRANGEPD $0x04, Z6, Z2, Z2
+	VMOVUPD  (BX), Z7
+	VRANGEPD $0x04, Z7, Z3, Z3
+	VCMPPD   $0x03, Z4, Z5, K1
+	VCMPPD   $0x03, Z6, Z7, K2
+	KORTESTW K1, K2
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	ADDQ     $0x00000040, SI
+	ADDQ     $0x00000040, DI
+	ADDQ     $0x00000040, BX
+	DECQ     DX
+	JNZ      blocks
+	MOVQ     BX, AX
+
+fold:
+	VRANGEPD $0x04, Z1, Z0, Z0
+	VRANGEPD $0x04, Z3, Z2, Z2
+	VRANGEPD $0x04, Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPD  (AX), Z1
+	VRANGEPD $0x04, Z1, Z0, Z0
+	VCMPPD   $0x03, Z1, Z1, K1
+	KORTESTW K1, K1
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000008, CX
+	CMPQ     CX, $0x00000008
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPD.Z (AX), K1, Z1
+	VRANGEPD  $0x04, Z1, Z0, K1, Z0
+	VCMPPD    $0x03, Z1, Z1, K1
+	KORTESTW  K1, K1
+	JNZ       nan
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VRANGEPD      $0x04, Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VRANGEPD      $0x04, X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VRANGEPD      $0x04, X1, X0, X0
+	VMOVSD        X0, m+24(FP)
+	MOVB          $0x00, nan+32(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, nan+32(FP)
+	VZEROUPPER
+	RET
+
+// func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
+// Requires: AVX, AVX512DQ, AVX512F, AVX512VL
+TEXT ·maxRangeF64AVX512Stream(SB), NOSPLIT, $0-33
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD (AX), Z0
+	VMOVUPD      Z0, Z1
+	VMOVUPD      Z0, Z2
+	VMOVUPD      Z0, Z3
+
+	// Blocks of 4 vectors: 1 from each of 4 streams.
+	MOVQ CX, DX
+	SHRQ $0x05, DX
+	JZ   fold
+	MOVQ DX, BX
+	SHLQ $0x06, BX
+	LEAQ (AX)(BX*1), SI
+	LEAQ (SI)(BX*1), DI
+	LEAQ (DI)(BX*1), BX
+	ANDQ $0x0000001f, CX
+
+blocks:
+	VMOVUPD  (AX), Z4
+	VRANGEPD $0x05, Z4, Z0, Z0
+	VMOVUPD  (SI), Z5
+	VRANGEPD $0x05, Z5, Z1, Z1
+	VMOVUPD  (DI), Z6
+	VRANGEPD $0x05, Z6, Z2, Z2
+	VMOVUPD  (BX), Z7
+	VRANGEPD $0x05, Z7, Z3, Z3
+	VCMPPD   $0x03, Z4, Z5, K1
+	VCMPPD   $0x03, Z6, Z7, K2
+	KORTESTW K1, K2
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	ADDQ     $0x00000040, SI
+	ADDQ     $0x00000040, DI
+	ADDQ     $0x00000040, BX
+	DECQ     DX
+	JNZ      blocks
+	MOVQ     BX, AX
 
 fold:
 	VRANGEPD $0x05, Z1, Z0, Z0

@@ -23,14 +23,18 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 				x[r.IntN(n)] = specials[r.IntN(len(specials))]
 			}
 			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
+			checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x)
 			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
+			checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x)
 			checkHasNaN(t, "hasNaNF64AVX2", hasNaNF64AVX2, x)
 			x32 := make([]float32, n)
 			for i, v := range x {
 				x32[i] = float32(v) // 1e200 becomes +Inf, 1e-310 +0
 			}
 			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
+			checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x32)
 			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+			checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x32)
 			checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
 		}
 	}
@@ -45,9 +49,13 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 			}
 		}
 		checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
+		checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x)
 		checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
+		checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x)
 		checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
+		checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x32)
 		checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+		checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x32)
 	}
 }
 
@@ -62,10 +70,14 @@ func TestReduceFastMinMaxFlagsEveryNaN(t *testing.T) {
 		for i := range n {
 			x64[i], x32[i] = math.NaN(), float32(math.NaN())
 			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x64)
+			checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x64)
 			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x64)
+			checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x64)
 			checkHasNaN(t, "hasNaNF64AVX2", hasNaNF64AVX2, x64)
 			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
+			checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x32)
 			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+			checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x32)
 			checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
 			x64[i], x32[i] = rdFiniteFloat[float64](r), rdFiniteFloat[float32](r)
 		}

@@ -47,6 +47,18 @@ func minFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 //go:noescape
 func maxFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 
+// minFastF32AVX2Stream returns the min of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func minFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
+
+// maxFastF32AVX2Stream returns the max of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func maxFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
+
 // hasNaNF32AVX2 reports whether x holds a NaN (0 < len(x) <= MaxStep).
 //
 //go:noescape
@@ -99,6 +111,18 @@ func minFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 //
 //go:noescape
 func maxFastF64AVX2(x []float64) (m float64, maybeNaN bool)
+
+// minFastF64AVX2Stream returns the min of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func minFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
+
+// maxFastF64AVX2Stream returns the max of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func maxFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
 
 // hasNaNF64AVX2 reports whether x holds a NaN (0 < len(x) <= MaxStep).
 //
@@ -254,6 +278,18 @@ func minRangeF32AVX512(x []float32) (m float32, nan bool)
 //go:noescape
 func maxRangeF32AVX512(x []float32) (m float32, nan bool)
 
+// minRangeF32AVX512Stream returns the min of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func minRangeF32AVX512Stream(x []float32) (m float32, nan bool)
+
+// maxRangeF32AVX512Stream returns the max of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
+
 // indexOfF32AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -301,6 +337,18 @@ func minRangeF64AVX512(x []float64) (m float64, nan bool)
 //
 //go:noescape
 func maxRangeF64AVX512(x []float64) (m float64, nan bool)
+
+// minRangeF64AVX512Stream returns the min of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func minRangeF64AVX512Stream(x []float64) (m float64, nan bool)
+
+// maxRangeF64AVX512Stream returns the max of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
+// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+//
+//go:noescape
+func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 
 // indexOfF64AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //

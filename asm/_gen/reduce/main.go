@@ -361,8 +361,9 @@ func fold(f foldSpec) {
 // it does not pay: a 256Ki sum read 1-4% slower from 2 streams, a 256Ki
 // dot 12-14% slower, and 4Mi inputs (in L3) 3-11% slower. So split
 // kernels are separate "Stream" variants that the Go side calls for large
-// inputs only; min and max have none (their plain kernels already read at
-// the 2-stream sums' rate, and a 2-stream variant ran 2-3% slower).
+// inputs only. Float min and max have them too (a 2-stream variant ran 2-3%
+// slower than the plain loop, the 4-stream one 2-5% faster on two
+// goroutines; see streamMin in asm/reduce.go); integer min and max do not.
 func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, ways int, skip string, body func(vec func(i int) []Mem)) {
 	lanes := s.lanes(e)
 	block := unroll * lanes // elements per iteration
@@ -783,12 +784,12 @@ func minMaxFam(isMax bool) string {
 // func(x []T) (m T, <flag> bool), for a non-empty x of at most MaxStep
 // elements, documented as returning the min (max) of x and then what; it
 // returns the registers holding x's base and length.
-func flaggedMinMaxHeader(s isa, e elem, isMax bool, variant, flag, what string) (p, n Register) {
+func flaggedMinMaxHeader(s isa, e elem, isMax bool, variant, flag, what string, stream bool) (p, n Register) {
 	fam := minMaxFam(isMax)
-	name := fam + variant + e.name + s.name
+	name := streamName(fam+variant+e.name+s.name, stream)
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, %s bool)", e.gotype, e.gotype, flag))
 	Pragma("noescape")
-	Doc(fmt.Sprintf("%s returns the %s of x, %s (0 < len(x) <= MaxStep).", name, fam, what))
+	Doc(streamDoc(stream, fmt.Sprintf("%s returns the %s of x, %s (0 < len(x) <= MaxStep).", name, fam, what))...)
 	return Load(Param("x").Base(), GP64()), Load(Param("x").Len(), GP64())
 }
 
@@ -796,10 +797,10 @@ func flaggedMinMaxHeader(s isa, e elem, isMax bool, variant, flag, what string) 
 // bool), with VRANGEPS/PD: m is exact unless nan. NaNs are looked for with
 // one unordered compare per pair of vectors, and the kernel returns at the
 // first.
-func genMinMaxRange(e elem, isMax bool) {
+func genMinMaxRange(e elem, isMax, stream bool) {
 	s := avx512
 	p, n := flaggedMinMaxHeader(s, e, isMax, "Range", "nan",
-		"exact unless nan, and whether x holds a NaN")
+		"exact unless nan, and whether x holds a NaN", stream)
 	const unroll = 4
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 	// jumpIfAny jumps to nan if opmask a (or a|b) has a lane set.
@@ -820,9 +821,9 @@ func genMinMaxRange(e elem, isMax bool) {
 		load(s, e, ms[0], ms[j+1])
 	}
 
-	blockLoop(s, e, unroll, []Register{p}, n, 1, "fold", func(vec func(i int) []Mem) {
+	blockLoop(s, e, unroll, []Register{p}, n, streamWays(stream), "fold", func(vec func(i int) []Mem) {
 		xs := make([]VecVirtual, unroll)
-		for _, j := range blockOrder(unroll, 1) {
+		for _, j := range blockOrder(unroll, streamWays(stream)) {
 			xs[j] = s.vec()
 			load(s, e, vec(j)[0], xs[j])
 			op(xs[j], ms[j], ms[j])
@@ -896,10 +897,10 @@ func genMinMaxRange(e elem, isMax bool) {
 // be set only when x holds an infinity (an infinity times a zero, or
 // infinities of both signs meeting in one flag); then the NaN search finds
 // none and m stands: one more pass over x, never a wrong result.
-func genMinMaxFastAVX2(e elem, isMax bool) {
+func genMinMaxFastAVX2(e elem, isMax, stream bool) {
 	s := avx2
 	p, n := flaggedMinMaxHeader(s, e, isMax, "Fast", "maybeNaN",
-		"exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity)")
+		"exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity)", stream)
 	const pairs = 4
 	op, unord := minMaxOp(s, e, isMax), unordOp(e)
 
@@ -918,7 +919,7 @@ func genMinMaxFastAVX2(e elem, isMax bool) {
 	}
 
 	// Pair k folds vectors 2k and 2k+1 of a block.
-	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
+	blockLoop(s, e, 2*pairs, []Register{p}, n, streamWays(stream), "singles", func(vec func(i int) []Mem) {
 		for k := range pairs {
 			a, u := YMM(), YMM()
 			load(s, e, vec(2 * k)[0], a)
@@ -1306,11 +1307,15 @@ func main() {
 			}
 			switch {
 			case e.float && s.is512():
-				genMinMaxRange(e, false)
-				genMinMaxRange(e, true)
+				for _, stream := range []bool{false, true} {
+					genMinMaxRange(e, false, stream)
+					genMinMaxRange(e, true, stream)
+				}
 			case e.float:
-				genMinMaxFastAVX2(e, false)
-				genMinMaxFastAVX2(e, true)
+				for _, stream := range []bool{false, true} {
+					genMinMaxFastAVX2(e, false, stream)
+					genMinMaxFastAVX2(e, true, stream)
+				}
 				genHasNaNAVX2(e)
 			default:
 				genMinMax(s, e, false)
