@@ -393,7 +393,7 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 // cuts a large input into chunks below it, which run the plain kernels.
 // Float min and max (4 streams, as the sums) gained less: 64Mi inputs,
 // plain and stream kernels timed in turn 40 times, median time ratios
-// stream/plain of 0.95 (float64) and 1.00-1.02 (float32) on one goroutine,
+// stream/plain of 0.95 (float64) and 1.00-1.04 (float32) on one goroutine,
 // 0.96-0.98 on two, and 0.89-0.94 for the AVX-512 kernels. Integer min and
 // max stay plain. Tests set streamMin to 0 to send every input through the
 // stream kernels.

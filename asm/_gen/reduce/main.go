@@ -362,7 +362,7 @@ func fold(f foldSpec) {
 // dot 12-14% slower, and 4Mi inputs (in L3) 3-11% slower. So split
 // kernels are separate "Stream" variants that the Go side calls for large
 // inputs only. Float min and max have them too (a 2-stream variant ran 2-3%
-// slower than the plain loop, the 4-stream one 2-5% faster on two
+// slower than the plain loop, the 4-stream one 2-4% faster on two
 // goroutines; see streamMin in asm/reduce.go); integer min and max do not.
 func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, ways int, skip string, body func(vec func(i int) []Mem)) {
 	lanes := s.lanes(e)
