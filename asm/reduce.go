@@ -379,9 +379,8 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 
 // streamMin is the input size in bytes from which sums, sums of squares,
 // dot products and float min/max run their stream kernels, which read each
-// MaxStep piece
-// as four streams at once, four equal spans of it (blockLoop in
-// asm/_gen/reduce). It is more than half the last-level cache (L3 from
+// MaxStep piece as four streams at once, four equal spans of it (blockLoop
+// in asm/_gen/reduce). It is more than half the last-level cache (L3 from
 // cpuid, 32 MiB where unknown), and at least 4 MiB.
 //
 // Inputs that large come from DRAM, where one core keeps more lines in

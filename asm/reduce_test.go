@@ -482,7 +482,7 @@ func TestReduceSpecials(t *testing.T) {
 // length up to 70: min is -0 exactly when a -0 is present, max is +0 exactly
 // when a +0 is present.
 func TestReduceSignedZeros(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(11, 12))
 		for n := 1; n <= 70; n++ {
 			for trial := 0; trial < 12; trial++ {
@@ -546,13 +546,48 @@ func TestReduceSignedZeros(t *testing.T) {
 	})
 }
 
+// TestReduceLoneZero puts one zero of the other sign at every position of
+// inputs of zeros spanning several blocks: Min is -0 and Max is +0 whichever
+// vector, lane or stream the lone zero lands in. A kernel whose lane
+// min/max does not order -0 below +0 (VMINPS, VMAXPS) fails it.
+func TestReduceLoneZero(t *testing.T) {
+	negZero := math.Copysign(0, -1)
+	eachTierLoop(t, func(t *testing.T) {
+		for _, n := range []int{63, 64, 65, 129, 200, 257} {
+			for p := range n {
+				for _, lone := range []float64{0, negZero} {
+					x64 := make([]float64, n)
+					x32 := make([]float32, n)
+					for i := range x64 {
+						x64[i] = -lone // the zero of the other sign
+						x32[i] = float32(x64[i])
+					}
+					x64[p], x32[p] = lone, float32(lone)
+					if g := MinF32(x32); !rdSameFloat(float64(g), negZero) {
+						t.Fatalf("n=%d, lone %v at %d: MinF32 = %v, want -0", n, lone, p, g)
+					}
+					if g := MaxF32(x32); !rdSameFloat(float64(g), 0) {
+						t.Fatalf("n=%d, lone %v at %d: MaxF32 = %v, want +0", n, lone, p, g)
+					}
+					if g := MinF64(x64); !rdSameFloat(g, negZero) {
+						t.Fatalf("n=%d, lone %v at %d: MinF64 = %v, want -0", n, lone, p, g)
+					}
+					if g := MaxF64(x64); !rdSameFloat(g, 0) {
+						t.Fatalf("n=%d, lone %v at %d: MaxF64 = %v, want +0", n, lone, p, g)
+					}
+				}
+			}
+		}
+	})
+}
+
 // TestReduceZeroExtremes: Min over non-negative inputs whose minimum is a
 // zero, and Max over non-positive ones whose maximum is a zero, with zeros of
 // random signs at random places, across blocks and MaxStep pieces: the
 // result is -0 (min) or +0 (max) exactly when one is present.
 func TestReduceZeroExtremes(t *testing.T) {
 	negZero := math.Copysign(0, -1)
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(21, 22))
 		lengths := []int{1, 2, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 300, MaxStep + 5, 2*MaxStep + 3}
 		for _, n := range lengths {
