@@ -187,28 +187,14 @@ func sumPiece[T rdFloat](x []T) T {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
-// sumSquaresPiece and dotPiece round every product (T(...)), as the loop in
-// the doc comments does: without the conversion Go may fuse a product into
-// its sum (it does on arm64, and on amd64 with GOAMD64=v3), and the twin's
-// result would depend on the build.
-func sumSquaresPiece[T rdFloat](x []T) T {
-	var s0, s1, s2, s3, s4, s5, s6, s7 T
-	for ; len(x) >= 8; x = x[8:] {
-		s0 += T(x[0] * x[0])
-		s1 += T(x[1] * x[1])
-		s2 += T(x[2] * x[2])
-		s3 += T(x[3] * x[3])
-		s4 += T(x[4] * x[4])
-		s5 += T(x[5] * x[5])
-		s6 += T(x[6] * x[6])
-		s7 += T(x[7] * x[7])
-	}
-	for _, v := range x {
-		s0 += T(v * v)
-	}
-	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
-}
+// sumSquaresPiece is dotPiece(x, x): the same products, in the same
+// accumulators.
+func sumSquaresPiece[T rdFloat](x []T) T { return dotPiece(x, x) }
 
+// dotPiece rounds every product (T(...)), as the loops in the doc comments
+// of SumSquares and Dot do: without the conversion Go may fuse a product
+// into its sum (it does on arm64, and on amd64 with GOAMD64=v3), and the
+// twin's result would depend on the build.
 func dotPiece[T rdFloat](x, y []T) T {
 	y = y[:len(x)]
 	var s0, s1, s2, s3, s4, s5, s6, s7 T
