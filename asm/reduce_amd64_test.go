@@ -22,19 +22,13 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 			for k := r.IntN(3); k > 0; k-- {
 				x[r.IntN(n)] = specials[r.IntN(len(specials))]
 			}
-			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
-			checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x)
-			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
-			checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x)
+			checkAllFastF64(t, x)
 			checkHasNaN(t, "hasNaNF64AVX2", hasNaNF64AVX2, x)
 			x32 := make([]float32, n)
 			for i, v := range x {
 				x32[i] = float32(v) // 1e200 becomes +Inf, 1e-310 +0
 			}
-			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
-			checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x32)
-			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
-			checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x32)
+			checkAllFastF32(t, x32)
 			checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
 		}
 	}
@@ -48,14 +42,8 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 				x[i], x32[i] = -x[i], -x32[i]
 			}
 		}
-		checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
-		checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x)
-		checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
-		checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x)
-		checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
-		checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x32)
-		checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
-		checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x32)
+		checkAllFastF64(t, x)
+		checkAllFastF32(t, x32)
 	}
 }
 
@@ -69,15 +57,9 @@ func TestReduceFastMinMaxFlagsEveryNaN(t *testing.T) {
 		x64, x32 := rdFloats[float64](r, n), rdFloats[float32](r, n)
 		for i := range n {
 			x64[i], x32[i] = math.NaN(), float32(math.NaN())
-			checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x64)
-			checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x64)
-			checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x64)
-			checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x64)
+			checkAllFastF64(t, x64)
 			checkHasNaN(t, "hasNaNF64AVX2", hasNaNF64AVX2, x64)
-			checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
-			checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x32)
-			checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
-			checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x32)
+			checkAllFastF32(t, x32)
 			checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
 			x64[i], x32[i] = rdFiniteFloat[float64](r), rdFiniteFloat[float32](r)
 		}
@@ -112,6 +94,24 @@ func TestReduceFastMinMaxFalseAlarm(t *testing.T) {
 	if raised == 0 {
 		t.Fatalf("no input raised the fast kernel's NaN flag: the false-alarm path went untested")
 	}
+}
+
+// checkAllFastF64 and checkAllFastF32 run checkFastMinMax on the four AVX2
+// fast kernels of their type: min and max, plain and stream.
+func checkAllFastF64(t *testing.T, x []float64) {
+	t.Helper()
+	checkFastMinMax(t, "minFastF64AVX2", minFastF64AVX2, rdMinLoop[float64], x)
+	checkFastMinMax(t, "minFastF64AVX2Stream", minFastF64AVX2Stream, rdMinLoop[float64], x)
+	checkFastMinMax(t, "maxFastF64AVX2", maxFastF64AVX2, rdMaxLoop[float64], x)
+	checkFastMinMax(t, "maxFastF64AVX2Stream", maxFastF64AVX2Stream, rdMaxLoop[float64], x)
+}
+
+func checkAllFastF32(t *testing.T, x []float32) {
+	t.Helper()
+	checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x)
+	checkFastMinMax(t, "minFastF32AVX2Stream", minFastF32AVX2Stream, rdMinLoop[float32], x)
+	checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x)
+	checkFastMinMax(t, "maxFastF32AVX2Stream", maxFastF32AVX2Stream, rdMaxLoop[float32], x)
 }
 
 // checkFastMinMax checks a fast float min/max kernel: its flag is set
