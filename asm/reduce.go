@@ -378,25 +378,33 @@ func IndexOfI64(x []int64, v int64) int { return indexOfI64(x, v) }
 func XorU64(x []uint64) uint64 { return xorU64(x) }
 
 // streamMin is the input size in bytes from which sums, sums of squares,
-// dot products and float min/max run their stream kernels, which read each
-// MaxStep piece as four streams at once, four equal spans of it (blockLoop
-// in asm/_gen/reduce). It is more than half the last-level cache (L3 from
-// cpuid, 32 MiB where unknown), and at least 4 MiB.
+// dot products and float min/max run their Stream kernels, which are
+// shaped for reading DRAM (streamShape in asm/_gen/reduce): AVX2 sums and
+// sums of squares fold each MaxStep piece into 4 accumulators instead of 8,
+// the other Stream kernels read it as four streams at once, four equal
+// spans of it (blockLoop there). It is more than half the last-level cache
+// (L3 from cpuid, 32 MiB where unknown), and at least 4 MiB.
 //
-// Inputs that large come from DRAM, where one core keeps more lines in
-// flight with more streams. On the 2-core Zen 4 VM (32 MiB L3), 64Mi inputs
-// cut in 8Mi chunks over 2 goroutines, as Par cuts them there, ran 4-8%
-// faster (sums and sums of squares 0.92-0.94 of the time, dots 0.96); on
-// one goroutine 1-16% faster. Inputs the L3 can hold read slower that way
-// (4Mi: 3-11%; 256Ki: 1-14%), hence the bound. A Par call on many workers
-// cuts a large input into chunks below it, which run the plain kernels.
-// Float min and max (4 streams, as the sums) gained less: 64Mi inputs,
-// plain and stream kernels timed in turn 40 times, median time ratios
-// stream/plain of 0.95 (float64) and 1.00-1.04 (float32) on one goroutine,
-// 0.96-0.98 on two, and 0.89-0.94 for the AVX-512 kernels. Integer min and
-// max stay plain: 4-stream variants measured the same way gave 0.96-1.04
-// (AVX2 int32 and int64, AVX-512 int64), no gain worth eight more kernels.
-// Tests set streamMin to 0 to send every input through the stream kernels.
+// Inputs that large come from DRAM. On the 2-core Zen 4 VM (32 MiB L3),
+// 64Mi inputs on one goroutine, and cut in 8Mi chunks over two as Par cuts
+// them there, timed in turn with the plain kernels in one process: AVX2
+// sums of squares 5-7% faster on one goroutine and 1-14% on two (the
+// higher figures in the host's moments of more bandwidth), sums 0-3%; AVX2
+// dots 14-16% and 3-30%; AVX-512 sums and sums of squares 5-8%, dots
+// 7-25%. Four streams made AVX2 sums and sums of squares no faster
+// (0.93-1.01), and an earlier run found that shape slower for inputs the
+// L3 can hold (4Mi: 3-11%; 256Ki: 1-14%), hence the bound. A Par call on
+// many workers cuts a large input into chunks below it, which run the
+// plain kernels.
+//
+// Float min and max (4 accumulators in every kernel; 4 streams in the
+// Stream ones) gained less: 64Mi inputs, plain and stream kernels timed in
+// turn 40 times, median time ratios stream/plain of 0.95 (float64) and
+// 1.00-1.04 (float32) on one goroutine, 0.96-0.98 on two, and 0.89-0.94
+// for the AVX-512 kernels. Integer min and max stay plain: 4-stream
+// variants measured the same way gave 0.96-1.04 (AVX2 int32 and int64,
+// AVX-512 int64), no gain worth eight more kernels.
+// Tests set streamMin to 0 to send every input through the Stream kernels.
 var streamMin = streamThreshold(cpuid.CPU.Cache.L3)
 
 // streamThreshold is streamMin for a last-level cache of l3 bytes.

@@ -15,9 +15,11 @@ import (
 // function goes through an ABI wrapper, which cost ~2 ns a call here
 // (BenchmarkSum, 16 elements: 6.0 ns through the wrapper, 4.0 ns direct).
 //
-// Sums, sums of squares, dots and float min/max have a second, stream
-// kernel per tier for inputs of streamMin bytes and more: it reads each
-// piece as four streams at once, to keep more DRAM lines in flight.
+// Sums, sums of squares, dots and float min/max have a second, Stream
+// kernel per tier for inputs of streamMin bytes and more, shaped for
+// reading DRAM: it reads each piece as four streams at once, or (AVX2 sums
+// and sums of squares) folds it into 4 accumulators instead of 8
+// (streamShape in asm/_gen/reduce).
 
 // byTier returns the active tier's kernel among the AVX-512, AVX2 and
 // pure-Go ones. The stream path calls what it returns through a func value
@@ -150,7 +152,9 @@ func sumSquaresI32(x []int32) int32 {
 
 func sumSquaresI64(x []int64) int64 {
 	if streams(len(x), 8) {
-		return rdStepSum(x, byTier(sumSquaresI64AVX512Stream, sumSquaresI64AVX2Stream, sumSquaresI64Go))
+		// AVX2 has no Stream variant here: its plain kernel already has
+		// the Stream shape (4 accumulators; streamShape in asm/_gen/reduce).
+		return rdStepSum(x, byTier(sumSquaresI64AVX512Stream, sumSquaresI64AVX2, sumSquaresI64Go))
 	}
 	if len(x) > MaxStep {
 		return rdStepSum(x, sumSquaresI64)

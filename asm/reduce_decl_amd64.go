@@ -20,19 +20,19 @@ func sumSquaresF32AVX2(x []float32) float32
 func dotF32AVX2(x []float32, y []float32) float32
 
 // sumF32AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumF32AVX2Stream(x []float32) float32
 
 // sumSquaresF32AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF32AVX2Stream(x []float32) float32
 
 // dotF32AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotF32AVX2Stream(x []float32, y []float32) float32
@@ -48,13 +48,13 @@ func minFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 func maxFastF32AVX2(x []float32) (m float32, maybeNaN bool)
 
 // minFastF32AVX2Stream returns the min of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func minFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
 
 // maxFastF32AVX2Stream returns the max of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func maxFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
@@ -85,19 +85,19 @@ func sumSquaresF64AVX2(x []float64) float64
 func dotF64AVX2(x []float64, y []float64) float64
 
 // sumF64AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumF64AVX2Stream(x []float64) float64
 
 // sumSquaresF64AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF64AVX2Stream(x []float64) float64
 
 // dotF64AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotF64AVX2Stream(x []float64, y []float64) float64
@@ -113,13 +113,13 @@ func minFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 func maxFastF64AVX2(x []float64) (m float64, maybeNaN bool)
 
 // minFastF64AVX2Stream returns the min of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func minFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
 
 // maxFastF64AVX2Stream returns the max of x, exact unless x holds a NaN or m is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func maxFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
@@ -150,19 +150,19 @@ func sumSquaresI32AVX2(x []int32) int32
 func dotI32AVX2(x []int32, y []int32) int32
 
 // sumI32AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumI32AVX2Stream(x []int32) int32
 
 // sumSquaresI32AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI32AVX2Stream(x []int32) int32
 
 // dotI32AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotI32AVX2Stream(x []int32, y []int32) int32
@@ -198,19 +198,13 @@ func sumSquaresI64AVX2(x []int64) int64
 func dotI64AVX2(x []int64, y []int64) int64
 
 // sumI64AVX2Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It folds its blocks into 4 accumulators, not 8, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumI64AVX2Stream(x []int64) int64
 
-// sumSquaresI64AVX2Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
-//
-//go:noescape
-func sumSquaresI64AVX2Stream(x []int64) int64
-
 // dotI64AVX2Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotI64AVX2Stream(x []int64, y []int64) int64
@@ -251,19 +245,19 @@ func sumSquaresF32AVX512(x []float32) float32
 func dotF32AVX512(x []float32, y []float32) float32
 
 // sumF32AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumF32AVX512Stream(x []float32) float32
 
 // sumSquaresF32AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF32AVX512Stream(x []float32) float32
 
 // dotF32AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotF32AVX512Stream(x []float32, y []float32) float32
@@ -279,13 +273,13 @@ func minRangeF32AVX512(x []float32) (m float32, nan bool)
 func maxRangeF32AVX512(x []float32) (m float32, nan bool)
 
 // minRangeF32AVX512Stream returns the min of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func minRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 
 // maxRangeF32AVX512Stream returns the max of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
@@ -311,19 +305,19 @@ func sumSquaresF64AVX512(x []float64) float64
 func dotF64AVX512(x []float64, y []float64) float64
 
 // sumF64AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumF64AVX512Stream(x []float64) float64
 
 // sumSquaresF64AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresF64AVX512Stream(x []float64) float64
 
 // dotF64AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotF64AVX512Stream(x []float64, y []float64) float64
@@ -339,13 +333,13 @@ func minRangeF64AVX512(x []float64) (m float64, nan bool)
 func maxRangeF64AVX512(x []float64) (m float64, nan bool)
 
 // minRangeF64AVX512Stream returns the min of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func minRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 
 // maxRangeF64AVX512Stream returns the max of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
@@ -371,19 +365,19 @@ func sumSquaresI32AVX512(x []int32) int32
 func dotI32AVX512(x []int32, y []int32) int32
 
 // sumI32AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumI32AVX512Stream(x []int32) int32
 
 // sumSquaresI32AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI32AVX512Stream(x []int32) int32
 
 // dotI32AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotI32AVX512Stream(x []int32, y []int32) int32
@@ -419,19 +413,19 @@ func sumSquaresI64AVX512(x []int64) int64
 func dotI64AVX512(x []int64, y []int64) int64
 
 // sumI64AVX512Stream returns the sum of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumI64AVX512Stream(x []int64) int64
 
 // sumSquaresI64AVX512Stream returns the sum of the squares of x (len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func sumSquaresI64AVX512Stream(x []int64) int64
 
 // dotI64AVX512Stream returns the dot product of x and y (len(y) == len(x) <= MaxStep).
-// It reads its blocks as 4 streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).
+// It reads its blocks as 4 streams, for inputs out in DRAM (streamShape in asm/_gen/reduce).
 //
 //go:noescape
 func dotI64AVX512Stream(x []int64, y []int64) int64

@@ -20,6 +20,7 @@ package main
 import (
 	"fmt"
 	"math/bits"
+	"strings"
 
 	. "github.com/mmcloughlin/avo/build"
 	"github.com/mmcloughlin/avo/gotypes"
@@ -277,9 +278,9 @@ type foldSpec struct {
 	s      isa
 	unroll int
 	inputs int // 1: x; 2: x and y
-	// ways > 1: the blocks read each input as that many streams at once
-	// (see blockLoop).
-	ways int
+	// shape: how many streams the blocks read and how many accumulators
+	// they fold into; the zero shape is plain.
+	shape shape
 
 	// init sets the accumulators up; x points at the first element.
 	init func(accs []VecVirtual, x Mem)
@@ -307,15 +308,15 @@ func fold(f foldSpec) {
 		at[i] = Mem{Base: p}
 	}
 
-	accs := make([]VecVirtual, f.unroll)
+	accs := make([]VecVirtual, f.shape.accumulators(f.unroll))
 	for i := range accs {
 		accs[i] = f.s.vec()
 	}
 	f.init(accs, Mem{Base: ptrs[0]})
 
-	blockLoop(f.s, f.e, f.unroll, ptrs, n, f.ways, "fold", func(vec func(i int) []Mem) {
-		for _, j := range blockOrder(f.unroll, f.ways) {
-			f.step(accs[j], vec(j))
+	blockLoop(f.s, f.e, f.unroll, ptrs, n, f.shape.ways, "fold", func(vec func(i int) []Mem) {
+		for _, j := range blockOrder(f.unroll, f.shape.ways) {
+			f.step(accs[j%len(accs)], vec(j))
 		}
 	})
 
@@ -353,17 +354,15 @@ func fold(f foldSpec) {
 // elements read are those of the plain loop; only which accumulator meets
 // each changes, so a sum is reassociated and nothing else.
 //
-// Why: one core streaming from DRAM keeps more lines in flight with more
-// streams (the prefetchers track each stream, and each stalls at its own
-// page boundaries). On the 2-core Zen 4 VM, a 64Mi float32 sum cut in
-// chunks over 2 goroutines took 0.92 of the plain loop's time with 4
-// streams and 0.94-0.98 with 2; 8 streams gained nothing over 4. In cache
-// it does not pay: a 256Ki sum read 1-4% slower from 2 streams, a 256Ki
-// dot 12-14% slower, and 4Mi inputs (in L3) 3-11% slower. So split
-// kernels are separate "Stream" variants that the Go side calls for large
-// inputs only. Float min and max have them too (a 2-stream variant ran 2-3%
-// slower than the plain loop, the 4-stream one 2-4% faster on two
-// goroutines; see streamMin in asm/reduce.go); integer min and max do not.
+// Why: one core streaming from DRAM can keep more lines in flight with
+// more streams (the prefetchers track each stream, and each stalls at its
+// own page boundaries). Whether it pays depends on the kernel and the tier
+// (streamShape has the figures); 8 streams gained nothing over 4, and 2
+// streams made float min/max 2-3% slower. In cache it does not pay: a
+// 256Ki sum read 1-4% slower from 2 streams, a 256Ki dot 12-14% slower,
+// and 4Mi inputs (in L3) 3-11% slower. So split kernels are "Stream"
+// variants that the Go side calls for large inputs only (streamMin in
+// asm/reduce.go); integer min and max have none.
 func blockLoop(s isa, e elem, unroll int, ptrs []Register, n Register, ways int, skip string, body func(vec func(i int) []Mem)) {
 	lanes := s.lanes(e)
 	block := unroll * lanes // elements per iteration
@@ -466,17 +465,69 @@ func blockOrder(unroll, ways int) []int {
 	return order
 }
 
-// streamWays is the number of streams a kernel's block loop reads (see
-// blockLoop).
-func streamWays(stream bool) int {
+// shape is how a kernel's block loop reads and folds: ways streams at once
+// (blockLoop), into accs vector accumulators (0: one per vector of a
+// block; fewer take the block's vectors in turn).
+type shape struct{ ways, accs int }
+
+// accumulators is the number of accumulators of a block of unroll vectors.
+func (sh shape) accumulators(unroll int) int {
+	if sh.accs <= 0 || sh.accs > unroll {
+		return unroll
+	}
+	return sh.accs
+}
+
+// plain is the shape of the kernels for inputs in cache: one stream, one
+// accumulator per vector, for as many additions in flight as the ports
+// take (a 4-cycle FMA on two ports needs 8). The zero shape is the same.
+var plain = shape{ways: 1}
+
+// streamShape is the shape of the Stream variant of a sum, sum of squares
+// or dot of tier s over inputs inputs, the kernel the Go side calls for
+// inputs out in DRAM (streamMin in asm/reduce.go). Each was measured on
+// the 2-core Zen 4 VM against the others, 64Mi elements on one goroutine
+// and in 8 chunks on two, in one process and in turn:
+//   - AVX2 sums and sums of squares: one stream into 4 accumulators.
+//     Sums of squares read 5-7% faster than with 8 accumulators on one
+//     goroutine (float32, float64, int32) and 1-14% on two; sums 0-3%.
+//     Four streams gained nothing there (0.93-1.01).
+//   - AVX2 dots and all AVX-512 folds: 4 streams, one accumulator per
+//     vector. AVX2 dots read 14-16% faster than from one stream on one
+//     goroutine, 3% (and up to 30% in the host's fast moments) on two;
+//     AVX-512 sums and sums of squares 5-8%, dots 7-25%. 4 accumulators
+//     instead of 8 changed nothing for them.
+//
+// Why 4 accumulators read DRAM faster than 8 from one AVX2 stream, and
+// only for some kernels, I could not tell on a VM without performance
+// counters; it was the same for a C loop built by gcc.
+func streamShape(s isa, inputs int) shape {
+	if s.is512() || inputs > 1 {
+		return shape{ways: 4}
+	}
+	return shape{ways: 1, accs: 4}
+}
+
+// shapeOf is the shape of a fold kernel of tier s over inputs inputs: its
+// Stream variant's or the plain one.
+func shapeOf(s isa, inputs int, stream bool) shape {
+	if stream {
+		return streamShape(s, inputs)
+	}
+	return plain
+}
+
+// minMaxWays is the number of streams a float min/max kernel's block loop
+// reads: 4 for its Stream variant (see streamMin in asm/reduce.go).
+func minMaxWays(stream bool) int {
 	if stream {
 		return 4
 	}
 	return 1
 }
 
-// streamName is a kernel's name, with "Stream" appended for its split
-// variant (see blockLoop).
+// streamName is a kernel's name, with "Stream" appended for its variant
+// for inputs out in DRAM.
 func streamName(name string, stream bool) string {
 	if stream {
 		return name + "Stream"
@@ -484,12 +535,23 @@ func streamName(name string, stream bool) string {
 	return name
 }
 
-// streamDoc is a kernel's doc; a stream variant's says how it differs.
-func streamDoc(stream bool, doc ...string) []string {
-	if stream {
-		doc = append(doc, fmt.Sprintf("It reads its blocks as %d streams, for inputs out in DRAM (blockLoop in asm/_gen/reduce).", streamWays(true)))
+// streamDoc is a kernel's doc; a Stream variant's says how it differs.
+func streamDoc(stream bool, sh shape, unroll int, doc ...string) []string {
+	if !stream {
+		return doc
 	}
-	return doc
+	var how []string
+	if sh.ways > 1 {
+		how = append(how, fmt.Sprintf("reads its blocks as %d streams", sh.ways))
+	}
+	if a := sh.accumulators(unroll); a < unroll {
+		what := "its blocks"
+		if len(how) > 0 {
+			what = "them"
+		}
+		how = append(how, fmt.Sprintf("folds %s into %d accumulators, not %d", what, a, unroll))
+	}
+	return append(doc, fmt.Sprintf("It %s, for inputs out in DRAM (streamShape in asm/_gen/reduce).", strings.Join(how, " and ")))
 }
 
 func log2(v int) int {
@@ -557,15 +619,17 @@ func sig1(e elem) string { return fmt.Sprintf("func(x []%s) %s", e.gotype, e.got
 
 func genSum(s isa, e elem, stream bool) {
 	name := streamName("sum"+e.name+s.name, stream)
+	const unroll = 8
+	sh := shapeOf(s, 1, stream)
 	fold(foldSpec{
 		name:   name,
 		sig:    sig1(e),
-		doc:    streamDoc(stream, fmt.Sprintf("%s returns the sum of x (len(x) <= MaxStep).", name)),
+		doc:    streamDoc(stream, sh, unroll, fmt.Sprintf("%s returns the sum of x (len(x) <= MaxStep).", name)),
 		e:      e,
 		s:      s,
-		unroll: 8,
+		unroll: unroll,
 		inputs: 1,
-		ways:   streamWays(stream),
+		shape:  sh,
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			add(e, ms[0], acc, acc)
@@ -625,6 +689,12 @@ func genSumSquares(s isa, e elem, stream bool) {
 	if !e.float && e.size == 8 && !s.is512() {
 		unroll = 4 // emulated 64-bit multiply needs temporaries
 	}
+	sh := shapeOf(s, 1, stream)
+	if stream && sh.ways == 1 && sh.accumulators(unroll) == unroll {
+		// The Stream variant would be the plain kernel again: the Go
+		// side calls that one (sumSquaresI64 in reduce_amd64.go).
+		return
+	}
 	// square folds x*x (x a register) into acc.
 	square := func(acc, x VecVirtual) {
 		if e.float {
@@ -638,12 +708,12 @@ func genSumSquares(s isa, e elem, stream bool) {
 	fold(foldSpec{
 		name:   name,
 		sig:    sig1(e),
-		doc:    streamDoc(stream, fmt.Sprintf("%s returns the sum of the squares of x (len(x) <= MaxStep).", name)),
+		doc:    streamDoc(stream, sh, unroll, fmt.Sprintf("%s returns the sum of the squares of x (len(x) <= MaxStep).", name)),
 		e:      e,
 		s:      s,
 		unroll: unroll,
 		inputs: 1,
-		ways:   streamWays(stream),
+		shape:  sh,
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			x := s.vec()
@@ -670,6 +740,7 @@ func genDot(s isa, e elem, stream bool) {
 	if !e.float && e.size == 8 && !s.is512() {
 		unroll = 4
 	}
+	sh := shapeOf(s, 2, stream)
 	// mulAdd folds x*y into acc; y may be memory.
 	mulAdd := func(acc, x VecVirtual, y Op) {
 		if e.float {
@@ -683,12 +754,12 @@ func genDot(s isa, e elem, stream bool) {
 	fold(foldSpec{
 		name:   name,
 		sig:    fmt.Sprintf("func(x, y []%s) %s", e.gotype, e.gotype),
-		doc:    streamDoc(stream, fmt.Sprintf("%s returns the dot product of x and y (len(y) == len(x) <= MaxStep).", name)),
+		doc:    streamDoc(stream, sh, unroll, fmt.Sprintf("%s returns the dot product of x and y (len(y) == len(x) <= MaxStep).", name)),
 		e:      e,
 		s:      s,
 		unroll: unroll,
 		inputs: 2,
-		ways:   streamWays(stream),
+		shape:  sh,
 		init:   zeroInit(s),
 		step: func(acc VecVirtual, ms []Mem) {
 			x := s.vec()
@@ -789,7 +860,7 @@ func flaggedMinMaxHeader(s isa, e elem, isMax bool, variant, flag, what string, 
 	name := streamName(fam+variant+e.name+s.name, stream)
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s) (m %s, %s bool)", e.gotype, e.gotype, flag))
 	Pragma("noescape")
-	Doc(streamDoc(stream, fmt.Sprintf("%s returns the %s of x, %s (0 < len(x) <= MaxStep).", name, fam, what))...)
+	Doc(streamDoc(stream, shape{ways: minMaxWays(stream)}, 0, fmt.Sprintf("%s returns the %s of x, %s (0 < len(x) <= MaxStep).", name, fam, what))...)
 	return Load(Param("x").Base(), GP64()), Load(Param("x").Len(), GP64())
 }
 
@@ -821,9 +892,9 @@ func genMinMaxRange(e elem, isMax, stream bool) {
 		load(s, e, ms[0], ms[j+1])
 	}
 
-	blockLoop(s, e, unroll, []Register{p}, n, streamWays(stream), "fold", func(vec func(i int) []Mem) {
+	blockLoop(s, e, unroll, []Register{p}, n, minMaxWays(stream), "fold", func(vec func(i int) []Mem) {
 		xs := make([]VecVirtual, unroll)
-		for _, j := range blockOrder(unroll, streamWays(stream)) {
+		for _, j := range blockOrder(unroll, minMaxWays(stream)) {
 			xs[j] = s.vec()
 			load(s, e, vec(j)[0], xs[j])
 			op(xs[j], ms[j], ms[j])
@@ -919,7 +990,7 @@ func genMinMaxFastAVX2(e elem, isMax, stream bool) {
 	}
 
 	// Pair k folds vectors 2k and 2k+1 of a block.
-	blockLoop(s, e, 2*pairs, []Register{p}, n, streamWays(stream), "singles", func(vec func(i int) []Mem) {
+	blockLoop(s, e, 2*pairs, []Register{p}, n, minMaxWays(stream), "singles", func(vec func(i int) []Mem) {
 		for k := range pairs {
 			a, u := YMM(), YMM()
 			load(s, e, vec(2 * k)[0], a)
