@@ -388,14 +388,14 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 // Inputs that large come from DRAM. On the 2-core Zen 4 VM (32 MiB L3),
 // 64Mi inputs on one goroutine, and cut in 8Mi chunks over two as Par cuts
 // them there, timed in turn with the plain kernels in one process: AVX2
-// sums of squares 5-7% faster on one goroutine and 1-14% on two (the
-// higher figures in the host's moments of more bandwidth), sums 0-3%; AVX2
-// dots 14-16% and 3-30%; AVX-512 sums and sums of squares 5-8%, dots
-// 7-25%. Four streams made AVX2 sums and sums of squares no faster
-// (0.93-1.01), and an earlier run found that shape slower for inputs the
-// L3 can hold (4Mi: 3-11%; 256Ki: 1-14%), hence the bound. A Par call on
-// many workers cuts a large input into chunks below it, which run the
-// plain kernels.
+// sums of squares 4-7% faster on one goroutine and 0-14% on two (the
+// higher figures in the host's moments of more bandwidth), sums 0-7%;
+// AVX2 dots 14-16% and 3-34%; AVX-512 sums and sums of squares 5-9%, dots
+// 7-25% (streamShape has the details). An earlier run found four streams
+// slower for inputs the L3 can hold (4Mi: 3-11%; 256Ki: 1-14%), and 4
+// accumulators are slower in L1 (15-40% at 32 KiB), hence the bound. A Par
+// call on many workers cuts a large input into chunks below it, which run
+// the plain kernels.
 //
 // Float min and max (4 accumulators in every kernel; 4 streams in the
 // Stream ones) gained less: 64Mi inputs, plain and stream kernels timed in

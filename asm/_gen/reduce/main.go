@@ -485,22 +485,24 @@ var plain = shape{ways: 1}
 
 // streamShape is the shape of the Stream variant of a sum, sum of squares
 // or dot of tier s over inputs inputs, the kernel the Go side calls for
-// inputs out in DRAM (streamMin in asm/reduce.go). Each was measured on
-// the 2-core Zen 4 VM against the others, 64Mi elements on one goroutine
-// and in 8 chunks on two, in one process and in turn:
-//   - AVX2 sums and sums of squares: one stream into 4 accumulators.
-//     Sums of squares read 5-7% faster than with 8 accumulators on one
-//     goroutine (float32, float64, int32) and 1-14% on two; sums 0-3%.
-//     Four streams gained nothing there (0.93-1.01).
+// inputs out in DRAM (streamMin in asm/reduce.go). The shapes were timed
+// against each other on the 2-core Zen 4 VM, 64Mi elements on one
+// goroutine and in 8 chunks on two, in one process and in turn (ratios to
+// the plain shape; "fast": the host's moments of more bandwidth):
+//   - AVX2 sums and sums of squares: one stream into 4 accumulators. Sums
+//     of squares 4-7% faster on one goroutine (float32, float64; int32
+//     2%), 0-1% on two, 3-14% on two when fast; sums 1-2% on one
+//     goroutine, 0-7% on two when fast. Four streams into 8 accumulators
+//     gave 0.93-1.03.
 //   - AVX2 dots and all AVX-512 folds: 4 streams, one accumulator per
-//     vector. AVX2 dots read 14-16% faster than from one stream on one
-//     goroutine, 3% (and up to 30% in the host's fast moments) on two;
-//     AVX-512 sums and sums of squares 5-8%, dots 7-25%. 4 accumulators
-//     instead of 8 changed nothing for them.
+//     vector. AVX2 dots 14-16% faster on one goroutine and 3% on two (9-34%
+//     when fast); AVX-512 sums and sums of squares 5-9%, dots 7-25%. One
+//     stream into 4 accumulators gave them 0.98-1.01.
 //
 // Why 4 accumulators read DRAM faster than 8 from one AVX2 stream, and
-// only for some kernels, I could not tell on a VM without performance
-// counters; it was the same for a C loop built by gcc.
+// four streams do not help there, I could not tell on a VM without
+// performance counters; hand-written loops, gcc's among them, behaved
+// alike.
 func streamShape(s isa, inputs int) shape {
 	if s.is512() || inputs > 1 {
 		return shape{ways: 4}
