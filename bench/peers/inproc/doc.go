@@ -6,12 +6,15 @@
 // When the two differ by a few percent at DRAM sizes, that leaves open
 // whether the loops differ or the processes do. Here gcc's loops (the
 // OpenMP "simd reduction" loops of transform_reduce.cpp, built with
-// -O3 -march=native -fopenmp-simd through cgo) and hpgo's kernels read the
-// very same memory, on one goroutine and split in halves on two, and
-// go test -count interleaves them:
+// -O3 -march=native -fopenmp through cgo) and hpgo's kernels read the
+// very same memory, on one goroutine and split in halves on two, and the
+// cpp-omp peer itself (OMPSum, OMPSumSquares, OMPDot: the "parallel for
+// simd reduction" on OpenMP's own two threads) beside hpgo's Par; go test
+// -count interleaves them. OMP_WAIT_POLICY=passive keeps OpenMP's idle
+// threads from spinning through the next benchmark:
 //
 //	cd bench/peers/inproc
-//	go test -run '^$' -bench . -count 6 | tee inproc.txt
+//	OMP_WAIT_POLICY=passive go test -run '^$' -bench . -count 6 | tee inproc.txt
 //	benchstat -col /impl inproc.txt
 //
 // It is a module of its own, so cgo and these flags never reach hpgo's

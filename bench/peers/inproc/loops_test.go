@@ -28,6 +28,11 @@ func TestLoopsAgreeWithHpgo(t *testing.T) {
 		check("sum", Sum(x), parallel.Reduce(execution.Unseq, x, 0, op.Add), fn)
 		check("sumsq", SumSquares(x), parallel.TransformReduce(execution.Unseq, x, 0, op.Add, op.Square), fn)
 		check("dot", Dot(x, y), parallel.TransformReduce2(execution.Unseq, x, y, 0, op.Add, op.Mul), fn)
+		for _, threads := range []int{1, 2, 3} {
+			check(fmt.Sprintf("omp sum on %d threads", threads), OMPSum(x, threads), parallel.Reduce(execution.Par, x, 0, op.Add), fn)
+			check(fmt.Sprintf("omp sumsq on %d threads", threads), OMPSumSquares(x, threads), parallel.TransformReduce(execution.Par, x, 0, op.Add, op.Square), fn)
+			check(fmt.Sprintf("omp dot on %d threads", threads), OMPDot(x, y, threads), parallel.TransformReduce2(execution.Par, x, y, 0, op.Add, op.Mul), fn)
+		}
 		x32 := bench.Float32s(n, 1)
 		if got, want := float64(Sum(x32)), float64(parallel.Reduce(execution.Unseq, x32, 0, op.Add)); math.Abs(got-want) > 1e-4*(fn+1) {
 			t.Errorf("n=%d sum f32: gcc %v, hpgo %v", n, got, want)
@@ -84,6 +89,7 @@ func policiesFor[T Float](x, y []T, add func(T, T) T, square func(T) T, mul func
 type kernelPair[T Float] struct {
 	name       string
 	gcc, hpgo  func(lo, hi int) T
+	omp        func(threads int) T
 	policy     func(p execution.Policy) T
 	bytesPerEl int
 }
@@ -94,11 +100,11 @@ func benchType[T Float](b *testing.B, n int, x, y []T, pol policies[T]) {
 	typ := map[int]string{4: "f32", 8: "f64"}[size]
 	kernels := []kernelPair[T]{
 		{"sum", func(lo, hi int) T { return Sum(x[lo:hi]) }, func(lo, hi int) T { return hpgoSum(x[lo:hi]) },
-			pol.sum, size},
+			func(t int) T { return OMPSum(x, t) }, pol.sum, size},
 		{"sumsquares", func(lo, hi int) T { return SumSquares(x[lo:hi]) }, func(lo, hi int) T { return hpgoSumSquares(x[lo:hi]) },
-			pol.sumSquares, size},
+			func(t int) T { return OMPSumSquares(x, t) }, pol.sumSquares, size},
 		{"dot", func(lo, hi int) T { return Dot(x[lo:hi], y[lo:hi]) }, func(lo, hi int) T { return hpgoDot(x[lo:hi], y[lo:hi]) },
-			pol.dot, 2 * size},
+			func(t int) T { return OMPDot(x, y, t) }, pol.dot, 2 * size},
 	}
 	for _, k := range kernels {
 		prefix := fmt.Sprintf("kernel=%s/type=%s/n=%s", k.name, typ, bench.FormatSize(n))
@@ -115,6 +121,7 @@ func benchType[T Float](b *testing.B, n int, x, y []T, pol policies[T]) {
 		run("impl=hpgo/policy=unseq", func() float64 { return float64(k.policy(execution.Unseq)) })
 		run("impl=gcc/threads=2", func() float64 { return halves(n, func(lo, hi int) float64 { return float64(k.gcc(lo, hi)) }) })
 		run("impl=hpgo-kernel/threads=2", func() float64 { return halves(n, func(lo, hi int) float64 { return float64(k.hpgo(lo, hi)) }) })
+		run("impl=gcc-omp/threads=2", func() float64 { return float64(k.omp(2)) })
 		run("impl=hpgo/policy=par", func() float64 { return float64(k.policy(execution.Par)) })
 	}
 }
