@@ -38,10 +38,12 @@ import "github.com/klauspost/cpuid/v2"
 // is at most 4116 whatever n is. Dot and SumSquares may add n·2⁻¹⁵⁰ (float32)
 // or n·2⁻¹⁰⁷⁵ (float64) when products underflow.
 //
-// Why c: every tier keeps 8 independent accumulators (the pure-Go twin 8
-// scalars, the AVX2 and AVX-512 kernels 8 vectors). Within a piece of
-// m ≤ MaxStep elements a term is rounded at most m/8 times in its
-// accumulator, 3 times when the accumulators are folded, 8 times for the
+// Why c: every tier keeps at least 8 independent scalar accumulators (the
+// pure-Go twin 8 scalars; the AVX2 and AVX-512 kernels 8 vectors, or 4 in
+// the AVX2 Stream kernels of sums and sums of squares: 16 lanes or more).
+// Within a piece of m ≤ MaxStep elements a term is rounded at most m/8
+// times in its accumulator, at most 3 times when the accumulators are
+// folded, 8 times for the
 // leftover vectors and the masked tail, and 4 times in the horizontal fold;
 // an unfused product costs one more. That is d ≤ m/8 + 15 roundings, and a
 // sum in which no term is rounded more than d times is within γ_d·Σ|tᵢ|,
@@ -388,7 +390,7 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 // Inputs that large come from DRAM. On the 2-core Zen 4 VM (32 MiB L3),
 // 64Mi inputs on one goroutine, and cut in 8Mi chunks over two as Par cuts
 // them there, timed in turn with the plain kernels in one process: AVX2
-// sums of squares 4-7% faster on one goroutine and 0-14% on two (the
+// sums of squares 4-7% faster on one goroutine (int32 2%) and 0-14% on two (the
 // higher figures in the host's moments of more bandwidth), sums 0-7%;
 // AVX2 dots 14-16% and 3-34%; AVX-512 sums and sums of squares 5-9%, dots
 // 7-25% (streamShape has the details). An earlier run found four streams

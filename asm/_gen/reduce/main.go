@@ -269,7 +269,8 @@ func mulLo(s isa, e elem, a Op, b, dst Register) {
 // ---- reductions --------------------------------------------------------
 
 // foldSpec describes a kernel that folds its inputs into one vector
-// accumulator per unrolled vector.
+// accumulator per unrolled vector (or shape.accs of them, which take the
+// block's vectors in turn).
 type foldSpec struct {
 	name   string
 	sig    string
@@ -497,7 +498,7 @@ var plain = shape{ways: 1}
 //   - AVX2 dots and all AVX-512 folds: 4 streams, one accumulator per
 //     vector. AVX2 dots 14-16% faster on one goroutine and 3% on two (9-34%
 //     when fast); AVX-512 sums and sums of squares 5-9%, dots 7-25%. One
-//     stream into 4 accumulators gave them 0.98-1.01.
+//     stream into 4 accumulators gave them no steady gain (0.96-1.10).
 //
 // Why 4 accumulators read DRAM faster than 8 from one AVX2 stream, and
 // four streams do not help there, I could not tell on a VM without
@@ -552,6 +553,9 @@ func streamDoc(stream bool, sh shape, unroll int, doc ...string) []string {
 			what = "them"
 		}
 		how = append(how, fmt.Sprintf("folds %s into %d accumulators, not %d", what, a, unroll))
+	}
+	if len(how) == 0 {
+		panic("streamDoc: a Stream variant with the plain shape")
 	}
 	return append(doc, fmt.Sprintf("It %s, for inputs out in DRAM (streamShape in asm/_gen/reduce).", strings.Join(how, " and ")))
 }

@@ -48,7 +48,10 @@ LOOPS(double, f64)
 */
 import "C"
 
-import "unsafe"
+import (
+	"fmt"
+	"unsafe"
+)
 
 // Float is the element types the loops cover.
 type Float interface{ ~float32 | ~float64 }
@@ -92,8 +95,10 @@ func Dot[T Float](x, y []T) T {
 
 // OMPSum is Sum as transform_reduce.cpp's cpp-omp peer runs it: an
 // OpenMP parallel for simd reduction on threads threads of OpenMP's own
-// (static schedule: one contiguous span each).
+// (static schedule: one contiguous span each). It panics unless threads
+// >= 1.
 func OMPSum[T Float](x []T, threads int) T {
+	checkThreads(threads)
 	if len(x) == 0 {
 		return 0
 	}
@@ -106,6 +111,7 @@ func OMPSum[T Float](x []T, threads int) T {
 
 // OMPSumSquares is SumSquares on threads OpenMP threads (see OMPSum).
 func OMPSumSquares[T Float](x []T, threads int) T {
+	checkThreads(threads)
 	if len(x) == 0 {
 		return 0
 	}
@@ -118,6 +124,7 @@ func OMPSumSquares[T Float](x []T, threads int) T {
 
 // OMPDot is Dot on threads OpenMP threads (see OMPSum).
 func OMPDot[T Float](x, y []T, threads int) T {
+	checkThreads(threads)
 	if len(x) == 0 {
 		return 0
 	}
@@ -127,6 +134,14 @@ func OMPDot[T Float](x, y []T, threads int) T {
 		return T(C.omp_dot_f32((*C.float)(p), (*C.float)(q), n, t))
 	}
 	return T(C.omp_dot_f64((*C.double)(p), (*C.double)(q), n, t))
+}
+
+// checkThreads panics unless threads >= 1: OpenMP takes 0 for its default
+// count and aborts the process on a negative one.
+func checkThreads(threads int) {
+	if threads < 1 {
+		panic(fmt.Sprintf("inproc: %d OpenMP threads; want 1 or more", threads))
+	}
 }
 
 func isF32[T Float]() bool {

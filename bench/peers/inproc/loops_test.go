@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"strings"
 	"sync"
 	"testing"
 
@@ -33,10 +34,32 @@ func TestLoopsAgreeWithHpgo(t *testing.T) {
 			check(fmt.Sprintf("omp sumsq on %d threads", threads), OMPSumSquares(x, threads), parallel.TransformReduce(execution.Par, x, 0, op.Add, op.Square), fn)
 			check(fmt.Sprintf("omp dot on %d threads", threads), OMPDot(x, y, threads), parallel.TransformReduce2(execution.Par, x, y, 0, op.Add, op.Mul), fn)
 		}
-		x32 := bench.Float32s(n, 1)
-		if got, want := float64(Sum(x32)), float64(parallel.Reduce(execution.Unseq, x32, 0, op.Add)); math.Abs(got-want) > 1e-4*(fn+1) {
-			t.Errorf("n=%d sum f32: gcc %v, hpgo %v", n, got, want)
+		x32, y32 := bench.Float32s(n, 1), bench.Float32s(n, 2)
+		check32 := func(what string, got, want float32) {
+			t.Helper()
+			if math.Abs(float64(got)-float64(want)) > 1e-4*(fn+1) {
+				t.Errorf("n=%d %s f32: gcc %v, hpgo %v", n, what, got, want)
+			}
 		}
+		check32("sum", Sum(x32), parallel.Reduce(execution.Unseq, x32, 0, op.Add))
+		for _, threads := range []int{1, 2, 3} {
+			check32(fmt.Sprintf("omp sum on %d threads", threads), OMPSum(x32, threads), parallel.Reduce(execution.Par, x32, 0, op.Add))
+			check32(fmt.Sprintf("omp sumsq on %d threads", threads), OMPSumSquares(x32, threads), parallel.TransformReduce(execution.Par, x32, 0, op.Add, op.Square))
+			check32(fmt.Sprintf("omp dot on %d threads", threads), OMPDot(x32, y32, threads), parallel.TransformReduce2(execution.Par, x32, y32, 0, op.Add, op.Mul))
+		}
+	}
+}
+
+func TestOMPRejectsThreads(t *testing.T) {
+	for _, threads := range []int{0, -1} {
+		func() {
+			defer func() {
+				if r := recover(); r == nil || !strings.HasPrefix(fmt.Sprint(r), "inproc: ") {
+					t.Errorf("OMPSum(x, %d): panic %v, want an inproc: panic", threads, r)
+				}
+			}()
+			OMPSum([]float64{1}, threads)
+		}()
 	}
 }
 
