@@ -15,8 +15,10 @@ import (
 // that quadratic.
 //
 // Only a goroutine registers and deregisters itself, and a reader looks up
-// only itself, so a slot a reader can find never changes under it, except
-// through a rebuild, which copies it first. Deregistering clears the
+// only itself, so a slot holding a reader's key never changes under it,
+// except through a rebuild, which copies it first. The empty slot where a
+// reader's probe ends can be claimed by another goroutine meanwhile, so a
+// reader checks the key it found (lookup). Deregistering clears the
 // slot's runner and keeps its key as a tombstone: the runtime reuses g
 // addresses, and a goroutine that finds its key with no runner is not a
 // pool goroutine. A rebuild, when keys fill half the table or live
@@ -62,7 +64,19 @@ func self() *runner {
 	if t == nil {
 		return nil
 	}
-	return t.vals[t.slot(getg())].Load()
+	return t.lookup(getg())
+}
+
+// lookup returns the runner of goroutine g in t, or nil. The probe may end
+// on an empty slot that another goroutine is claiming at that moment: its
+// key and runner stored after the probe read the slot empty. So the key is
+// read again, and only g's own key leads to a runner.
+func (t *regTable) lookup(g uintptr) *runner {
+	i := t.slot(g)
+	if t.keys[i].Load() != g {
+		return nil
+	}
+	return t.vals[i].Load()
 }
 
 func register(r *runner) {

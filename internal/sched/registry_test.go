@@ -106,3 +106,32 @@ func TestManyBlockedTasks(t *testing.T) {
 		t.Fatalf("%d of %d blocked tasks ran on", ran, n)
 	}
 }
+
+// A goroutine that never registered finds no runner, even when the empty
+// slot its probe ends on is claimed by another goroutine between the probe
+// and the read of the runner: the table is left as that reader sees it,
+// an empty key with a runner beside it.
+func TestRegistryLookupRechecksKey(t *testing.T) {
+	tab := newRegTable(minRegistry)
+	const stranger, other = uintptr(0x1000), uintptr(0x2000)
+	i := tab.slot(stranger)
+	if tab.keys[i].Load() != 0 {
+		t.Fatal("the probe of an empty table ends on a used slot")
+	}
+	tab.vals[i].Store(&runner{g: other}) // other's key is not stored yet
+	if r := tab.lookup(stranger); r != nil {
+		t.Fatalf("lookup(stranger) = runner of %#x, want nil", r.g)
+	}
+	tab.keys[i].Store(other) // and now it is
+	if r := tab.lookup(stranger); r != nil {
+		t.Fatalf("lookup(stranger) = runner of %#x, want nil", r.g)
+	}
+	// The check does not hide a goroutine's own runner.
+	own := newRegTable(minRegistry)
+	j := own.slot(stranger)
+	own.keys[j].Store(stranger)
+	own.vals[j].Store(&runner{g: stranger})
+	if r := own.lookup(stranger); r == nil || r.g != stranger {
+		t.Fatalf("lookup(stranger) = %v, want its own runner", r)
+	}
+}
