@@ -18,7 +18,7 @@ import (
 // only itself, so a slot holding a reader's key never changes under it,
 // except through a rebuild, which copies it first. The empty slot where a
 // reader's probe ends can be claimed by another goroutine meanwhile, so a
-// reader checks the key it found (lookup). Deregistering clears the
+// reader stops there with nil (lookup). Deregistering clears the
 // slot's runner and keeps its key as a tombstone: the runtime reuses g
 // addresses, and a goroutine that finds its key with no runner is not a
 // pool goroutine. A rebuild, when keys fill half the table or live
@@ -47,10 +47,14 @@ func newRegTable(size int) *regTable {
 	return t
 }
 
-// slot returns the index of key g, or of the empty slot where it would go.
+// home is the slot where the probe for key g starts.
+func (t *regTable) home(g uintptr) int { return int(uint64(g) * 0x9e3779b97f4a7c15 >> t.shift) }
+
+// slot returns the index of key g, or of the empty slot where it would go
+// (writers, under registryMu; readers use lookup).
 func (t *regTable) slot(g uintptr) int {
 	mask := len(t.keys) - 1
-	for i := int(uint64(g) * 0x9e3779b97f4a7c15 >> t.shift); ; i = (i + 1) & mask {
+	for i := t.home(g); ; i = (i + 1) & mask {
 		if k := t.keys[i].Load(); k == g || k == 0 {
 			return i
 		}
@@ -67,16 +71,20 @@ func self() *runner {
 	return t.lookup(getg())
 }
 
-// lookup returns the runner of goroutine g in t, or nil. The probe may end
-// on an empty slot that another goroutine is claiming at that moment: its
-// key and runner stored after the probe read the slot empty. So the key is
-// read again, and only g's own key leads to a runner.
+// lookup returns the runner of goroutine g in t, or nil. It probes as slot
+// does, but an empty slot ends the search with nil: another goroutine may
+// be claiming that slot at this moment, so its runner is never read. Only
+// g's own key leads to a runner.
 func (t *regTable) lookup(g uintptr) *runner {
-	i := t.slot(g)
-	if t.keys[i].Load() != g {
-		return nil
+	mask := len(t.keys) - 1
+	for i := t.home(g); ; i = (i + 1) & mask {
+		switch t.keys[i].Load() {
+		case g:
+			return t.vals[i].Load()
+		case 0:
+			return nil
+		}
 	}
-	return t.vals[i].Load()
 }
 
 func register(r *runner) {
