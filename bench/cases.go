@@ -169,10 +169,14 @@ func policyOf(name string) (execution.Policy, error) {
 // Case is one measurement: a kernel over inputs of one type and length, by
 // one implementation.
 type Case struct {
+	// Kernel is what one call computes.
 	Kernel Kernel
-	Type   string // f32, f64 (u64 for Read)
-	N      int
-	Impl   Impl
+	// Type is the element type: f32 or f64 (u64 for Read).
+	Type string
+	// N is the input length in elements.
+	N int
+	// Impl is who computes it (for Read, only its Tier counts).
+	Impl Impl
 	// Threads is the number of goroutines of a Read case.
 	Threads int
 }
@@ -463,10 +467,14 @@ func loopMax[T float32 | float64](x []T) T {
 // Spec selects cases: every combination of its kernels, types, sizes and
 // impls, in that nesting order (kernel outermost).
 type Spec struct {
+	// Kernels are the kernels to time (Read is made by ReadCases instead).
 	Kernels []Kernel
-	Types   []string
-	Sizes   []int
-	Impls   []Impl
+	// Types are element types, "f32" and "f64".
+	Types []string
+	// Sizes are input lengths in elements.
+	Sizes []int
+	// Impls are the implementations, hpgo's and the peers'.
+	Impls []Impl
 }
 
 // Cases expands the spec.

@@ -2,6 +2,7 @@ package bench
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
 	"strconv"
@@ -189,5 +190,36 @@ func TestMeasureAndMedian(t *testing.T) {
 	}
 	if m := Median([]float64{4, 1, 2, 3}); m != 2.5 {
 		t.Errorf("Median = %v", m)
+	}
+}
+
+// TestEnvSizes: HPGO_BENCH_SIZES picks the sizes; unset, the defaults run;
+// a value naming no valid size panics rather than running the defaults.
+func TestEnvSizes(t *testing.T) {
+	def := []int{1, 2}
+	for _, c := range []struct {
+		env   string
+		want  []int
+		panic bool
+	}{
+		{"", def, false},
+		{"4Ki, 64Mi", []int{4096, 64 << 20}, false},
+		{"4k", nil, true},
+		{" , ", nil, true},
+		{"4Ki,0", nil, true},
+	} {
+		t.Setenv("HPGO_BENCH_SIZES", c.env)
+		var got []int
+		msg := func() (msg any) {
+			defer func() { msg = recover() }()
+			got = EnvSizes(def)
+			return nil
+		}()
+		switch {
+		case c.panic && (msg == nil || !strings.HasPrefix(fmt.Sprint(msg), "hpgo: bench: HPGO_BENCH_SIZES=")):
+			t.Errorf("HPGO_BENCH_SIZES=%q: panic %v, want one starting \"hpgo: bench: HPGO_BENCH_SIZES=\"", c.env, msg)
+		case !c.panic && (msg != nil || !reflect.DeepEqual(got, c.want)):
+			t.Errorf("HPGO_BENCH_SIZES=%q: EnvSizes = %v (panic %v), want %v", c.env, got, msg, c.want)
+		}
 	}
 }

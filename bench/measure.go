@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"os"
@@ -54,8 +55,8 @@ func timeBatch(run func() float64, iters int) float64 {
 }
 
 // MedianOfReps times run as the C++ peers (bench/peers) time their loops:
-// it sizes a batch by doubling until one takes at least minTime (which
-// warms up too), then times reps batches of that size and returns the
+// it sizes a batch with MeasureIters until one takes at least minTime
+// (which warms up too), then times reps batches of that size and returns the
 // median nanoseconds per call. A median of short batches drops the dips a
 // shared host's memory bandwidth takes now and then, where the mean over
 // one long batch would count them; timing the Go rows the same way keeps
@@ -133,12 +134,20 @@ func FormatSize(n int) string {
 }
 
 // EnvSizes returns the sizes HPGO_BENCH_SIZES names (e.g. "4Ki,256Ki"), or
-// def when it is unset or invalid.
+// def when it is unset or empty. It panics with an "hpgo: bench:" message
+// when the variable names no valid size: a typo must not quietly run the
+// default sizes, 64Mi inputs and minutes of timing among them.
 func EnvSizes(def []int) []int {
-	if v := os.Getenv("HPGO_BENCH_SIZES"); v != "" {
-		if s, err := ParseSizes(v); err == nil && len(s) > 0 {
-			return s
-		}
+	v := os.Getenv("HPGO_BENCH_SIZES")
+	if strings.TrimSpace(v) == "" {
+		return def
 	}
-	return def
+	s, err := ParseSizes(v)
+	if err == nil && len(s) == 0 {
+		err = errors.New("no size in it")
+	}
+	if err != nil {
+		panic(fmt.Sprintf("hpgo: bench: HPGO_BENCH_SIZES=%q: %v", v, err))
+	}
+	return s
 }

@@ -8,6 +8,8 @@
 //     on the same number of threads.
 // Each (kernel, type, n, impl) is timed as the median of --reps repetitions;
 // one repetition runs the call enough times to take at least --min-ms.
+// Then its result is checked against a sequential long double fold (see
+// agrees); a mismatch ends the run with status 1.
 //
 // It prints tab-separated rows, one per measurement:
 //   kernel  type  n  impl  ns_per_op  GB/s
@@ -16,6 +18,7 @@
 // Build: g++ -O3 -march=native -std=c++17 -fopenmp transform_reduce.cpp -ltbb
 #include <algorithm>
 #include <chrono>
+#include <cerrno>
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
@@ -152,6 +155,38 @@ std::vector<std::string> split(const std::string& s) {
   return out;
 }
 
+// reference is kernel k over x (and y) folded in order in long double.
+template <class T>
+long double reference(const std::string& k, const T* x, const T* y, std::size_t n) {
+  if (k == "min" || k == "max") {
+    T m = k == "min" ? std::numeric_limits<T>::infinity()
+                     : -std::numeric_limits<T>::infinity();
+    for (std::size_t i = 0; i < n; i++) m = k == "min" ? std::min(m, x[i]) : std::max(m, x[i]);
+    return m;
+  }
+  long double s = 0;
+  for (std::size_t i = 0; i < n; i++) {
+    long double a = x[i];
+    s += k == "sum" ? a : k == "sumsquares" ? a * a : a * static_cast<long double>(y[i]);
+  }
+  return s;
+}
+
+// agrees reports whether got is kernel k's result over inputs in [0, 1):
+// exactly the reference for min and max, within a relative 1e-2 (float) or
+// 1e-9 (double) for the sums. Rounding alone stays well inside that: its
+// worst case seen is OpenMP's float sum of squares of 64Mi elements, 1.1e-3
+// below the exact sum (16 chains of 4Mi terms each, whose small squares
+// round against partial sums of a million and more: a bias, not a random
+// walk); doubles stay below 1e-13. A chunk of 1/64 of the input left out or
+// counted twice moves a sum by 1.6%.
+template <class T>
+bool agrees(const std::string& k, T got, long double want) {
+  if (k == "min" || k == "max") return static_cast<long double>(got) == want;
+  long double tol = (sizeof(T) == 4 ? 1e-2L : 1e-9L) * std::fabs(want);
+  return std::fabs(static_cast<long double>(got) - want) <= tol;
+}
+
 // time_kernel returns the median ns per call of f over reps repetitions.
 template <class T, class F>
 double time_kernel(F f, const T* x, const T* y, std::size_t n,
@@ -202,6 +237,13 @@ void run_type(const Options& o, const std::string& impl) {
       if (!has(o.kernels, k.name)) continue;
       Fn f = impl == "cpp-tbb" ? k.tbb : k.omp;
       double ns = time_kernel<T>(f, x.data(), y.data(), n, o);
+      T got = f(x.data(), y.data(), n);
+      long double want = reference<T>(k.name, x.data(), y.data(), n);
+      if (!agrees<T>(k.name, got, want)) {
+        std::fprintf(stderr, "transform_reduce: %s %s %s n=%zu = %.17g, want %.17Lg\n",
+                     impl.c_str(), k.name, tn, n, static_cast<double>(got), want);
+        std::exit(1);
+      }
       double bytes = static_cast<double>(n) * sizeof(T) * k.inputs;
       std::printf("%s\t%s\t%zu\t%s\t%.1f\t%.3f\n", k.name, tn, n, impl.c_str(),
                   ns, bytes / ns);
@@ -210,7 +252,7 @@ void run_type(const Options& o, const std::string& impl) {
   }
 }
 
-void usage() {
+[[noreturn]] void usage() {
   std::fprintf(stderr,
                "usage: transform_reduce [--threads N] [--reps N] [--min-ms MS]\n"
                "       [--sizes a,b,..] [--kernels sum,sumsquares,dot,min,max]\n"
@@ -218,39 +260,63 @@ void usage() {
   std::exit(2);
 }
 
+// bad reports an invalid argument and exits with status 2.
+[[noreturn]] void bad(const std::string& flag, const std::string& v, const char* want) {
+  std::fprintf(stderr, "transform_reduce: %s %s: want %s\n", flag.c_str(), v.c_str(), want);
+  std::exit(2);
+}
+
+// positive parses v as a positive integer (digits only), or calls bad.
+unsigned long long positive(const std::string& flag, const std::string& v) {
+  char* end = nullptr;
+  errno = 0;
+  unsigned long long n = std::strtoull(v.c_str(), &end, 10);
+  if (v.empty() || v[0] == '-' || *end != '\0' || errno != 0 || n == 0) {
+    bad(flag, v, "a positive integer");
+  }
+  return n;
+}
+
+// names splits v and checks every name against known, or calls bad.
+std::vector<std::string> names(const std::string& flag, const std::string& v,
+                               const std::vector<std::string>& known, const char* want) {
+  std::vector<std::string> out = split(v);
+  if (out.empty()) bad(flag, v, want);
+  for (const auto& s : out) {
+    if (!has(known, s)) bad(flag, s, want);
+  }
+  return out;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
   Options o;
+  const Options defaults;
   for (int i = 1; i < argc; i++) {
     std::string a = argv[i];
     if (i + 1 >= argc) usage();
     std::string v = argv[++i];
     if (a == "--threads") {
-      o.threads = std::atoi(v.c_str());
+      o.threads = static_cast<int>(std::min(positive(a, v), 1ull << 16));
     } else if (a == "--reps") {
-      o.reps = std::max(1, std::atoi(v.c_str()));
+      o.reps = static_cast<int>(std::min(positive(a, v), 1ull << 16));
     } else if (a == "--min-ms") {
-      o.min_ms = std::atof(v.c_str());
+      char* end = nullptr;
+      o.min_ms = std::strtod(v.c_str(), &end);
+      if (v.empty() || *end != '\0' || !(o.min_ms >= 0)) bad(a, v, "a number of milliseconds >= 0");
     } else if (a == "--sizes") {
       o.sizes.clear();
-      for (auto& s : split(v)) o.sizes.push_back(std::strtoull(s.c_str(), nullptr, 10));
+      for (auto& s : split(v)) o.sizes.push_back(positive(a, s));
+      if (o.sizes.empty()) bad(a, v, "element counts such as 4096,67108864");
     } else if (a == "--kernels") {
-      o.kernels = split(v);
+      o.kernels = names(a, v, defaults.kernels, "sum, sumsquares, dot, min or max");
     } else if (a == "--types") {
-      o.types = split(v);
+      o.types = names(a, v, defaults.types, "f32 or f64");
     } else if (a == "--impls") {
-      o.impls = split(v);
+      o.impls = names(a, v, defaults.impls, "cpp-tbb or cpp-omp");
     } else {
       usage();
-    }
-  }
-  if (o.threads < 1) usage();
-
-  for (const std::string& impl : o.impls) {
-    if (impl != "cpp-tbb" && impl != "cpp-omp") {
-      std::fprintf(stderr, "unknown impl %s\n", impl.c_str());
-      return 2;
     }
   }
 

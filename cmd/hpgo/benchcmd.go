@@ -47,8 +47,11 @@ func newBenchCmd() *cobra.Command {
 		Use:   "bench",
 		Short: "Time the headline TransformReduce, Sum and Dot against the read bandwidth",
 		Long: `bench times hpgo's reductions under each execution policy and input size
-and prints GB/s (input bytes read per second), ns/op and the share of the
-machine's 2-goroutine read bandwidth (a STREAM-like xor over a []uint64).
+and prints GB/s (input bytes read per second), ns/op and %bw, the share of
+the read bandwidth timed in the same rounds (a STREAM-like xor over a
+[]uint64): for inputs of 128 MiB and more on as many goroutines as hpgo has
+workers, for smaller ones on one goroutine over the same number of bytes
+(the limit of a single-threaded kernel; parallel rows show no %bw there).
 
 The headline kernel "sumsquares" is
     parallel.TransformReduce(p, xs, 0, op.Add, op.Square)
@@ -59,7 +62,7 @@ are parallel.Reduce with op.Min and op.Max.
 Each row is the median of --count rounds. In each round every
 implementation (the C++ peers too) is timed the same way: batches of calls
 sized to at least a quarter of --duration, five of them, their median.
-With the defaults it takes about half a minute.`,
+With the defaults it takes about a minute.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			return runBench(cmd.OutOrStdout(), cmd.ErrOrStderr(), o)
@@ -93,9 +96,12 @@ type row struct {
 	gbps    float64
 	// best is the GB/s of the fastest round (STREAM's convention).
 	best float64
-	// bw is the read bandwidth timed in the same rounds as this row (DRAM
-	// sized groups), 0 elsewhere: %bw then uses the one timed at the start.
-	bw float64
+	// bw is the read bandwidth of the probe timed in the same rounds as this
+	// row: on every worker in DRAM-sized groups, on one goroutine (bwSingle)
+	// in smaller ones. 0 without a probe: %bw then uses the one timed at the
+	// start.
+	bw       float64
+	bwSingle bool
 }
 
 func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
@@ -106,7 +112,7 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 		}
 		kk, err := bench.ParseKernel(k)
 		if err != nil {
-			return spec, 0, err
+			return spec, 0, fmt.Errorf("--kernels: %w", err)
 		}
 		if kk == bench.Read {
 			return spec, 0, errors.New("--kernels: read is the bandwidth probe; size it with --bw-size")
@@ -115,7 +121,7 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 	}
 	for _, t := range splitList(o.types) {
 		if t != "f32" && t != "f64" {
-			return spec, 0, fmt.Errorf("unknown type %q (want f32, f64)", t)
+			return spec, 0, fmt.Errorf("--types: unknown type %q (want f32, f64)", t)
 		}
 		spec.Types = append(spec.Types, t)
 	}
@@ -126,14 +132,14 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 	for _, t := range splitList(o.tiers) {
 		tt, err := asm.ParseTier(t)
 		if err != nil {
-			return spec, 0, err
+			return spec, 0, fmt.Errorf("--tiers: %s", strings.TrimPrefix(err.Error(), "hpgo: "))
 		}
 		tiers = append(tiers, tt.String())
 	}
 	for _, p := range splitList(o.policies) {
 		im := bench.Hpgo(p)
 		if _, err := bench.ParseImpl(im.String()); err != nil {
-			return spec, 0, err
+			return spec, 0, fmt.Errorf("--policies: %w", err)
 		}
 		// Tiers apply to unseq and par (seq is the generic left fold;
 		// par_unseq runs at the active tier).
@@ -157,6 +163,9 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 	if o.count < 1 {
 		return spec, 0, errors.New("--count must be at least 1")
 	}
+	if err := o.checkFiles(); err != nil {
+		return spec, 0, err
+	}
 	if o.duration <= 0 {
 		return spec, 0, fmt.Errorf("--duration must be positive, not %v", o.duration)
 	}
@@ -172,6 +181,38 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 		}
 	}
 	return spec, bwN, nil
+}
+
+// checkFiles refuses, before anything is timed, a --cpp file that cannot be
+// read, a --cpp-bin that is not an executable and a --plot path whose
+// directory cannot take a file: each would otherwise fail minutes into the
+// run.
+func (o *benchOptions) checkFiles() error {
+	if o.cpp != "" {
+		f, err := os.Open(o.cpp)
+		if err != nil {
+			return fmt.Errorf("--cpp: %w", err)
+		}
+		f.Close()
+	}
+	if o.cppBin != "" {
+		if _, err := exec.LookPath(o.cppBin); err != nil {
+			return fmt.Errorf("--cpp-bin: %w", err)
+		}
+	}
+	if path := o.plotPath(); path != "" {
+		dir := filepath.Dir(path)
+		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
+			return fmt.Errorf("--plot: %s is not a directory", dir)
+		}
+		f, err := os.CreateTemp(dir, ".hpgo-plot-check-*")
+		if err != nil {
+			return fmt.Errorf("--plot: cannot write to %s: %w", dir, err)
+		}
+		f.Close()
+		os.Remove(f.Name())
+	}
+	return nil
 }
 
 func splitList(s string) []string {
@@ -236,9 +277,12 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	var cppRows []row
 	if o.cpp != "" {
 		if cppRows, err = readCppRows(o.cpp); err != nil {
-			return err
+			return fmt.Errorf("--cpp: %w", err)
 		}
 	}
+	// The probe, the C++ peers and Par all run on as many threads as hpgo
+	// has workers.
+	threads := execution.NumWorkers()
 	writeHeader(stdout, o)
 
 	var rows []row
@@ -269,11 +313,11 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	}
 
 	fmt.Fprintln(stderr, "measuring:")
-	var bw1, bw2 float64
+	var bw1, bwPar float64 // on 1 goroutine, on threads
 	var probe bench.Case
 	if bwN > 0 {
 		fmt.Fprintf(stderr, "  read bandwidth, %s uint64s, tiers %s\n", bench.FormatSize(bwN), strings.Join(bench.ProbeTiers(), ","))
-		for _, c := range bench.ReadCases([]int{1, 2}, []int{bwN}) {
+		for _, c := range bench.ReadCases(slices.Compact([]int{1, threads}), []int{bwN}) {
 			tiers := bench.ProbeTiers()
 			samples := make([][]float64, len(tiers))
 			for range o.count {
@@ -290,8 +334,9 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 				rows = append(rows, r)
 				if c.Threads == 1 {
 					bw1 = max(bw1, r.gbps)
-				} else {
-					bw2 = max(bw2, r.gbps)
+				}
+				if c.Threads == threads {
+					bwPar = max(bwPar, r.gbps)
 				}
 			}
 			probe = c
@@ -319,11 +364,11 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 		fmt.Fprintf(stderr, "  %-10s %-3s %6s: %d impls x %d rounds\n", g.kernel, g.typ, bench.FormatSize(g.n), len(g.cases), o.count)
 		samples := make([][]float64, len(g.cases))
 		cppSamples := map[string][]float64{}
-		// A DRAM-sized group gets the 2-goroutine probe; a smaller one a
-		// 1-goroutine probe over the same number of bytes: the core's
-		// cache bandwidth, the limit of a single-threaded kernel there.
+		// A DRAM-sized group gets the probe on every worker; a smaller one
+		// a 1-goroutine probe over the same number of bytes: the limit of a
+		// single-threaded kernel at that size.
 		var probeSamples []float64
-		groupProbe, groupProbeImpl := probe, probeImpl
+		groupProbe, groupProbeImpl := probe, probeName(threads)
 		local := bwN > 0 && g.cases[0].Bytes() >= dramBytes
 		if bwN > 0 && !local {
 			groupProbe = bench.ReadCases([]int{1}, []int{max(1, int(g.cases[0].Bytes()/8))})[0]
@@ -349,7 +394,7 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 				}
 			}
 			if o.cppBin != "" {
-				rs, err := runCpp(o.cppBin, g, o)
+				rs, err := runCpp(o.cppBin, g, o, threads)
 				if err != nil {
 					return err
 				}
@@ -373,10 +418,11 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 		if local {
 			localBW = append(localBW, bw)
 		}
+		single := probed && !local
 		for i, c := range g.cases {
 			if len(samples[i]) > 0 {
 				r := rowOf(c, samples[i])
-				r.bw = bw
+				r.bw, r.bwSingle = bw, single
 				rows = append(rows, r)
 			}
 		}
@@ -384,11 +430,11 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			ns := bench.Median(ss)
 			bytes := float64(g.cases[0].Bytes())
 			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: impl, nsPerOp: ns,
-				gbps: bytes / ns, best: bytes / slices.Min(ss), bw: bw})
+				gbps: bytes / ns, best: bytes / slices.Min(ss), bw: bw, bwSingle: single})
 		}
 		if probed {
 			rows = append(rows, row{kernel: g.kernel, typ: g.typ, n: g.n, impl: groupProbeImpl,
-				nsPerOp: bench.Median(probeSamples), gbps: bw, best: bwBest, bw: bw})
+				nsPerOp: bench.Median(probeSamples), gbps: bw, best: bwBest, bw: bw, bwSingle: single})
 		}
 		// Inputs of one type and size are shared by its kernels; drop the
 		// large ones once the next group needs others.
@@ -400,18 +446,18 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 
 	rows = append(rows, cppRows...)
 	sortRows(rows)
-	writeTable(stdout, rows, bw2, bwN)
-	if bw1 > 0 && bw2 > 0 {
-		fmt.Fprintf(stdout, "\nread bandwidth (xor of %s uint64s, the faster SIMD tier): %.1f GB/s on 1 goroutine, %.1f GB/s on 2 (at the start)\n",
-			bench.FormatSize(bwN), bw1, bw2)
+	writeTable(stdout, rows, bwPar, bwN, threads)
+	if bw1 > 0 && bwPar > 0 {
+		fmt.Fprintf(stdout, "\nread bandwidth (xor of %s uint64s, the faster SIMD tier): %.1f GB/s on 1 goroutine, %.1f GB/s on %d (at the start)\n",
+			bench.FormatSize(bwN), bw1, bwPar, threads)
 	}
 	if la := loadAvg(); la != "" && len(loads) > 0 {
 		fmt.Fprintf(stdout, "load average at the end: %s; 1-minute load seen during the run: %.2f to %.2f\n",
 			la, slices.Min(loads), slices.Max(loads))
 	}
 	if len(localBW) > 0 {
-		fmt.Fprintf(stdout, "2-goroutine read bandwidth timed within the DRAM-sized groups: %.1f to %.1f GB/s (median %.1f)\n",
-			slices.Min(localBW), slices.Max(localBW), bench.Median(localBW))
+		fmt.Fprintf(stdout, "%d-goroutine read bandwidth timed within the DRAM-sized groups: %.1f to %.1f GB/s (median %.1f)\n",
+			threads, slices.Min(localBW), slices.Max(localBW), bench.Median(localBW))
 	}
 	if len(notes) > 0 {
 		fmt.Fprintln(stdout, "\nskipped:")
@@ -419,9 +465,9 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			fmt.Fprintln(stdout, "  "+n)
 		}
 	}
-	writeGoals(stdout, rows, bw2)
+	writeGoals(stdout, rows, bwPar, threads)
 	if path := o.plotPath(); path != "" {
-		if err := writePlot(path, rows, bw2); err != nil {
+		if err := writePlot(path, rows, bwPar, threads); err != nil {
 			return fmt.Errorf("--plot: %w", err)
 		}
 		fmt.Fprintf(stdout, "\nplot written to %s\n", path)
@@ -463,13 +509,12 @@ func loadAvg() string {
 	return strings.Join(f[:3], " ")
 }
 
-// probeImpl names the bandwidth probe's row inside a DRAM-sized group, and
-// cacheProbeImpl the 1-goroutine probe's row over the same bytes in a
-// smaller group: per round, the faster of the SIMD tiers.
-const (
-	probeImpl      = "read-bw threads=2"
-	cacheProbeImpl = "read-bw threads=1"
-)
+// probeName names the bandwidth probe's row on threads goroutines (inside a
+// DRAM-sized group), and cacheProbeImpl the 1-goroutine probe's row over the
+// same bytes in a smaller group: per round, the faster of the SIMD tiers.
+func probeName(threads int) string { return fmt.Sprintf("read-bw threads=%d", threads) }
+
+const cacheProbeImpl = "read-bw threads=1"
 
 // Every implementation, Go or C++, is timed the same way in each round:
 // batches sized to at least repTime (a quarter of --duration, at least
@@ -481,13 +526,14 @@ func (o *benchOptions) repTime() time.Duration {
 	return max(10*time.Millisecond, o.duration/4)
 }
 
-// runCpp runs the C++ peers binary for one group and returns its rows
-// (one per C++ implementation, each the median of its repetitions).
-func runCpp(bin string, g *group, o *benchOptions) ([]row, error) {
-	threads := o.threads
-	if threads <= 0 {
-		threads = runtime.GOMAXPROCS(0)
-	}
+// cppImpls are the implementations the C++ peers binary times.
+var cppImpls = []string{"cpp-tbb", "cpp-omp"}
+
+// runCpp runs the C++ peers binary for one group on threads threads and
+// returns its rows: one per C++ implementation (cppImpls), each the median
+// of its repetitions. Anything else is an error, so that a binary which
+// times nothing cannot make a goal check vanish from the table.
+func runCpp(bin string, g *group, o *benchOptions, threads int) ([]row, error) {
 	cmd := exec.Command(bin, "--threads", strconv.Itoa(threads), "--reps", strconv.Itoa(repsPerRound),
 		"--min-ms", strconv.FormatInt(o.repTime().Milliseconds(), 10), "--sizes", strconv.Itoa(g.n),
 		"--kernels", string(g.kernel), "--types", g.typ)
@@ -495,7 +541,25 @@ func runCpp(bin string, g *group, o *benchOptions) ([]row, error) {
 	cmd.Stderr = &errb
 	out, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("%s: %v: %s", bin, err, errb.String())
+		if msg := strings.TrimSpace(errb.String()); msg != "" {
+			return nil, fmt.Errorf("%s: %v: %s", bin, err, msg)
+		}
+		return nil, fmt.Errorf("%s: %v", bin, err)
 	}
-	return parseCppRows(strings.NewReader(string(out)), bin)
+	rows, err := parseCppRows(strings.NewReader(string(out)), bin)
+	if err != nil {
+		return nil, err
+	}
+	var got []string
+	for _, r := range rows {
+		if r.kernel != g.kernel || r.typ != g.typ || r.n != g.n {
+			return nil, fmt.Errorf("%s: asked for %s %s n=%d, got a row for %s %s n=%d", bin, g.kernel, g.typ, g.n, r.kernel, r.typ, r.n)
+		}
+		got = append(got, r.impl)
+	}
+	slices.Sort(got)
+	if !slices.Equal(got, slices.Sorted(slices.Values(cppImpls))) {
+		return nil, fmt.Errorf("%s: %s %s n=%d: got rows for %v, want one for each of %v", bin, g.kernel, g.typ, g.n, got, cppImpls)
+	}
+	return rows, nil
 }

@@ -11,8 +11,11 @@
 //
 // Flags take one dash or two (-sizes 4Ki,64Mi and --sizes=4Ki,64Mi are the
 // same). `hpgo bench --help` lists them; `hpgo bench --peers` adds the plain
-// Go loop, gonum and vek, and `--cpp FILE` merges the rows the C++ peers
-// (bench/peers/run.sh) wrote, so one table shows them all.
+// Go loop, gonum and vek, `--cpp-bin BINARY` times the C++ peers
+// (bench/peers/transform_reduce, which bench/peers/run.sh builds) in the
+// same rounds, and `--cpp FILE` merges rows that binary wrote earlier, so
+// one table shows them all. Errors go to stderr as one line starting
+// "hpgo: ", naming the flag at fault, and the exit status is 1.
 package main
 
 import (
@@ -29,8 +32,15 @@ func main() {
 	root := newRootCmd(os.Stdout, os.Stderr)
 	root.SetArgs(goStyleArgs(root, os.Args[1:]))
 	if err := root.Execute(); err != nil {
+		fmt.Fprintln(os.Stderr, errorLine(err))
 		os.Exit(1)
 	}
+}
+
+// errorLine is the line main prints for err: its message after "hpgo: ",
+// once.
+func errorLine(err error) string {
+	return "hpgo: " + strings.TrimPrefix(err.Error(), "hpgo: ")
 }
 
 // newRootCmd builds the command tree writing to stdout and stderr.
@@ -39,7 +49,7 @@ func newRootCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:           "hpgo",
 		Short:         "hpgo: HPX-style parallel algorithms for Go — machine info and benchmarks",
 		SilenceUsage:  true,
-		SilenceErrors: false,
+		SilenceErrors: true, // main prints them (errorLine)
 	}
 	root.SetOut(stdout)
 	root.SetErr(stderr)

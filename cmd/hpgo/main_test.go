@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -10,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/hpgo/hpgo/bench"
+	"github.com/hpgo/hpgo/execution"
 )
 
 func run(t *testing.T, args ...string) (stdout, stderr string) {
@@ -41,12 +43,13 @@ func TestBenchTiny(t *testing.T) {
 	for _, re := range []string{
 		`(?m)^\s*sumsquares\s+f32\s+4Ki\s+hpgo/policy=seq\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+[0-9]+%`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+hpgo/policy=par\s+[0-9.]+`,
-		`(?m)^\s*read\s+u64\s+64Ki\s+threads=2(/tier=\w+)?\s`,
+		`(?m)^\s*read\s+u64\s+64Ki\s+threads=\d+(/tier=\w+)?\s`,
 		`(?m)^\s*dot\s+f32\s+4Ki\s+vek\s`,
 		// A cache-sized group carries the 1-goroutine probe over its bytes
 		// (dot reads 2 x 16 KiB), its rows' %bw relative to it.
 		`(?m)^\s*dot\s+f32\s+4Ki\s+read-bw threads=1\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+100%`,
-		`(?m)unseq >= 1\.2x vek\s+dot f32 4Ki\s+[0-9.]+x \(hpgo at [0-9]+%, vek at [0-9]+% of the 1-goroutine read\)`,
+		`(?m)^\s*dot\s+f32\s+4Ki\s+hpgo/policy=unseq\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+[0-9]+%$`,
+		`(?m)unseq >= 1\.2x vek\s+dot f32 4Ki\s+[0-9]+\.[0-9]{3}x \(hpgo at [0-9]+%, vek at [0-9]+% of the 1-goroutine read\)`,
 		`plot written to`,
 	} {
 		if !regexp.MustCompile(re).MatchString(out) {
@@ -56,44 +59,122 @@ func TestBenchTiny(t *testing.T) {
 	if st, err := os.Stat(png); err != nil || st.Size() == 0 {
 		t.Errorf("no plot: %v", err)
 	}
+	// With more than one worker, a parallel row has no %bw against the
+	// 1-goroutine probe of a cache-sized group.
+	if execution.NumWorkers() > 1 {
+		re := `(?m)^\s*dot\s+f32\s+4Ki\s+hpgo/policy=par\s+[0-9.]+\s+[0-9.]+\s+[0-9.]+\s+-$`
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("bench output does not match %s:\n%s", re, out)
+		}
+	}
+}
+
+// stubPeers writes a stand-in for the C++ peers binary: a shell script that
+// prints a header and then rows, in printf's format, for the kernel, type
+// and n it is asked for (the %s's, in that order), and returns its path.
+func stubPeers(t *testing.T, rows ...string) string {
+	t.Helper()
+	bin := filepath.Join(t.TempDir(), "peers.sh")
+	script := "#!/bin/sh\n" +
+		"while [ $# -gt 1 ]; do case $1 in --sizes) n=$2;; --kernels) k=$2;; --types) ty=$2;; esac; shift 2; done\n" +
+		"printf '# header\\n'\n"
+	for _, r := range rows {
+		script += "printf '" + r + "\\n' \"$k\" \"$ty\" \"$n\"\n"
+	}
+	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	return bin
 }
 
 // TestBenchCppBin runs a stand-in for the C++ peers binary in every round.
 func TestBenchCppBin(t *testing.T) {
-	bin := filepath.Join(t.TempDir(), "peers.sh")
-	script := "#!/bin/sh\n" +
-		"while [ $# -gt 1 ]; do case $1 in --sizes) n=$2;; --kernels) k=$2;; --types) ty=$2;; esac; shift 2; done\n" +
-		"printf '# header\\n%s\\t%s\\t%s\\tcpp-omp\\t100\\t0\\n' \"$k\" \"$ty\" \"$n\"\n"
-	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
-		t.Fatal(err)
-	}
+	bin := stubPeers(t, `%s\t%s\t%s\tcpp-omp\t100\t0`, `%s\t%s\t%s\tcpp-tbb\t200\t0`)
 	out, _ := run(t, "bench", "--sizes", "4Ki", "--count", "2", "--duration", "1ms", "--bw-size", "0",
 		"--kernels", "sum", "--policies", "unseq", "--cpp-bin", bin, "--plot", "off", "-q")
-	if !regexp.MustCompile(`(?m)^sum\s+f32\s+4Ki\s+cpp-omp\s+163\.84\s+163\.84\s+100\s+-$`).MatchString(out) {
-		t.Errorf("no cpp-omp row from the stand-in binary:\n%s", out)
+	for _, re := range []string{
+		`(?m)^sum\s+f32\s+4Ki\s+cpp-omp\s+163\.84\s+163\.84\s+100\s+-$`,
+		`(?m)^sum\s+f32\s+4Ki\s+cpp-tbb\s+81\.92\s+81\.92\s+200\s+-$`,
+	} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("no row %s from the stand-in binary:\n%s", re, out)
+		}
 	}
 }
 
-func TestBenchBadFlags(t *testing.T) {
-	for _, args := range [][]string{
-		{"bench", "--sizes", "4Xi"},
-		{"bench", "--policies", "fast"},
-		{"bench", "--kernels", "fft"},
-		{"bench", "--tiers", "sse9"},
-		{"bench", "--kernels", "read"},
-		{"bench", "--kernels", ","},
-		{"bench", "--types", " , "},
-		{"bench", "--sizes", ","},
-		{"bench", "--policies", ","},
-		{"bench", "--count", "0"},
-		{"bench", "--duration", "0s"},
-		{"bench", "--duration", "-1s"},
-		{"bench", "--threads", "-3"},
+// TestBenchCppBinIncomplete: a C++ peers binary that leaves out an
+// implementation, or answers for another input, fails the run (a missing
+// row would silently drop the "par >= best C++ peer" check).
+func TestBenchCppBinIncomplete(t *testing.T) {
+	for _, c := range []struct {
+		rows []string
+		want string
+	}{
+		{[]string{`%s\t%s\t%s\tcpp-omp\t100\t0`}, "want one for each of [cpp-tbb cpp-omp]"},
+		{nil, "want one for each of"},
+		{[]string{`%s\t%s\t%s\tcpp-omp\t100\t0`, `%s\t%s\t9%s\tcpp-tbb\t100\t0`}, "asked for sum f32 n=4096, got a row for sum f32 n=94096"},
 	} {
+		bin := stubPeers(t, c.rows...)
 		root := newRootCmd(&bytes.Buffer{}, &bytes.Buffer{})
-		root.SetArgs(args)
-		if err := root.Execute(); err == nil {
-			t.Errorf("hpgo %v: no error", args)
+		root.SetArgs([]string{"bench", "--sizes", "4Ki", "--count", "1", "--duration", "1ms", "--bw-size", "0",
+			"--kernels", "sum", "--policies", "unseq", "--cpp-bin", bin, "--plot", "off", "-q"})
+		if err := root.Execute(); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("rows %q: err = %v, want one containing %q", c.rows, err, c.want)
+		}
+	}
+}
+
+// TestBenchBadFlags: a bad flag is refused before anything is timed, with
+// an error naming the flag; main prints it as one "hpgo: " line.
+func TestBenchBadFlags(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "missing")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--sizes", "4Xi"}, `--sizes: bad size "4Xi"`},
+		{[]string{"--policies", "fast"}, `--policies: `},
+		{[]string{"--kernels", "fft"}, `--kernels: `},
+		{[]string{"--types", "f16"}, `--types: unknown type "f16"`},
+		{[]string{"--tiers", "sse9"}, `--tiers: unknown CPU tier "sse9"`},
+		{[]string{"--kernels", "read"}, `--kernels: read is the bandwidth probe`},
+		{[]string{"--kernels", ","}, `--kernels selects nothing`},
+		{[]string{"--types", " , "}, `--types selects nothing`},
+		{[]string{"--sizes", ","}, `--sizes selects nothing`},
+		{[]string{"--policies", ","}, `--policies or --peers selects nothing`},
+		{[]string{"--count", "0"}, `--count must be at least 1`},
+		{[]string{"--duration", "0s"}, `--duration must be positive`},
+		{[]string{"--duration", "-1s"}, `--duration must be positive`},
+		{[]string{"--threads", "-3"}, `--threads must be 0`},
+		{[]string{"--bw-size", "lots"}, `--bw-size: bad size`},
+		{[]string{"--cpp", missing}, `--cpp: open ` + missing},
+		{[]string{"--cpp-bin", missing}, `--cpp-bin: `},
+		{[]string{"--plot", filepath.Join(missing, "x.png")}, `--plot: ` + missing + ` is not a directory`},
+	} {
+		var errb bytes.Buffer
+		root := newRootCmd(&bytes.Buffer{}, &errb)
+		root.SetArgs(append([]string{"bench", "--sizes", "4Ki", "--plot", "off"}, c.args...))
+		err := root.Execute()
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("hpgo bench %v: err = %v, want one containing %q", c.args, err, c.want)
+			continue
+		}
+		if line := errorLine(err); !strings.HasPrefix(line, "hpgo: --") || strings.Contains(line, "hpgo: hpgo:") {
+			t.Errorf("hpgo bench %v prints %q, want one line starting \"hpgo: --\"", c.args, line)
+		}
+		if errb.Len() != 0 {
+			t.Errorf("hpgo bench %v: the command also printed %q (main prints the error once)", c.args, errb.String())
+		}
+	}
+}
+
+func TestErrorLine(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"--sizes: bad", "hpgo: --sizes: bad"},
+		{"hpgo: HPGO_OS_THREADS=\"abc\": want a positive integer", "hpgo: HPGO_OS_THREADS=\"abc\": want a positive integer"},
+	} {
+		if got := errorLine(errors.New(c.in)); got != c.want {
+			t.Errorf("errorLine(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
 }
@@ -126,15 +207,15 @@ func TestCppRowsAndGoals(t *testing.T) {
 	)
 	sortRows(rows)
 	var b bytes.Buffer
-	writeTable(&b, rows, 15, 64<<20)
-	writeGoals(&b, rows, 15)
+	writeTable(&b, rows, 15, 64<<20, 2)
+	writeGoals(&b, rows, 15, 2)
 	out := b.String()
 	for _, want := range []string{
 		"met     par >= 90% of 2-thread read bandwidth",
 		"met     par >= best C++ peer",
 		"met     unseq >= 1.2x vek",
 		"met     unseq >= 4x go-loop",
-		"met     par not slower than unseq",
+		"met     par not slower than unseq (5% tie band)",
 		"5 of 5 checks met",
 		"cpp-omp",
 	} {
@@ -156,5 +237,34 @@ func TestBadThreadsVariable(t *testing.T) {
 	root.SetArgs([]string{"bench", "--sizes", "4Ki", "--plot", "off"})
 	if err := root.Execute(); err == nil || !strings.Contains(err.Error(), "HPGO_OS_THREADS") {
 		t.Errorf("bench with HPGO_OS_THREADS=abc: err = %v, want one naming the variable", err)
+	}
+}
+
+// TestGoalsRoundTowardsFailing: a check just short of its goal never prints
+// a figure that reads as met.
+func TestGoalsRoundTowardsFailing(t *testing.T) {
+	par, unseq := bench.Hpgo("par").String(), bench.Hpgo("unseq").String()
+	rows := []row{
+		{kernel: bench.Sum, typ: "f32", n: 64 << 20, impl: par, gbps: 0.89999 * 30, nsPerOp: 1e7, bw: 30},
+		{kernel: bench.Sum, typ: "f32", n: 64 << 20, impl: "cpp-omp", gbps: 0.89999 * 30 / 0.99999, nsPerOp: 1e7},
+		{kernel: bench.Sum, typ: "f32", n: 4096, impl: par, gbps: 50, nsPerOp: 1.0500001 * 300},
+		{kernel: bench.Sum, typ: "f32", n: 4096, impl: unseq, gbps: 1.19999 * 30, nsPerOp: 300},
+		{kernel: bench.Sum, typ: "f32", n: 4096, impl: "vek", gbps: 30, nsPerOp: 400},
+		{kernel: bench.Sum, typ: "f32", n: 4096, impl: "go-loop", gbps: 1.19999 * 30 / 3.99999, nsPerOp: 3000},
+	}
+	var b bytes.Buffer
+	writeGoals(&b, rows, 30, 2)
+	out := b.String()
+	for _, want := range []string{
+		`MISSED\s+par >= 90% of 2-thread read bandwidth\s+sum f32 64Mi\s+89\.9% `,
+		`MISSED\s+par >= best C\+\+ peer\s+sum f32 64Mi\s+[0-9.]+ GB/s = 0\.999x cpp-omp`,
+		`MISSED\s+unseq >= 1\.2x vek\s+sum f32 4Ki\s+1\.199x`,
+		`MISSED\s+unseq >= 4x go-loop\s+sum f32 4Ki\s+3\.999x`,
+		`MISSED\s+par not slower than unseq \(5% tie band\)\s+sum f32 4Ki\s+par/unseq time 1\.051`,
+		`0 of 5 checks met`,
+	} {
+		if !regexp.MustCompile(want).MatchString(out) {
+			t.Errorf("goals do not match %s:\n%s", want, out)
+		}
 	}
 }

@@ -18,14 +18,15 @@ import (
 )
 
 // writePlot draws GB/s against n, one tile per (type, kernel), one line per
-// implementation, and the 2-goroutine read bandwidth as a dashed line; it
-// writes a PNG to path.
-func writePlot(path string, rows []row, bw2 float64) error {
+// implementation (the 1-goroutine read probe of the smaller sizes among
+// them), and the read bandwidth bwPar on threads goroutines as a dashed
+// line; it writes a PNG to path.
+func writePlot(path string, rows []row, bwPar float64, threads int) error {
 	var kernels []bench.Kernel
 	var types, impls []string
 	var sizes []int
 	for _, r := range rows {
-		if r.kernel == bench.Read || r.impl == probeImpl {
+		if r.kernel == bench.Read || (threads > 1 && r.impl == probeName(threads)) {
 			continue
 		}
 		if !slices.Contains(kernels, r.kernel) {
@@ -91,8 +92,8 @@ func writePlot(path string, rows []row, bw2 float64) error {
 				l.LineStyle, pts.GlyphStyle = style.LineStyle, glyph.GlyphStyle
 				p.Add(l, pts)
 			}
-			if bw2 > 0 {
-				bw := plotter.XYs{{X: float64(sizes[0]), Y: bw2}, {X: float64(sizes[len(sizes)-1]), Y: bw2}}
+			if bwPar > 0 {
+				bw := plotter.XYs{{X: float64(sizes[0]), Y: bwPar}, {X: float64(sizes[len(sizes)-1]), Y: bwPar}}
 				l, err := plotter.NewLine(bw)
 				if err != nil {
 					return err
@@ -102,7 +103,7 @@ func writePlot(path string, rows []row, bw2 float64) error {
 				l.Width = vg.Points(1.5)
 				p.Add(l)
 				if legend {
-					p.Legend.Add("read bandwidth (2 threads)", l)
+					p.Legend.Add(fmt.Sprintf("read bandwidth (%d threads)", threads), l)
 				}
 			}
 			if legend {
