@@ -592,3 +592,106 @@ func TestGoexitOnAHelperFailsTheCall(t *testing.T) {
 		t.Fatalf("Reduce after the Goexits = %d", got)
 	}
 }
+
+// A cancelled reduction resolves with the context's error, and its reduce
+// never sees the zero values standing for the chunks that did not run (here
+// nil pointers, which addIntPtrs would dereference).
+func TestTaskCancelFoldsOnlyChunksThatRan(t *testing.T) {
+	xs := make([]*int, 64)
+	for i := range xs {
+		xs[i] = new(int)
+		*xs[i] = i
+	}
+	for _, c := range []struct {
+		name  string
+		start func(tp execution.TaskPolicy, block func()) *future.Future[*int]
+	}{
+		{"ReduceTask", func(tp execution.TaskPolicy, block func()) *future.Future[*int] {
+			return parallel.ReduceTask(tp, xs, new(int), func(a, b *int) *int { block(); return addIntPtrs(a, b) })
+		}},
+		{"ReduceTask kernel", func(tp execution.TaskPolicy, block func()) *future.Future[*int] {
+			blockIntPtrKernel.Store(&block)
+			return parallel.ReduceTask(tp, xs, new(int), addIntPtrs)
+		}},
+		{"TransformReduceTask", func(tp execution.TaskPolicy, block func()) *future.Future[*int] {
+			return parallel.TransformReduceTask(tp, xs, new(int), addIntPtrs, func(x *int) *int { block(); return x })
+		}},
+		{"TransformReduce2Task", func(tp execution.TaskPolicy, block func()) *future.Future[*int] {
+			return parallel.TransformReduce2Task(tp, xs, xs, new(int), addIntPtrs, func(x, y *int) *int { block(); return addIntPtrs(x, y) })
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			// Every chunk waits at the gate, so the cancel comes while
+			// each worker holds one and the others never start.
+			entered, gate := make(chan struct{}, 64), make(chan struct{})
+			block := func() { entered <- struct{}{}; <-gate }
+			f := c.start(execution.Par.With(execution.DynamicChunk(2)).Task(), block)
+			<-entered
+			f.Cancel()
+			close(gate)
+			_, err := f.Get()
+			if !errors.Is(err, context.Canceled) {
+				t.Fatalf("resolved with %v, want context.Canceled", err)
+			}
+		})
+	}
+}
+
+func addIntPtrs(a, b *int) *int { v := *a + *b; return &v }
+
+// blockIntPtrKernel is what the kernel registered for addIntPtrs calls
+// first, for each chunk.
+var blockIntPtrKernel atomic.Pointer[func()]
+
+func init() {
+	cpu.RegisterReduce(addIntPtrs, func(x []*int) *int {
+		if b := blockIntPtrKernel.Load(); b != nil {
+			(*b)()
+		}
+		s := 0
+		for _, p := range x {
+			s += *p
+		}
+		return &s
+	}, cpu.Exact)
+}
+
+// A panic in a kernel that another package registered reaches the caller as
+// a *future.PanicError under every policy, as one in any user code does:
+// only hpgo's own kernels, which cannot panic, run without a recover.
+func TestRegisteredKernelPanicIsWrapped(t *testing.T) {
+	xs := []uint32{1, 2, 3}
+	for _, p := range []execution.Policy{execution.Seq, execution.Unseq, execution.Par, execution.ParUnseq, execution.Par.With(execution.StaticChunk(1))} {
+		for name, call := range map[string]func(){
+			"Reduce":           func() { parallel.Reduce(p, xs, 0, xorU32) },
+			"TransformReduce":  func() { parallel.TransformReduce(p, xs, 0, xorU32, identityU32) },
+			"TransformReduce2": func() { parallel.TransformReduce2(p, xs, xs, 0, xorU32, andU32) },
+		} {
+			v := mustPanic(t, call)
+			if pe, ok := v.(*future.PanicError); !ok || pe.Value != "kernel refuses" {
+				t.Errorf("%s under %v: recovered %T %v, want a *future.PanicError of \"kernel refuses\"", name, p, v, v)
+			}
+		}
+	}
+	// hpgo's own kernels still run: the registry tells them apart.
+	if got := parallel.Reduce(execution.Unseq, []float32{1, 2, 3}, 0, op.Add[float32]); got != 6 {
+		t.Fatalf("Reduce(op.Add) = %v, want 6", got)
+	}
+	if k, builtin := cpu.LookupReduceBuiltin(execution.Unseq, op.Add[float32]); k == nil || !builtin {
+		t.Errorf("op.Add[float32]: LookupReduceBuiltin = %v, %v; want hpgo's kernel, builtin", k != nil, builtin)
+	}
+	if k, builtin := cpu.LookupReduceBuiltin(execution.Unseq, xorU32); k == nil || builtin {
+		t.Errorf("xorU32: LookupReduceBuiltin = %v, %v; want the registered kernel, not builtin", k != nil, builtin)
+	}
+}
+
+func xorU32(a, b uint32) uint32   { return a ^ b }
+func andU32(a, b uint32) uint32   { return a & b }
+func identityU32(x uint32) uint32 { return x }
+
+func init() {
+	refuse := func() uint32 { panic("kernel refuses") }
+	cpu.RegisterReduce(xorU32, func([]uint32) uint32 { return refuse() }, cpu.Exact)
+	cpu.RegisterTransformReduce(xorU32, identityU32, func([]uint32) uint32 { return refuse() }, cpu.Exact)
+	cpu.RegisterTransformReduce2(xorU32, andU32, func(_, _ []uint32) uint32 { return refuse() }, cpu.Exact)
+}

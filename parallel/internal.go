@@ -29,12 +29,19 @@ func badArg(fn, format string, args ...any) {
 	panic(fmt.Sprintf("hpgo: parallel."+fn+": "+format, args...))
 }
 
-// foldChunks folds the chunk results rs into init in chunk order.
-func foldChunks[R any](init R, rs []R, reduce func(R, R) R) R {
+// foldChunks folds the chunk results rs into init in chunk order, or, when
+// err is set, returns the zero R and err: after a cancel rs holds zero
+// values for the chunks that never ran, which reduce must not see (a
+// pointer's zero value is nil).
+func foldChunks[R any](init R, rs []R, reduce func(R, R) R, err error) (R, error) {
+	if err != nil {
+		var zero R
+		return zero, err
+	}
 	for _, r := range rs {
 		init = reduce(init, r)
 	}
-	return init
+	return init, nil
 }
 
 // checkFunc panics for a nil function argument, at the call and whatever

@@ -40,10 +40,11 @@ func Reduce[T any](p execution.Policy, xs []T, init T, reduce func(T, T) T) T {
 	if len(xs) == 0 {
 		return init
 	}
-	// The common in-cache call, a kernel run inline, skips the deferred
-	// guard and the context: neither a kernel nor an op can panic.
-	k := cpu.LookupReduce(p, reduce)
-	if k != nil && inline(p, len(xs), cpu.GrainKernel) {
+	// The common in-cache call, one of hpgo's own kernels run inline, skips
+	// the deferred guard and the context: neither its kernel nor its op
+	// can panic. A kernel some other package registered may.
+	k, builtin := cpu.LookupReduceBuiltin(p, reduce)
+	if builtin && inline(p, len(xs), cpu.GrainKernel) {
 		return reduce(init, k(xs))
 	}
 	defer guard()
@@ -91,7 +92,7 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) T {
 		return foldRuns(xs[lo:hi], reduce)
 	})
-	return foldChunks(init, rs, reduce), err
+	return foldChunks(init, rs, reduce, err)
 }
 
 // kernelReduce runs a reduction kernel over [0, n) in chunks of the policy
@@ -99,7 +100,7 @@ func reduceCtx[T any](ctx context.Context, p execution.Policy, xs []T, init T, r
 // case themselves, without building the chunk closure.
 func kernelReduce[R any](ctx context.Context, p execution.Policy, n int, init R, reduce func(R, R) R, k func(lo, hi int) R) (R, error) {
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainKernel, k)
-	return foldChunks(init, rs, reduce), err
+	return foldChunks(init, rs, reduce, err)
 }
 
 // TransformReduce applies transform to every element of xs and folds the
@@ -120,8 +121,8 @@ func TransformReduce[T, R any](p execution.Policy, xs []T, init R, reduce func(R
 	if len(xs) == 0 {
 		return init
 	}
-	k := cpu.LookupTransformReduce(p, reduce, transform)
-	if k != nil && inline(p, len(xs), cpu.GrainKernel) { // see Reduce
+	k, builtin := cpu.LookupTransformReduceBuiltin(p, reduce, transform)
+	if builtin && inline(p, len(xs), cpu.GrainKernel) { // see Reduce
 		return reduce(init, k(xs))
 	}
 	defer guard()
@@ -169,7 +170,7 @@ func transformReduceCtx[T, R any](ctx context.Context, p execution.Policy, xs []
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) R {
 		return transformFoldRuns(xs[lo:hi], reduce, transform)
 	})
-	return foldChunks(init, rs, reduce), err
+	return foldChunks(init, rs, reduce, err)
 }
 
 // TransformReduce2 folds transform(xs[i], ys[i]) into init with reduce;
@@ -186,8 +187,8 @@ func TransformReduce2[T, U, R any](p execution.Policy, xs []T, ys []U, init R, r
 	if len(xs) == 0 {
 		return init
 	}
-	k := cpu.LookupTransformReduce2(p, reduce, transform)
-	if k != nil && inline(p, len(xs), cpu.GrainKernel) { // see Reduce
+	k, builtin := cpu.LookupTransformReduce2Builtin(p, reduce, transform)
+	if builtin && inline(p, len(xs), cpu.GrainKernel) { // see Reduce
 		return reduce(init, k(xs, ys))
 	}
 	defer guard()
@@ -241,5 +242,5 @@ func transformReduce2Ctx[T, U, R any](ctx context.Context, p execution.Policy, x
 	rs, err := cpu.MapChunks(ctx, p, n, cpu.GrainLoop, func(lo, hi int) R {
 		return transformFoldRuns2(xs[lo:hi], ys[lo:hi], reduce, transform)
 	})
-	return foldChunks(init, rs, reduce), err
+	return foldChunks(init, rs, reduce, err)
 }

@@ -108,7 +108,7 @@ func derive[F any](p execution.Policy, k key) (f F) {
 		if base, found := baseEntry(k, ft); found {
 			var g F
 			*(*unsafe.Pointer)(unsafe.Pointer(&g)) = funcWord(base.fn)
-			e = entry{fn: g, exact: base.exact}
+			e = entry{fn: g, exact: base.exact, builtin: base.builtin}
 		}
 		entries[k] = e // a kernel, or none (fn nil): derived once
 		derived[k] = true

@@ -18,6 +18,9 @@ import (
 // Celsius float32) need no line here: derive.go finds them the kernels of
 // their underlying types on first use.
 func init() {
+	registeringBuiltins = true
+	defer func() { registeringBuiltins = false }()
+
 	// Reductions. Float sums reassociate; integer sums wrap, and min/max
 	// are exact for every type.
 	RegisterReduce(op.Add[float32], asm.SumF32, Reassociates)

@@ -82,6 +82,10 @@ type key struct {
 type entry struct {
 	fn    any // the typed kernel, e.g. func([]float32) float32
 	exact Exactness
+	// builtin marks this package's own registrations (kernels.go), and the
+	// entries derived from them: package asm's kernels for package op's
+	// functions, which cannot panic (see LookupReduceBuiltin).
+	builtin bool
 }
 
 // The registry: entries, the authoritative map, written under tableMu by
@@ -195,6 +199,10 @@ func typeID[T any]() uintptr {
 	return (*[2]uintptr)(unsafe.Pointer(&t))[1]
 }
 
+// registeringBuiltins is true while kernels.go registers this package's own
+// kernels (package initialisation, before any other package can register).
+var registeringBuiltins bool
+
 func register(k key, fn any, exact Exactness) {
 	if reflect.ValueOf(fn).IsNil() {
 		return // an adapter that does not apply on this platform
@@ -202,7 +210,7 @@ func register(k key, fn any, exact Exactness) {
 	tableMu.Lock()
 	defer tableMu.Unlock()
 	forgetDerived() // what derive found may no longer be what it would find
-	entries[k] = entry{fn: fn, exact: exact}
+	entries[k] = entry{fn: fn, exact: exact, builtin: registeringBuiltins}
 	if sk, ok := shapeKeyOf(k, reflect.TypeOf(fn), true); ok {
 		byShape[sk] = k
 	}
@@ -230,21 +238,27 @@ func usable[F any](p execution.Policy, k key) (f F, known bool) {
 // kernelFor returns the kernel under k when p allows it, else nil; known is
 // false when the table holds nothing under k (derive has not seen it yet).
 func kernelFor(p execution.Policy, k key) (fn any, known bool) {
+	fn, _, known = kernelEntry(p, k)
+	return fn, known
+}
+
+// kernelEntry is kernelFor that also reports the entry's builtin mark.
+func kernelEntry(p execution.Policy, k key) (fn any, builtin, known bool) {
 	if !kernelsAllowed(p) {
-		return nil, true
+		return nil, false, true
 	}
 	t := table.Load()
 	if t == nil {
-		return nil, false
+		return nil, false, false
 	}
 	e, ok := t.get(k)
 	if !ok {
-		return nil, false
+		return nil, false, false
 	}
 	if !bool(e.exact) && p.Ordered() {
-		return nil, true
+		return nil, false, true
 	}
-	return e.fn, true
+	return e.fn, e.builtin, true
 }
 
 // opName is the name of the function at code pointer pc, e.g.
@@ -342,6 +356,23 @@ func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
 	return derive[func([]T) T](p, k)
 }
 
+// LookupReduceBuiltin is LookupReduce that also reports whether the kernel
+// is one of hpgo's own, registered by this package for a function of
+// package op (or derived from one for a named type): such a kernel and its
+// op cannot panic, so package parallel runs them inline without a deferred
+// recover (~2 ns a call). A kernel registered by any other package may
+// panic like any user code, and builtin is false for it. The first lookup
+// of a named type's instantiation, which derives its kernel, reports false
+// too.
+func LookupReduceBuiltin[T any](p execution.Policy, reduce func(T, T) T) (kernel func([]T) T, builtin bool) {
+	k := key{kind: kindReduce, a: codePtr(reduce)}
+	if fn, b, known := kernelEntry(p, k); known {
+		kernel, _ = fn.(func([]T) T)
+		return kernel, b && kernel != nil
+	}
+	return derive[func([]T) T](p, k), false
+}
+
 // LookupTransformReduce returns the kernel registered for the pair
 // (reduce, transform) when policy p may use it, else nil.
 func LookupTransformReduce[T, R any](p execution.Policy, reduce func(R, R) R, transform func(T) R) func([]T) R {
@@ -352,6 +383,17 @@ func LookupTransformReduce[T, R any](p execution.Policy, reduce func(R, R) R, tr
 	return derive[func([]T) R](p, k)
 }
 
+// LookupTransformReduceBuiltin is LookupTransformReduce that also reports
+// whether the kernel is one of hpgo's own (see LookupReduceBuiltin).
+func LookupTransformReduceBuiltin[T, R any](p execution.Policy, reduce func(R, R) R, transform func(T) R) (kernel func([]T) R, builtin bool) {
+	k := key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)}
+	if fn, b, known := kernelEntry(p, k); known {
+		kernel, _ = fn.(func([]T) R)
+		return kernel, b && kernel != nil
+	}
+	return derive[func([]T) R](p, k), false
+}
+
 // LookupTransformReduce2 returns the kernel registered for the pair
 // (reduce, transform) of the binary form when policy p may use it, else nil.
 func LookupTransformReduce2[T, U, R any](p execution.Policy, reduce func(R, R) R, transform func(T, U) R) func([]T, []U) R {
@@ -360,6 +402,17 @@ func LookupTransformReduce2[T, U, R any](p execution.Policy, reduce func(R, R) R
 		return f
 	}
 	return derive[func([]T, []U) R](p, k)
+}
+
+// LookupTransformReduce2Builtin is LookupTransformReduce2 that also reports
+// whether the kernel is one of hpgo's own (see LookupReduceBuiltin).
+func LookupTransformReduce2Builtin[T, U, R any](p execution.Policy, reduce func(R, R) R, transform func(T, U) R) (kernel func([]T, []U) R, builtin bool) {
+	k := key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)}
+	if fn, b, known := kernelEntry(p, k); known {
+		kernel, _ = fn.(func([]T, []U) R)
+		return kernel, b && kernel != nil
+	}
+	return derive[func([]T, []U) R](p, k), false
 }
 
 // LookupTransform returns the element-wise kernel registered for fn when
