@@ -98,6 +98,12 @@ func opFunc(pc uintptr) (name string, ok bool) {
 // derive finds, records and returns the kernel for a key the table does not
 // hold yet (see the top of this file).
 func derive[F any](p execution.Policy, k key) (f F) {
+	f, _ = deriveEntry[F](p, k)
+	return f
+}
+
+// deriveEntry is derive that also reports the entry's builtin mark.
+func deriveEntry[F any](p execution.Policy, k key) (f F, builtin bool) {
 	ft := reflect.TypeFor[F]()
 	tableMu.Lock()
 	if table.Load() == nil { // registrations since the last build
@@ -116,10 +122,10 @@ func derive[F any](p execution.Policy, k key) (f F) {
 	}
 	tableMu.Unlock()
 	if e.fn == nil || !kernelsAllowed(p) || (!bool(e.exact) && p.Ordered()) {
-		return f
+		return f, false
 	}
 	f, _ = e.fn.(F)
-	return f
+	return f, e.builtin
 }
 
 // baseEntry returns the registered kernel of k's shape on the predeclared

@@ -105,6 +105,20 @@ func ExampleLookupReduce() {
 	// 60
 }
 
+// hpgo's own kernel for op.Add is builtin; one that another package
+// registered (addF32's, in ExampleRegisterReduce) is not: parallel.Reduce
+// runs only builtin kernels without a deferred recover.
+func ExampleLookupReduceBuiltin() {
+	cpu.RegisterReduce(addF32, pairwiseSum, cpu.Reassociates)
+	sum, builtin := cpu.LookupReduceBuiltin(execution.Unseq, op.Add[float32])
+	fmt.Println(sum([]float32{1, 2, 3}), builtin)
+	mine, builtin := cpu.LookupReduceBuiltin(execution.Unseq, addF32)
+	fmt.Println(mine([]float32{1, 2, 3}), builtin)
+	// Output:
+	// 6 true
+	// 6 false
+}
+
 func ExampleRegisterTransformReduce() {
 	// The largest magnitude: max of |x|. Exact, so it serves Seq too.
 	cpu.RegisterTransformReduce(maxI32, absI32, func(x []int32) int32 {
@@ -129,6 +143,12 @@ func ExampleLookupTransformReduce() {
 	// Output: 14
 }
 
+func ExampleLookupTransformReduceBuiltin() {
+	sumSq, builtin := cpu.LookupTransformReduceBuiltin(execution.Par, op.Add[float64], op.Square[float64])
+	fmt.Println(sumSq([]float64{1, 2, 3}), builtin)
+	// Output: 14 true
+}
+
 func ExampleRegisterTransformReduce2() {
 	// The Hamming distance: the sum of differ over two byte strings.
 	cpu.RegisterTransformReduce2(addInt, differ, func(x, y []byte) int {
@@ -148,6 +168,12 @@ func ExampleLookupTransformReduce2() {
 	dot := cpu.LookupTransformReduce2(execution.Par, op.Add[float32], op.Mul[float32])
 	fmt.Println(dot([]float32{1, 2, 3}, []float32{4, 5, 6}))
 	// Output: 32
+}
+
+func ExampleLookupTransformReduce2Builtin() {
+	dot, builtin := cpu.LookupTransformReduce2Builtin(execution.Par, op.Add[float32], op.Mul[float32])
+	fmt.Println(dot([]float32{1, 2, 3}, []float32{4, 5, 6}), builtin)
+	// Output: 32 true
 }
 
 func ExampleRegisterTransform() {

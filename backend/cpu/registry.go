@@ -361,16 +361,14 @@ func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
 // package op (or derived from one for a named type): such a kernel and its
 // op cannot panic, so package parallel runs them inline without a deferred
 // recover (~2 ns a call). A kernel registered by any other package may
-// panic like any user code, and builtin is false for it. The first lookup
-// of a named type's instantiation, which derives its kernel, reports false
-// too.
+// panic like any user code, and builtin is false for it.
 func LookupReduceBuiltin[T any](p execution.Policy, reduce func(T, T) T) (kernel func([]T) T, builtin bool) {
 	k := key{kind: kindReduce, a: codePtr(reduce)}
 	if fn, b, known := kernelEntry(p, k); known {
 		kernel, _ = fn.(func([]T) T)
 		return kernel, b && kernel != nil
 	}
-	return derive[func([]T) T](p, k), false
+	return deriveEntry[func([]T) T](p, k)
 }
 
 // LookupTransformReduce returns the kernel registered for the pair
@@ -391,7 +389,7 @@ func LookupTransformReduceBuiltin[T, R any](p execution.Policy, reduce func(R, R
 		kernel, _ = fn.(func([]T) R)
 		return kernel, b && kernel != nil
 	}
-	return derive[func([]T) R](p, k), false
+	return deriveEntry[func([]T) R](p, k)
 }
 
 // LookupTransformReduce2 returns the kernel registered for the pair
@@ -412,7 +410,7 @@ func LookupTransformReduce2Builtin[T, U, R any](p execution.Policy, reduce func(
 		kernel, _ = fn.(func([]T, []U) R)
 		return kernel, b && kernel != nil
 	}
-	return derive[func([]T, []U) R](p, k), false
+	return deriveEntry[func([]T, []U) R](p, k)
 }
 
 // LookupTransform returns the element-wise kernel registered for fn when

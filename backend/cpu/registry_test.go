@@ -257,3 +257,46 @@ func TestAdaptersSizeMismatch(t *testing.T) {
 		t.Error("nil kernel registered")
 	}
 }
+
+type builtinCelsius float32
+
+func subI16(a, b int16) int16 { return a - b }
+
+// TestLookupBuiltin: hpgo's own kernels, and those derived from them for
+// named types, are builtin on every lookup, the first ones after a
+// registration included; a kernel registered from outside is not.
+func TestLookupBuiltin(t *testing.T) {
+	check := func(what string, ok, builtin, want bool) {
+		t.Helper()
+		if !ok || builtin != want {
+			t.Errorf("%s: kernel found %v, builtin %v; want a kernel, builtin %v", what, ok, builtin, want)
+		}
+	}
+	for round := range 2 { // the first derives the named type's kernel
+		k, b := cpu.LookupReduceBuiltin(execution.Unseq, op.Add[builtinCelsius])
+		check("op.Add[builtinCelsius]", k != nil && k([]builtinCelsius{1, 2}) == 3, b, true)
+		k2, b2 := cpu.LookupTransformReduceBuiltin(execution.Par, op.Add[builtinCelsius], op.Square[builtinCelsius])
+		check("op.Add, op.Square [builtinCelsius]", k2 != nil && k2([]builtinCelsius{1, 2}) == 5, b2, true)
+		k3, b3 := cpu.LookupTransformReduce2Builtin(execution.Par, op.Add[builtinCelsius], op.Mul[builtinCelsius])
+		check("op.Add, op.Mul [builtinCelsius]", k3 != nil && k3([]builtinCelsius{1, 2}, []builtinCelsius{3, 4}) == 11, b3, true)
+		if round == 0 {
+			// A registration clears the table: the next lookups rebuild it.
+			cpu.RegisterReduce(subI16, func(x []int16) int16 {
+				s := x[0]
+				for _, v := range x[1:] {
+					s -= v
+				}
+				return s
+			}, cpu.Exact)
+		}
+	}
+	k, b := cpu.LookupReduceBuiltin(execution.Seq, subI16)
+	check("subI16 (registered here)", k != nil && k([]int16{10, 3, 2}) == 5, b, false)
+	// No kernel: not builtin either.
+	if k, b := cpu.LookupReduceBuiltin(execution.Seq, op.Add[float32]); k != nil || b {
+		t.Errorf("op.Add[float32] under Seq: kernel %v, builtin %v; want neither (it reassociates)", k != nil, b)
+	}
+	if k, b := cpu.LookupReduceBuiltin(execution.Par.On(execution.PureGo), op.Add[int32]); k != nil || b {
+		t.Errorf("op.Add[int32] On(PureGo): kernel %v, builtin %v; want neither", k != nil, b)
+	}
+}
