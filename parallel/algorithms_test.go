@@ -2,6 +2,7 @@ package parallel_test
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -884,4 +885,55 @@ func TestExclusiveScanSkipsTheUnusedTotal(t *testing.T) {
 			t.Fatalf("n=%d: Seq called op %d times, want %d", n, c, n-1)
 		}
 	})
+}
+
+// TestFloatSumsSignOfZero: a reduction by op.Add of terms that are all -0
+// is -0 under every policy, as the left fold gives and any regrouping of
+// it; one +0 term, or a pair that cancels, makes it +0. The SIMD kernels
+// (which start from +0) and the scan's chunk totals must agree.
+func TestFloatSumsSignOfZero(t *testing.T) {
+	nz32, nz64 := float32(math.Copysign(0, -1)), math.Copysign(0, -1)
+	for _, tp := range policies() {
+		for _, n := range tp.lens {
+			if n == 0 {
+				continue
+			}
+			x32, x64 := make([]float32, n), make([]float64, n)
+			one32, one64 := make([]float32, n), make([]float64, n)
+			for i := range x32 {
+				x32[i], x64[i], one32[i], one64[i] = nz32, nz64, 1, 1
+			}
+			where := fmt.Sprintf("%s n=%d", tp.name(), n)
+			p := tp.p
+			want := func(what string, got float64, neg bool) {
+				t.Helper()
+				if got != 0 || math.Signbit(got) != neg {
+					t.Errorf("%s %s = %v, want %s", where, what, got, map[bool]string{true: "-0", false: "+0"}[neg])
+				}
+			}
+			want("Reduce f32 of -0s", float64(parallel.Reduce(p, x32, nz32, op.Add[float32])), true)
+			want("Reduce f64 of -0s", parallel.Reduce(p, x64, nz64, op.Add[float64]), true)
+			want("Reduce f64 of -0s from +0", parallel.Reduce(p, x64, 0, op.Add[float64]), false)
+			want("TransformReduce f32 Identity of -0s", float64(parallel.TransformReduce(p, x32, nz32, op.Add[float32], op.Identity[float32])), true)
+			want("TransformReduce2 f32 -0·1", float64(parallel.TransformReduce2(p, x32, one32, nz32, op.Add[float32], op.Mul[float32])), true)
+			want("TransformReduce2 f64 -0·1", parallel.TransformReduce2(p, x64, one64, nz64, op.Add[float64], op.Mul[float64]), true)
+			want("TransformReduce f64 Square of -0s", parallel.TransformReduce(p, x64, nz64, op.Add[float64], op.Square[float64]), false)
+			dst := make([]float64, n)
+			parallel.InclusiveScan(p, dst, x64, op.Add[float64])
+			if i := bitsDiff(dst, x64); i >= 0 {
+				t.Errorf("%s InclusiveScan f64 of -0s: dst[%d] = %v, want -0", where, i, dst[i])
+			}
+			// One +0 anywhere makes the sum +0; so does a pair that cancels.
+			k := n / 2
+			x64[k] = 0
+			want("Reduce f64 of -0s and one +0", parallel.Reduce(p, x64, nz64, op.Add[float64]), false)
+			one64[k] = -1
+			x64[k] = nz64
+			want("TransformReduce2 f64 with one (-0)·(-1)", parallel.TransformReduce2(p, x64, one64, nz64, op.Add[float64], op.Mul[float64]), false)
+			if n >= 2 {
+				x32[0], x32[n-1] = 3, -3
+				want("Reduce f32 of -0s and 3, -3", float64(parallel.Reduce(p, x32, nz32, op.Add[float32])), false)
+			}
+		}
+	}
 }

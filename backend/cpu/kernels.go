@@ -23,8 +23,8 @@ func init() {
 
 	// Reductions. Float sums reassociate; integer sums wrap, and min/max
 	// are exact for every type.
-	RegisterReduce(op.Add[float32], asm.SumF32, Reassociates)
-	RegisterReduce(op.Add[float64], asm.SumF64, Reassociates)
+	RegisterReduce(op.Add[float32], sumF32, Reassociates) // signedzero.go
+	RegisterReduce(op.Add[float64], sumF64, Reassociates)
 	RegisterReduce(op.Add[int32], asm.SumI32, Exact)
 	RegisterReduce(op.Add[int64], asm.SumI64, Exact)
 	RegisterReduce(op.Add[int], ReduceAs[int](asm.SumI64), Exact)
@@ -57,16 +57,16 @@ func init() {
 	RegisterTransformReduce(op.Add[uint], op.Square[uint], ReduceAs[uint](asm.SumSquaresI32), Exact)
 	RegisterTransformReduce(op.Add[uint32], op.Square[uint32], ReduceAs[uint32](asm.SumSquaresI32), Exact)
 	RegisterTransformReduce(op.Add[uint64], op.Square[uint64], ReduceAs[uint64](asm.SumSquaresI64), Exact)
-	RegisterTransformReduce(op.Add[float32], op.Identity[float32], asm.SumF32, Reassociates)
-	RegisterTransformReduce(op.Add[float64], op.Identity[float64], asm.SumF64, Reassociates)
+	RegisterTransformReduce(op.Add[float32], op.Identity[float32], sumF32, Reassociates)
+	RegisterTransformReduce(op.Add[float64], op.Identity[float64], sumF64, Reassociates)
 	RegisterTransformReduce(op.Add[int32], op.Identity[int32], asm.SumI32, Exact)
 	RegisterTransformReduce(op.Add[int64], op.Identity[int64], asm.SumI64, Exact)
 	RegisterTransformReduce(op.Add[int], op.Identity[int], ReduceAs[int](asm.SumI64), Exact)
 	RegisterTransformReduce(op.Add[int], op.Identity[int], ReduceAs[int](asm.SumI32), Exact)
 
 	// Dot products: TransformReduce2 with op.Add and op.Mul.
-	RegisterTransformReduce2(op.Add[float32], op.Mul[float32], asm.DotF32, Reassociates)
-	RegisterTransformReduce2(op.Add[float64], op.Mul[float64], asm.DotF64, Reassociates)
+	RegisterTransformReduce2(op.Add[float32], op.Mul[float32], dotF32, Reassociates)
+	RegisterTransformReduce2(op.Add[float64], op.Mul[float64], dotF64, Reassociates)
 	RegisterTransformReduce2(op.Add[int32], op.Mul[int32], asm.DotI32, Exact)
 	RegisterTransformReduce2(op.Add[int64], op.Mul[int64], asm.DotI64, Exact)
 	RegisterTransformReduce2(op.Add[int], op.Mul[int], Reduce2As[int](asm.DotI64), Exact)
