@@ -55,6 +55,12 @@ func fuzzSeeds(f *testing.F) {
 	binary.LittleEndian.PutUint64(nan[8*5:], math.Float64bits(math.NaN()))
 	binary.LittleEndian.PutUint64(nan[8*9:], math.Float64bits(math.Inf(-1)))
 	f.Add(byte(9), nan)
+	negZeros := make([]byte, 8*70)
+	for i := 0; i < len(negZeros); i += 8 {
+		binary.LittleEndian.PutUint64(negZeros[i:], math.Float64bits(math.Copysign(0, -1)))
+	}
+	f.Add(byte(10), negZeros)
+	f.Add(byte(13), negZeros[:8*9])
 }
 
 // FuzzTransformReduceParVsSeq: integer results are identical under Seq and
@@ -86,6 +92,19 @@ func FuzzTransformReduceParVsSeq(f *testing.F) {
 		} {
 			if !closeTo(got, want, len(fs)+1, epsF64, abs) {
 				t.Fatalf("%v: float sum %v, want %v", p, got, want)
+			}
+		}
+		// A zero sum has the same sign in every order: -0 exactly when every
+		// term (and init) is -0.
+		negZero := math.Copysign(0, -1)
+		if s := parallel.Reduce(execution.Seq, fs, negZero, op.Add); s == 0 {
+			for _, got := range []float64{
+				parallel.Reduce(p, fs, negZero, op.Add),
+				parallel.TransformReduce(p, fs, negZero, op.Add, op.Identity),
+			} {
+				if got == 0 && math.Signbit(got) != math.Signbit(s) {
+					t.Fatalf("%v: float sum %v, seq %v", p, got, s)
+				}
 			}
 		}
 		if s, q := parallel.Reduce(execution.Seq, fs, math.Inf(1), op.Min), parallel.Reduce(p, fs, math.Inf(1), op.Min); !sameBits(s, q) {
