@@ -135,8 +135,9 @@ func FormatSize(n int) string {
 
 // EnvSizes returns the sizes HPGO_BENCH_SIZES names (e.g. "4Ki,256Ki"), or
 // def when it is unset or empty. It panics with an "hpgo: bench:" message
-// when the variable names no valid size: a typo must not quietly run the
-// default sizes, 64Mi inputs and minutes of timing among them.
+// when the variable is not a valid list of sizes (one bad entry is enough):
+// a typo must not quietly run the default sizes, 64Mi inputs and minutes
+// of timing among them.
 func EnvSizes(def []int) []int {
 	v := os.Getenv("HPGO_BENCH_SIZES")
 	if strings.TrimSpace(v) == "" {

@@ -611,6 +611,7 @@ func TestTaskCancelFoldsOnlyChunksThatRan(t *testing.T) {
 		}},
 		{"ReduceTask kernel", func(tp execution.TaskPolicy, block func()) *future.Future[*int] {
 			blockIntPtrKernel.Store(&block)
+			t.Cleanup(func() { blockIntPtrKernel.Store(nil) })
 			return parallel.ReduceTask(tp, xs, new(int), addIntPtrs)
 		}},
 		{"TransformReduceTask", func(tp execution.TaskPolicy, block func()) *future.Future[*int] {

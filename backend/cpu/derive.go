@@ -124,8 +124,8 @@ func deriveEntry[F any](p execution.Policy, k key) (f F, builtin bool) {
 	if e.fn == nil || !kernelsAllowed(p) || (!bool(e.exact) && p.Ordered()) {
 		return f, false
 	}
-	f, _ = e.fn.(F)
-	return f, e.builtin
+	f, typed := e.fn.(F)
+	return f, typed && e.builtin
 }
 
 // baseEntry returns the registered kernel of k's shape on the predeclared

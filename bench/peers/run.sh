@@ -32,7 +32,7 @@ TYPES=${TYPES:-f32,f64}
 COUNT=${COUNT:-5}
 DURATION=${DURATION:-100ms}
 
-root=$(cd "$(dirname "$0")/../.." && pwd)
+root=$(CDPATH='' cd -- "$(dirname -- "$0")/../.." && pwd)
 
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

@@ -201,6 +201,9 @@ func (o *benchOptions) checkFiles() error {
 		}
 	}
 	if path := o.plotPath(); path != "" {
+		if st, err := os.Stat(path); err == nil && st.IsDir() {
+			return fmt.Errorf("--plot: %s is a directory", path)
+		}
 		dir := filepath.Dir(path)
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
 			return fmt.Errorf("--plot: %s is not a directory", dir)
@@ -394,9 +397,9 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 				}
 			}
 			if o.cppBin != "" {
-				rs, err := runCpp(o.cppBin, g, o, threads)
+				rs, err := runCpp(o.cppBin, g, o, threads, round == 0)
 				if err != nil {
-					return err
+					return fmt.Errorf("--cpp-bin: %w", err)
 				}
 				for _, r := range rs {
 					cppSamples[r.impl] = append(cppSamples[r.impl], r.nsPerOp)
@@ -532,17 +535,24 @@ var cppImpls = []string{"cpp-tbb", "cpp-omp"}
 // runCpp runs the C++ peers binary for one group on threads threads and
 // returns its rows: one per C++ implementation (cppImpls), each the median
 // of its repetitions. Anything else is an error, so that a binary which
-// times nothing cannot make a goal check vanish from the table.
-func runCpp(bin string, g *group, o *benchOptions, threads int) ([]row, error) {
+// times nothing cannot make a goal check vanish from the table. With check
+// the binary also checks its results against a sequential reference (the
+// first round of each group: a pass over the input per implementation).
+func runCpp(bin string, g *group, o *benchOptions, threads int, check bool) ([]row, error) {
+	checkArg := "0"
+	if check {
+		checkArg = "1"
+	}
 	cmd := exec.Command(bin, "--threads", strconv.Itoa(threads), "--reps", strconv.Itoa(repsPerRound),
 		"--min-ms", strconv.FormatInt(o.repTime().Milliseconds(), 10), "--sizes", strconv.Itoa(g.n),
-		"--kernels", string(g.kernel), "--types", g.typ)
+		"--kernels", string(g.kernel), "--types", g.typ, "--check", checkArg)
 	var errb strings.Builder
 	cmd.Stderr = &errb
 	out, err := cmd.Output()
 	if err != nil {
 		if msg := strings.TrimSpace(errb.String()); msg != "" {
-			return nil, fmt.Errorf("%s: %v: %s", bin, err, msg)
+			// One line: the binary's stderr lines joined by "; ".
+			return nil, fmt.Errorf("%s: %v: %s", bin, err, strings.ReplaceAll(msg, "\n", "; "))
 		}
 		return nil, fmt.Errorf("%s: %v", bin, err)
 	}

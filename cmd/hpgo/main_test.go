@@ -69,27 +69,49 @@ func TestBenchTiny(t *testing.T) {
 	}
 }
 
-// stubPeers writes a stand-in for the C++ peers binary: a shell script that
-// prints a header and then rows, in printf's format, for the kernel, type
-// and n it is asked for (the %s's, in that order), and returns its path.
-func stubPeers(t *testing.T, rows ...string) string {
+// stubPeers writes a stand-in for the C++ peers binary and returns its
+// path: a shell script that logs its arguments (see stubArgs), sets k, ty
+// and n to the kernel, type and n it is asked for, prints a header and
+// runs body.
+func stubPeers(t *testing.T, body string) string {
 	t.Helper()
-	bin := filepath.Join(t.TempDir(), "peers.sh")
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "peers.sh")
 	script := "#!/bin/sh\n" +
+		"echo \"$@\" >> " + filepath.Join(dir, "args") + "\n" +
 		"while [ $# -gt 1 ]; do case $1 in --sizes) n=$2;; --kernels) k=$2;; --types) ty=$2;; esac; shift 2; done\n" +
-		"printf '# header\\n'\n"
-	for _, r := range rows {
-		script += "printf '" + r + "\\n' \"$k\" \"$ty\" \"$n\"\n"
-	}
+		"printf '# header\\n'\n" + body
 	if err := os.WriteFile(bin, []byte(script), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	return bin
 }
 
-// TestBenchCppBin runs a stand-in for the C++ peers binary in every round.
+// rows is a stubPeers body printing one row per format, each a printf
+// format given the kernel, type and n.
+func rows(formats ...string) string {
+	var b strings.Builder
+	for _, f := range formats {
+		b.WriteString("printf '" + f + "\\n' \"$k\" \"$ty\" \"$n\"\n")
+	}
+	return b.String()
+}
+
+// stubArgs returns the argument lists the stand-in at bin was called with,
+// one per call.
+func stubArgs(t *testing.T, bin string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(filepath.Dir(bin), "args"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Split(strings.TrimSpace(string(b)), "\n")
+}
+
+// TestBenchCppBin runs a stand-in for the C++ peers binary in every round;
+// the first round of a group asks it to check its results, the others not.
 func TestBenchCppBin(t *testing.T) {
-	bin := stubPeers(t, `%s\t%s\t%s\tcpp-omp\t100\t0`, `%s\t%s\t%s\tcpp-tbb\t200\t0`)
+	bin := stubPeers(t, rows(`%s\t%s\t%s\tcpp-omp\t100\t0`, `%s\t%s\t%s\tcpp-tbb\t200\t0`))
 	out, _ := run(t, "bench", "--sizes", "4Ki", "--count", "2", "--duration", "1ms", "--bw-size", "0",
 		"--kernels", "sum", "--policies", "unseq", "--cpp-bin", bin, "--plot", "off", "-q")
 	for _, re := range []string{
@@ -100,6 +122,10 @@ func TestBenchCppBin(t *testing.T) {
 			t.Errorf("no row %s from the stand-in binary:\n%s", re, out)
 		}
 	}
+	args := stubArgs(t, bin)
+	if len(args) != 2 || !strings.HasSuffix(args[0], "--check 1") || !strings.HasSuffix(args[1], "--check 0") {
+		t.Errorf("the stand-in was called with %q; want two calls, --check 1 then --check 0", args)
+	}
 }
 
 // TestBenchCppBinIncomplete: a C++ peers binary that leaves out an
@@ -107,19 +133,23 @@ func TestBenchCppBin(t *testing.T) {
 // row would silently drop the "par >= best C++ peer" check).
 func TestBenchCppBinIncomplete(t *testing.T) {
 	for _, c := range []struct {
-		rows []string
+		body string
 		want string
 	}{
-		{[]string{`%s\t%s\t%s\tcpp-omp\t100\t0`}, "want one for each of [cpp-tbb cpp-omp]"},
-		{nil, "want one for each of"},
-		{[]string{`%s\t%s\t%s\tcpp-omp\t100\t0`, `%s\t%s\t9%s\tcpp-tbb\t100\t0`}, "asked for sum f32 n=4096, got a row for sum f32 n=94096"},
+		{rows(`%s\t%s\t%s\tcpp-omp\t100\t0`), "want one for each of [cpp-tbb cpp-omp]"},
+		{"", "want one for each of"},
+		{rows(`%s\t%s\t%s\tcpp-omp\t100\t0`, `%s\t%s\t9%s\tcpp-tbb\t100\t0`), "asked for sum f32 n=4096, got a row for sum f32 n=94096"},
+		// A failing binary's stderr lines come back on one line.
+		{"echo 'transform_reduce: cpp-omp sum f32 n=4096 = 1, want 2' >&2; echo 'cpp-omp run failed' >&2; exit 1\n",
+			"exit status 1: transform_reduce: cpp-omp sum f32 n=4096 = 1, want 2; cpp-omp run failed"},
 	} {
-		bin := stubPeers(t, c.rows...)
+		bin := stubPeers(t, c.body)
 		root := newRootCmd(&bytes.Buffer{}, &bytes.Buffer{})
 		root.SetArgs([]string{"bench", "--sizes", "4Ki", "--count", "1", "--duration", "1ms", "--bw-size", "0",
 			"--kernels", "sum", "--policies", "unseq", "--cpp-bin", bin, "--plot", "off", "-q"})
-		if err := root.Execute(); err == nil || !strings.Contains(err.Error(), c.want) {
-			t.Errorf("rows %q: err = %v, want one containing %q", c.rows, err, c.want)
+		err := root.Execute()
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "--cpp-bin: ") || strings.Contains(err.Error(), "\n") {
+			t.Errorf("stand-in %q: err = %v, want one line starting \"--cpp-bin: \" and containing %q", c.body, err, c.want)
 		}
 	}
 }
@@ -150,6 +180,7 @@ func TestBenchBadFlags(t *testing.T) {
 		{[]string{"--cpp", missing}, `--cpp: open ` + missing},
 		{[]string{"--cpp-bin", missing}, `--cpp-bin: `},
 		{[]string{"--plot", filepath.Join(missing, "x.png")}, `--plot: ` + missing + ` is not a directory`},
+		{[]string{"--plot", t.TempDir()}, `is a directory`},
 	} {
 		var errb bytes.Buffer
 		root := newRootCmd(&bytes.Buffer{}, &errb)
