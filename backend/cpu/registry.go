@@ -349,11 +349,8 @@ func RegisterIndexOf[T any](kernel func(x []T, v T) int) {
 // LookupReduce returns the kernel registered for reduce when policy p may
 // use it, else nil.
 func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
-	k := key{kind: kindReduce, a: codePtr(reduce)}
-	if f, known := usable[func([]T) T](p, k); known {
-		return f
-	}
-	return derive[func([]T) T](p, k)
+	k, _ := LookupReduceBuiltin(p, reduce)
+	return k
 }
 
 // LookupReduceBuiltin is LookupReduce that also reports whether the kernel
@@ -374,11 +371,8 @@ func LookupReduceBuiltin[T any](p execution.Policy, reduce func(T, T) T) (kernel
 // LookupTransformReduce returns the kernel registered for the pair
 // (reduce, transform) when policy p may use it, else nil.
 func LookupTransformReduce[T, R any](p execution.Policy, reduce func(R, R) R, transform func(T) R) func([]T) R {
-	k := key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)}
-	if f, known := usable[func([]T) R](p, k); known {
-		return f
-	}
-	return derive[func([]T) R](p, k)
+	k, _ := LookupTransformReduceBuiltin(p, reduce, transform)
+	return k
 }
 
 // LookupTransformReduceBuiltin is LookupTransformReduce that also reports
@@ -395,11 +389,8 @@ func LookupTransformReduceBuiltin[T, R any](p execution.Policy, reduce func(R, R
 // LookupTransformReduce2 returns the kernel registered for the pair
 // (reduce, transform) of the binary form when policy p may use it, else nil.
 func LookupTransformReduce2[T, U, R any](p execution.Policy, reduce func(R, R) R, transform func(T, U) R) func([]T, []U) R {
-	k := key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)}
-	if f, known := usable[func([]T, []U) R](p, k); known {
-		return f
-	}
-	return derive[func([]T, []U) R](p, k)
+	k, _ := LookupTransformReduce2Builtin(p, reduce, transform)
+	return k
 }
 
 // LookupTransformReduce2Builtin is LookupTransformReduce2 that also reports
