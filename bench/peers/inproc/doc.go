@@ -17,6 +17,10 @@
 //	OMP_WAIT_POLICY=passive go test -run '^$' -bench . -count 6 | tee inproc.txt
 //	benchstat -col /impl inproc.txt
 //
+// BenchmarkDotLayout times OpenMP's dot and hpgo's Par on two layouts of
+// the same inputs: one right after the other, as two make calls place
+// them, and 4 KiB apart, as glibc's malloc places the C++ peers' vectors.
+//
 // It is a module of its own, so cgo and these flags never reach hpgo's
 // users; CI vets it and runs its correctness test.
 package inproc
