@@ -326,6 +326,7 @@ func BenchmarkRadixSort(b *testing.B) {
 		b.Run("type=int64/policy="+p.String(), func(b *testing.B) {
 			xs := make([]int64, n)
 			b.SetBytes(8 * n)
+			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
 				copy(xs, i64)
@@ -336,6 +337,7 @@ func BenchmarkRadixSort(b *testing.B) {
 		b.Run("type=float64/policy="+p.String(), func(b *testing.B) {
 			xs := make([]float64, n)
 			b.SetBytes(8 * n)
+			b.ReportAllocs()
 			for b.Loop() {
 				b.StopTimer()
 				copy(xs, f64)
@@ -347,6 +349,7 @@ func BenchmarkRadixSort(b *testing.B) {
 	b.Run("type=int64/impl=slices.Sort", func(b *testing.B) {
 		xs := make([]int64, n)
 		b.SetBytes(8 * n)
+		b.ReportAllocs()
 		for b.Loop() {
 			b.StopTimer()
 			copy(xs, i64)

@@ -56,6 +56,7 @@ func TestTypeIDDistinguishesTypes(t *testing.T) {
 }
 
 func BenchmarkLookupTransformReduce2(b *testing.B) {
+	b.ReportAllocs()
 	var k func([]float32, []float32) float32
 	for b.Loop() {
 		k = LookupTransformReduce2(execution.Unseq, op.Add[float32], op.Mul[float32])

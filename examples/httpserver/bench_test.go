@@ -86,6 +86,7 @@ func benchmarkHealth(b *testing.B, workers int, saturate bool) {
 	getHealth() // open the connection outside the measurement
 
 	lat := make([]time.Duration, 0, healthSample)
+	b.ReportAllocs()
 	for b.Loop() {
 		t0 := time.Now()
 		getHealth()

@@ -492,11 +492,13 @@ func TestNoLostWakeups(t *testing.T) {
 func BenchmarkWorkerID(b *testing.B) {
 	restart(b, 1)
 	b.Run("where=outside", func(b *testing.B) {
+		b.ReportAllocs()
 		for b.Loop() {
 			WorkerID()
 		}
 	})
 	b.Run("where=worker", func(b *testing.B) {
+		b.ReportAllocs()
 		spawnWait(func() {
 			for b.Loop() {
 				WorkerID()

@@ -48,6 +48,7 @@ func BenchmarkDotLayout(b *testing.B) {
 				name := fmt.Sprintf("type=f32/n=%s/impl=%s/gap=%s", bench.FormatSize(n), impl.name, gapName(gap))
 				b.Run(name, func(b *testing.B) {
 					b.SetBytes(int64(2 * n * 4))
+					b.ReportAllocs()
 					for b.Loop() {
 						sink += float64(impl.dot())
 					}

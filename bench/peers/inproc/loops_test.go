@@ -134,6 +134,7 @@ func benchType[T Float](b *testing.B, n int, x, y []T, pol policies[T]) {
 		run := func(name string, f func() float64) {
 			b.Run(prefix+"/"+name, func(b *testing.B) {
 				b.SetBytes(int64(n * k.bytesPerEl))
+				b.ReportAllocs()
 				for b.Loop() {
 					sink += f()
 				}
