@@ -141,6 +141,79 @@ squareF32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func squareF32AVX2NT(dst []float32, src []float32)
+// Requires: AVX, MMX+
+TEXT ·squareF32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	CMPQ       DX, $0x00000040
+	JB         squareF32AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x02, BX
+	JZ         squareF32AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x02, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y0
+	VMASKMOVPS (CX), Y0, Y1
+	VMULPS     Y1, Y1, Y1
+	VMASKMOVPS Y1, Y0, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+squareF32AVX2NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       squareF32AVX2NT_loop1
+	VMOVUPS  (CX), Y0
+	VMULPS   Y0, Y0, Y0
+	VMOVNTPS Y0, (AX)
+	VMOVUPS  32(CX), Y0
+	VMULPS   Y0, Y0, Y0
+	VMOVNTPS Y0, 32(AX)
+	VMOVUPS  64(CX), Y0
+	VMULPS   Y0, Y0, Y0
+	VMOVNTPS Y0, 64(AX)
+	VMOVUPS  96(CX), Y0
+	VMULPS   Y0, Y0, Y0
+	VMOVNTPS Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000020, DX
+	JMP      squareF32AVX2NT_loop4
+
+squareF32AVX2NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      squareF32AVX2NT_tail
+	VMOVUPS (CX), Y0
+	VMULPS  Y0, Y0, Y0
+	VMOVUPS Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	JMP     squareF32AVX2NT_loop1
+
+squareF32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         squareF32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y0
+	VMASKMOVPS (CX), Y0, Y1
+	VMULPS     Y1, Y1, Y1
+	VMASKMOVPS Y1, Y0, (AX)
+
+squareF32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func squareF32AVX512(dst []float32, src []float32)
 // Requires: AVX, AVX512F
 TEXT ·squareF32AVX512(SB), NOSPLIT, $0-48
@@ -204,6 +277,73 @@ squareF32AVX512_tail:
 	VMOVUPS   Z0, K1, (AX)
 
 squareF32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func squareF32AVX512NT(dst []float32, src []float32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·squareF32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ      dst_base+0(FP), AX
+	MOVQ      src_base+24(FP), CX
+	MOVQ      src_len+32(FP), DX
+	CMPQ      DX, $0x00000080
+	JB        squareF32AVX512NT_loop1
+	MOVQ      AX, BX
+	NEGQ      BX
+	ANDQ      $0x3f, BX
+	SHRQ      $0x02, BX
+	JZ        squareF32AVX512NT_loop4
+	LEAQ      ewkmask<>+0(SB), SI
+	KMOVW     (SI)(BX*2), K1
+	VMOVUPS.Z (CX), K1, Z0
+	VMULPS    Z0, Z0, Z0
+	VMOVUPS   Z0, K1, (AX)
+	LEAQ      (AX)(BX*4), AX
+	LEAQ      (CX)(BX*4), CX
+	SUBQ      BX, DX
+
+squareF32AVX512NT_loop4:
+	CMPQ     DX, $0x00000040
+	JB       squareF32AVX512NT_loop1
+	VMOVUPS  (CX), Z0
+	VMULPS   Z0, Z0, Z0
+	VMOVNTPS Z0, (AX)
+	VMOVUPS  64(CX), Z0
+	VMULPS   Z0, Z0, Z0
+	VMOVNTPS Z0, 64(AX)
+	VMOVUPS  128(CX), Z0
+	VMULPS   Z0, Z0, Z0
+	VMOVNTPS Z0, 128(AX)
+	VMOVUPS  192(CX), Z0
+	VMULPS   Z0, Z0, Z0
+	VMOVNTPS Z0, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000040, DX
+	JMP      squareF32AVX512NT_loop4
+
+squareF32AVX512NT_loop1:
+	CMPQ    DX, $0x00000010
+	JB      squareF32AVX512NT_tail
+	VMOVUPS (CX), Z0
+	VMULPS  Z0, Z0, Z0
+	VMOVUPS Z0, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000010, DX
+	JMP     squareF32AVX512NT_loop1
+
+squareF32AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        squareF32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVUPS.Z (CX), K1, Z0
+	VMULPS    Z0, Z0, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+squareF32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -279,6 +419,79 @@ squareF64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func squareF64AVX2NT(dst []float64, src []float64)
+// Requires: AVX, MMX+
+TEXT ·squareF64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	CMPQ       DX, $0x00000020
+	JB         squareF64AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x03, BX
+	JZ         squareF64AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x03, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y0
+	VMASKMOVPD (CX), Y0, Y1
+	VMULPD     Y1, Y1, Y1
+	VMASKMOVPD Y1, Y0, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+squareF64AVX2NT_loop4:
+	CMPQ     DX, $0x00000010
+	JB       squareF64AVX2NT_loop1
+	VMOVUPD  (CX), Y0
+	VMULPD   Y0, Y0, Y0
+	VMOVNTPD Y0, (AX)
+	VMOVUPD  32(CX), Y0
+	VMULPD   Y0, Y0, Y0
+	VMOVNTPD Y0, 32(AX)
+	VMOVUPD  64(CX), Y0
+	VMULPD   Y0, Y0, Y0
+	VMOVNTPD Y0, 64(AX)
+	VMOVUPD  96(CX), Y0
+	VMULPD   Y0, Y0, Y0
+	VMOVNTPD Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000010, DX
+	JMP      squareF64AVX2NT_loop4
+
+squareF64AVX2NT_loop1:
+	CMPQ    DX, $0x00000004
+	JB      squareF64AVX2NT_tail
+	VMOVUPD (CX), Y0
+	VMULPD  Y0, Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000004, DX
+	JMP     squareF64AVX2NT_loop1
+
+squareF64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         squareF64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y0
+	VMASKMOVPD (CX), Y0, Y1
+	VMULPD     Y1, Y1, Y1
+	VMASKMOVPD Y1, Y0, (AX)
+
+squareF64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func squareF64AVX512(dst []float64, src []float64)
 // Requires: AVX, AVX512F
 TEXT ·squareF64AVX512(SB), NOSPLIT, $0-48
@@ -342,6 +555,73 @@ squareF64AVX512_tail:
 	VMOVUPD   Z0, K1, (AX)
 
 squareF64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func squareF64AVX512NT(dst []float64, src []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·squareF64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ      dst_base+0(FP), AX
+	MOVQ      src_base+24(FP), CX
+	MOVQ      src_len+32(FP), DX
+	CMPQ      DX, $0x00000040
+	JB        squareF64AVX512NT_loop1
+	MOVQ      AX, BX
+	NEGQ      BX
+	ANDQ      $0x3f, BX
+	SHRQ      $0x03, BX
+	JZ        squareF64AVX512NT_loop4
+	LEAQ      ewkmask<>+0(SB), SI
+	KMOVW     (SI)(BX*2), K1
+	VMOVUPD.Z (CX), K1, Z0
+	VMULPD    Z0, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)
+	LEAQ      (AX)(BX*8), AX
+	LEAQ      (CX)(BX*8), CX
+	SUBQ      BX, DX
+
+squareF64AVX512NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       squareF64AVX512NT_loop1
+	VMOVUPD  (CX), Z0
+	VMULPD   Z0, Z0, Z0
+	VMOVNTPD Z0, (AX)
+	VMOVUPD  64(CX), Z0
+	VMULPD   Z0, Z0, Z0
+	VMOVNTPD Z0, 64(AX)
+	VMOVUPD  128(CX), Z0
+	VMULPD   Z0, Z0, Z0
+	VMOVNTPD Z0, 128(AX)
+	VMOVUPD  192(CX), Z0
+	VMULPD   Z0, Z0, Z0
+	VMOVNTPD Z0, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000020, DX
+	JMP      squareF64AVX512NT_loop4
+
+squareF64AVX512NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      squareF64AVX512NT_tail
+	VMOVUPD (CX), Z0
+	VMULPD  Z0, Z0, Z0
+	VMOVUPD Z0, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000008, DX
+	JMP     squareF64AVX512NT_loop1
+
+squareF64AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        squareF64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVUPD.Z (CX), K1, Z0
+	VMULPD    Z0, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+squareF64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -417,6 +697,79 @@ squareI32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func squareI32AVX2NT(dst []int32, src []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·squareI32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	CMPQ       DX, $0x00000040
+	JB         squareI32AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x02, BX
+	JZ         squareI32AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x02, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPMULLD    Y1, Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+squareI32AVX2NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       squareI32AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VPMULLD  Y0, Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VPMULLD  Y0, Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VPMULLD  Y0, Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VPMULLD  Y0, Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000020, DX
+	JMP      squareI32AVX2NT_loop4
+
+squareI32AVX2NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      squareI32AVX2NT_tail
+	VMOVDQU (CX), Y0
+	VPMULLD Y0, Y0, Y0
+	VMOVDQU Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	JMP     squareI32AVX2NT_loop1
+
+squareI32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         squareI32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPMULLD    Y1, Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+
+squareI32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func squareI32AVX512(dst []int32, src []int32)
 // Requires: AVX, AVX512F
 TEXT ·squareI32AVX512(SB), NOSPLIT, $0-48
@@ -480,6 +833,73 @@ squareI32AVX512_tail:
 	VMOVDQU32   Z0, K1, (AX)
 
 squareI32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func squareI32AVX512NT(dst []int32, src []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·squareI32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        src_base+24(FP), CX
+	MOVQ        src_len+32(FP), DX
+	CMPQ        DX, $0x00000080
+	JB          squareI32AVX512NT_loop1
+	MOVQ        AX, BX
+	NEGQ        BX
+	ANDQ        $0x3f, BX
+	SHRQ        $0x02, BX
+	JZ          squareI32AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VPMULLD     Z0, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+	LEAQ        (AX)(BX*4), AX
+	LEAQ        (CX)(BX*4), CX
+	SUBQ        BX, DX
+
+squareI32AVX512NT_loop4:
+	CMPQ      DX, $0x00000040
+	JB        squareI32AVX512NT_loop1
+	VMOVDQU32 (CX), Z0
+	VPMULLD   Z0, Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU32 64(CX), Z0
+	VPMULLD   Z0, Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU32 128(CX), Z0
+	VPMULLD   Z0, Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU32 192(CX), Z0
+	VPMULLD   Z0, Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000040, DX
+	JMP       squareI32AVX512NT_loop4
+
+squareI32AVX512NT_loop1:
+	CMPQ      DX, $0x00000010
+	JB        squareI32AVX512NT_tail
+	VMOVDQU32 (CX), Z0
+	VPMULLD   Z0, Z0, Z0
+	VMOVDQU32 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000010, DX
+	JMP       squareI32AVX512NT_loop1
+
+squareI32AVX512NT_tail:
+	TESTQ       DX, DX
+	JZ          squareI32AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VPMULLD     Z0, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+
+squareI32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -583,6 +1003,107 @@ squareI64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func squareI64AVX2NT(dst []int64, src []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·squareI64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	CMPQ       DX, $0x00000020
+	JB         squareI64AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x03, BX
+	JZ         squareI64AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x03, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y0
+	VPMASKMOVQ (CX), Y0, Y1
+	VPSRLQ     $0x20, Y1, Y2
+	VPMULUDQ   Y1, Y2, Y2
+	VPSLLQ     $0x21, Y2, Y2
+	VPMULUDQ   Y1, Y1, Y1
+	VPADDQ     Y2, Y1, Y1
+	VPMASKMOVQ Y1, Y0, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+squareI64AVX2NT_loop4:
+	CMPQ     DX, $0x00000010
+	JB       squareI64AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VPSRLQ   $0x20, Y0, Y1
+	VPMULUDQ Y0, Y1, Y1
+	VPSLLQ   $0x21, Y1, Y1
+	VPMULUDQ Y0, Y0, Y0
+	VPADDQ   Y1, Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VPSRLQ   $0x20, Y0, Y1
+	VPMULUDQ Y0, Y1, Y1
+	VPSLLQ   $0x21, Y1, Y1
+	VPMULUDQ Y0, Y0, Y0
+	VPADDQ   Y1, Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VPSRLQ   $0x20, Y0, Y1
+	VPMULUDQ Y0, Y1, Y1
+	VPSLLQ   $0x21, Y1, Y1
+	VPMULUDQ Y0, Y0, Y0
+	VPADDQ   Y1, Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VPSRLQ   $0x20, Y0, Y1
+	VPMULUDQ Y0, Y1, Y1
+	VPSLLQ   $0x21, Y1, Y1
+	VPMULUDQ Y0, Y0, Y0
+	VPADDQ   Y1, Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000010, DX
+	JMP      squareI64AVX2NT_loop4
+
+squareI64AVX2NT_loop1:
+	CMPQ     DX, $0x00000004
+	JB       squareI64AVX2NT_tail
+	VMOVDQU  (CX), Y0
+	VPSRLQ   $0x20, Y0, Y1
+	VPMULUDQ Y0, Y1, Y1
+	VPSLLQ   $0x21, Y1, Y1
+	VPMULUDQ Y0, Y0, Y0
+	VPADDQ   Y1, Y0, Y0
+	VMOVDQU  Y0, (AX)
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, CX
+	SUBQ     $0x00000004, DX
+	JMP      squareI64AVX2NT_loop1
+
+squareI64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         squareI64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y0
+	VPMASKMOVQ (CX), Y0, Y1
+	VPSRLQ     $0x20, Y1, Y2
+	VPMULUDQ   Y1, Y2, Y2
+	VPSLLQ     $0x21, Y2, Y2
+	VPMULUDQ   Y1, Y1, Y1
+	VPADDQ     Y2, Y1, Y1
+	VPMASKMOVQ Y1, Y0, (AX)
+
+squareI64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func squareI64AVX512(dst []int64, src []int64)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·squareI64AVX512(SB), NOSPLIT, $0-48
@@ -646,6 +1167,73 @@ squareI64AVX512_tail:
 	VMOVDQU64   Z0, K1, (AX)
 
 squareI64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func squareI64AVX512NT(dst []int64, src []int64)
+// Requires: AVX, AVX512DQ, AVX512F, MMX+
+TEXT ·squareI64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        src_base+24(FP), CX
+	MOVQ        src_len+32(FP), DX
+	CMPQ        DX, $0x00000040
+	JB          squareI64AVX512NT_loop1
+	MOVQ        AX, BX
+	NEGQ        BX
+	ANDQ        $0x3f, BX
+	SHRQ        $0x03, BX
+	JZ          squareI64AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VPMULLQ     Z0, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+	LEAQ        (AX)(BX*8), AX
+	LEAQ        (CX)(BX*8), CX
+	SUBQ        BX, DX
+
+squareI64AVX512NT_loop4:
+	CMPQ      DX, $0x00000020
+	JB        squareI64AVX512NT_loop1
+	VMOVDQU64 (CX), Z0
+	VPMULLQ   Z0, Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU64 64(CX), Z0
+	VPMULLQ   Z0, Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU64 128(CX), Z0
+	VPMULLQ   Z0, Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU64 192(CX), Z0
+	VPMULLQ   Z0, Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000020, DX
+	JMP       squareI64AVX512NT_loop4
+
+squareI64AVX512NT_loop1:
+	CMPQ      DX, $0x00000008
+	JB        squareI64AVX512NT_tail
+	VMOVDQU64 (CX), Z0
+	VPMULLQ   Z0, Z0, Z0
+	VMOVDQU64 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000008, DX
+	JMP       squareI64AVX512NT_loop1
+
+squareI64AVX512NT_tail:
+	TESTQ       DX, DX
+	JZ          squareI64AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VPMULLQ     Z0, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+
+squareI64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -724,6 +1312,82 @@ absF32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func absF32AVX2NT(dst []float32, src []float32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·absF32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	VPCMPEQD   Y0, Y0, Y0
+	VPSRLD     $0x01, Y0, Y0
+	CMPQ       DX, $0x00000040
+	JB         absF32AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x02, BX
+	JZ         absF32AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x02, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VMASKMOVPS (CX), Y1, Y2
+	VANDPS     Y0, Y2, Y2
+	VMASKMOVPS Y2, Y1, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+absF32AVX2NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       absF32AVX2NT_loop1
+	VMOVUPS  (CX), Y1
+	VANDPS   Y0, Y1, Y1
+	VMOVNTPS Y1, (AX)
+	VMOVUPS  32(CX), Y1
+	VANDPS   Y0, Y1, Y1
+	VMOVNTPS Y1, 32(AX)
+	VMOVUPS  64(CX), Y1
+	VANDPS   Y0, Y1, Y1
+	VMOVNTPS Y1, 64(AX)
+	VMOVUPS  96(CX), Y1
+	VANDPS   Y0, Y1, Y1
+	VMOVNTPS Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000020, DX
+	JMP      absF32AVX2NT_loop4
+
+absF32AVX2NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      absF32AVX2NT_tail
+	VMOVUPS (CX), Y1
+	VANDPS  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	JMP     absF32AVX2NT_loop1
+
+absF32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         absF32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VMASKMOVPS (CX), Y1, Y2
+	VANDPS     Y0, Y2, Y0
+	VMASKMOVPS Y0, Y1, (AX)
+
+absF32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func absF32AVX512(dst []float32, src []float32)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·absF32AVX512(SB), NOSPLIT, $0-48
@@ -790,6 +1454,76 @@ absF32AVX512_tail:
 	VMOVUPS   Z0, K1, (AX)
 
 absF32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func absF32AVX512NT(dst []float32, src []float32)
+// Requires: AVX, AVX512DQ, AVX512F, MMX+
+TEXT ·absF32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXORD     Z0, Z0, Z0
+	VPTERNLOGD $0xff, Z0, Z0, Z0
+	VPSRLD     $0x01, Z0, Z0
+	CMPQ       DX, $0x00000080
+	JB         absF32AVX512NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x3f, BX
+	SHRQ       $0x02, BX
+	JZ         absF32AVX512NT_loop4
+	LEAQ       ewkmask<>+0(SB), SI
+	KMOVW      (SI)(BX*2), K1
+	VMOVUPS.Z  (CX), K1, Z1
+	VANDPS     Z0, Z1, Z1
+	VMOVUPS    Z1, K1, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+absF32AVX512NT_loop4:
+	CMPQ     DX, $0x00000040
+	JB       absF32AVX512NT_loop1
+	VMOVUPS  (CX), Z1
+	VANDPS   Z0, Z1, Z1
+	VMOVNTPS Z1, (AX)
+	VMOVUPS  64(CX), Z1
+	VANDPS   Z0, Z1, Z1
+	VMOVNTPS Z1, 64(AX)
+	VMOVUPS  128(CX), Z1
+	VANDPS   Z0, Z1, Z1
+	VMOVNTPS Z1, 128(AX)
+	VMOVUPS  192(CX), Z1
+	VANDPS   Z0, Z1, Z1
+	VMOVNTPS Z1, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000040, DX
+	JMP      absF32AVX512NT_loop4
+
+absF32AVX512NT_loop1:
+	CMPQ    DX, $0x00000010
+	JB      absF32AVX512NT_tail
+	VMOVUPS (CX), Z1
+	VANDPS  Z0, Z1, Z1
+	VMOVUPS Z1, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000010, DX
+	JMP     absF32AVX512NT_loop1
+
+absF32AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        absF32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVUPS.Z (CX), K1, Z1
+	VANDPS    Z0, Z1, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+absF32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -868,6 +1602,82 @@ absF64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func absF64AVX2NT(dst []float64, src []float64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·absF64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	VPCMPEQD   Y0, Y0, Y0
+	VPSRLQ     $0x01, Y0, Y0
+	CMPQ       DX, $0x00000020
+	JB         absF64AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x03, BX
+	JZ         absF64AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x03, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VMASKMOVPD (CX), Y1, Y2
+	VANDPD     Y0, Y2, Y2
+	VMASKMOVPD Y2, Y1, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+absF64AVX2NT_loop4:
+	CMPQ     DX, $0x00000010
+	JB       absF64AVX2NT_loop1
+	VMOVUPD  (CX), Y1
+	VANDPD   Y0, Y1, Y1
+	VMOVNTPD Y1, (AX)
+	VMOVUPD  32(CX), Y1
+	VANDPD   Y0, Y1, Y1
+	VMOVNTPD Y1, 32(AX)
+	VMOVUPD  64(CX), Y1
+	VANDPD   Y0, Y1, Y1
+	VMOVNTPD Y1, 64(AX)
+	VMOVUPD  96(CX), Y1
+	VANDPD   Y0, Y1, Y1
+	VMOVNTPD Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000010, DX
+	JMP      absF64AVX2NT_loop4
+
+absF64AVX2NT_loop1:
+	CMPQ    DX, $0x00000004
+	JB      absF64AVX2NT_tail
+	VMOVUPD (CX), Y1
+	VANDPD  Y0, Y1, Y1
+	VMOVUPD Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000004, DX
+	JMP     absF64AVX2NT_loop1
+
+absF64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         absF64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VMASKMOVPD (CX), Y1, Y2
+	VANDPD     Y0, Y2, Y0
+	VMASKMOVPD Y0, Y1, (AX)
+
+absF64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func absF64AVX512(dst []float64, src []float64)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·absF64AVX512(SB), NOSPLIT, $0-48
@@ -934,6 +1744,76 @@ absF64AVX512_tail:
 	VMOVUPD   Z0, K1, (AX)
 
 absF64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func absF64AVX512NT(dst []float64, src []float64)
+// Requires: AVX, AVX512DQ, AVX512F, MMX+
+TEXT ·absF64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXORD     Z0, Z0, Z0
+	VPTERNLOGD $0xff, Z0, Z0, Z0
+	VPSRLQ     $0x01, Z0, Z0
+	CMPQ       DX, $0x00000040
+	JB         absF64AVX512NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x3f, BX
+	SHRQ       $0x03, BX
+	JZ         absF64AVX512NT_loop4
+	LEAQ       ewkmask<>+0(SB), SI
+	KMOVW      (SI)(BX*2), K1
+	VMOVUPD.Z  (CX), K1, Z1
+	VANDPD     Z0, Z1, Z1
+	VMOVUPD    Z1, K1, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+absF64AVX512NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       absF64AVX512NT_loop1
+	VMOVUPD  (CX), Z1
+	VANDPD   Z0, Z1, Z1
+	VMOVNTPD Z1, (AX)
+	VMOVUPD  64(CX), Z1
+	VANDPD   Z0, Z1, Z1
+	VMOVNTPD Z1, 64(AX)
+	VMOVUPD  128(CX), Z1
+	VANDPD   Z0, Z1, Z1
+	VMOVNTPD Z1, 128(AX)
+	VMOVUPD  192(CX), Z1
+	VANDPD   Z0, Z1, Z1
+	VMOVNTPD Z1, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000020, DX
+	JMP      absF64AVX512NT_loop4
+
+absF64AVX512NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      absF64AVX512NT_tail
+	VMOVUPD (CX), Z1
+	VANDPD  Z0, Z1, Z1
+	VMOVUPD Z1, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000008, DX
+	JMP     absF64AVX512NT_loop1
+
+absF64AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        absF64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVUPD.Z (CX), K1, Z1
+	VANDPD    Z0, Z1, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+absF64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1009,6 +1889,79 @@ absI32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func absI32AVX2NT(dst []int32, src []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·absI32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	CMPQ       DX, $0x00000040
+	JB         absI32AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x02, BX
+	JZ         absI32AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x02, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPABSD     Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+absI32AVX2NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       absI32AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VPABSD   Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VPABSD   Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VPABSD   Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VPABSD   Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000020, DX
+	JMP      absI32AVX2NT_loop4
+
+absI32AVX2NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      absI32AVX2NT_tail
+	VMOVDQU (CX), Y0
+	VPABSD  Y0, Y0
+	VMOVDQU Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	JMP     absI32AVX2NT_loop1
+
+absI32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         absI32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPABSD     Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+
+absI32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func absI32AVX512(dst []int32, src []int32)
 // Requires: AVX, AVX512F
 TEXT ·absI32AVX512(SB), NOSPLIT, $0-48
@@ -1072,6 +2025,73 @@ absI32AVX512_tail:
 	VMOVDQU32   Z0, K1, (AX)
 
 absI32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func absI32AVX512NT(dst []int32, src []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·absI32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        src_base+24(FP), CX
+	MOVQ        src_len+32(FP), DX
+	CMPQ        DX, $0x00000080
+	JB          absI32AVX512NT_loop1
+	MOVQ        AX, BX
+	NEGQ        BX
+	ANDQ        $0x3f, BX
+	SHRQ        $0x02, BX
+	JZ          absI32AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VPABSD      Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+	LEAQ        (AX)(BX*4), AX
+	LEAQ        (CX)(BX*4), CX
+	SUBQ        BX, DX
+
+absI32AVX512NT_loop4:
+	CMPQ      DX, $0x00000040
+	JB        absI32AVX512NT_loop1
+	VMOVDQU32 (CX), Z0
+	VPABSD    Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU32 64(CX), Z0
+	VPABSD    Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU32 128(CX), Z0
+	VPABSD    Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU32 192(CX), Z0
+	VPABSD    Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000040, DX
+	JMP       absI32AVX512NT_loop4
+
+absI32AVX512NT_loop1:
+	CMPQ      DX, $0x00000010
+	JB        absI32AVX512NT_tail
+	VMOVDQU32 (CX), Z0
+	VPABSD    Z0, Z0
+	VMOVDQU32 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000010, DX
+	JMP       absI32AVX512NT_loop1
+
+absI32AVX512NT_tail:
+	TESTQ       DX, DX
+	JZ          absI32AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VPABSD      Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+
+absI32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1155,6 +2175,87 @@ absI64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func absI64AVX2NT(dst []int64, src []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·absI64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	CMPQ       DX, $0x00000020
+	JB         absI64AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x03, BX
+	JZ         absI64AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x03, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VPMASKMOVQ (CX), Y1, Y2
+	VPSUBQ     Y2, Y0, Y3
+	VBLENDVPD  Y2, Y3, Y2, Y2
+	VPMASKMOVQ Y2, Y1, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+absI64AVX2NT_loop4:
+	CMPQ      DX, $0x00000010
+	JB        absI64AVX2NT_loop1
+	VMOVDQU   (CX), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVNTDQ  Y1, (AX)
+	VMOVDQU   32(CX), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVNTDQ  Y1, 32(AX)
+	VMOVDQU   64(CX), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVNTDQ  Y1, 64(AX)
+	VMOVDQU   96(CX), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVNTDQ  Y1, 96(AX)
+	ADDQ      $0x00000080, AX
+	ADDQ      $0x00000080, CX
+	SUBQ      $0x00000010, DX
+	JMP       absI64AVX2NT_loop4
+
+absI64AVX2NT_loop1:
+	CMPQ      DX, $0x00000004
+	JB        absI64AVX2NT_tail
+	VMOVDQU   (CX), Y1
+	VPSUBQ    Y1, Y0, Y2
+	VBLENDVPD Y1, Y2, Y1, Y1
+	VMOVDQU   Y1, (AX)
+	ADDQ      $0x00000020, AX
+	ADDQ      $0x00000020, CX
+	SUBQ      $0x00000004, DX
+	JMP       absI64AVX2NT_loop1
+
+absI64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         absI64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VPMASKMOVQ (CX), Y1, Y2
+	VPSUBQ     Y2, Y0, Y0
+	VBLENDVPD  Y2, Y0, Y2, Y0
+	VPMASKMOVQ Y0, Y1, (AX)
+
+absI64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func absI64AVX512(dst []int64, src []int64)
 // Requires: AVX, AVX512F
 TEXT ·absI64AVX512(SB), NOSPLIT, $0-48
@@ -1218,6 +2319,73 @@ absI64AVX512_tail:
 	VMOVDQU64   Z0, K1, (AX)
 
 absI64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func absI64AVX512NT(dst []int64, src []int64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·absI64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        src_base+24(FP), CX
+	MOVQ        src_len+32(FP), DX
+	CMPQ        DX, $0x00000040
+	JB          absI64AVX512NT_loop1
+	MOVQ        AX, BX
+	NEGQ        BX
+	ANDQ        $0x3f, BX
+	SHRQ        $0x03, BX
+	JZ          absI64AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VPABSQ      Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+	LEAQ        (AX)(BX*8), AX
+	LEAQ        (CX)(BX*8), CX
+	SUBQ        BX, DX
+
+absI64AVX512NT_loop4:
+	CMPQ      DX, $0x00000020
+	JB        absI64AVX512NT_loop1
+	VMOVDQU64 (CX), Z0
+	VPABSQ    Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU64 64(CX), Z0
+	VPABSQ    Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU64 128(CX), Z0
+	VPABSQ    Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU64 192(CX), Z0
+	VPABSQ    Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000020, DX
+	JMP       absI64AVX512NT_loop4
+
+absI64AVX512NT_loop1:
+	CMPQ      DX, $0x00000008
+	JB        absI64AVX512NT_tail
+	VMOVDQU64 (CX), Z0
+	VPABSQ    Z0, Z0
+	VMOVDQU64 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000008, DX
+	JMP       absI64AVX512NT_loop1
+
+absI64AVX512NT_tail:
+	TESTQ       DX, DX
+	JZ          absI64AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VPABSQ      Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+
+absI64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1296,6 +2464,82 @@ negateF32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func negateF32AVX2NT(dst []float32, src []float32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·negateF32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	VPCMPEQD   Y0, Y0, Y0
+	VPSLLD     $0x1f, Y0, Y0
+	CMPQ       DX, $0x00000040
+	JB         negateF32AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x02, BX
+	JZ         negateF32AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x02, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VMASKMOVPS (CX), Y1, Y2
+	VXORPS     Y0, Y2, Y2
+	VMASKMOVPS Y2, Y1, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+negateF32AVX2NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       negateF32AVX2NT_loop1
+	VMOVUPS  (CX), Y1
+	VXORPS   Y0, Y1, Y1
+	VMOVNTPS Y1, (AX)
+	VMOVUPS  32(CX), Y1
+	VXORPS   Y0, Y1, Y1
+	VMOVNTPS Y1, 32(AX)
+	VMOVUPS  64(CX), Y1
+	VXORPS   Y0, Y1, Y1
+	VMOVNTPS Y1, 64(AX)
+	VMOVUPS  96(CX), Y1
+	VXORPS   Y0, Y1, Y1
+	VMOVNTPS Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000020, DX
+	JMP      negateF32AVX2NT_loop4
+
+negateF32AVX2NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      negateF32AVX2NT_tail
+	VMOVUPS (CX), Y1
+	VXORPS  Y0, Y1, Y1
+	VMOVUPS Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	JMP     negateF32AVX2NT_loop1
+
+negateF32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         negateF32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VMASKMOVPS (CX), Y1, Y2
+	VXORPS     Y0, Y2, Y0
+	VMASKMOVPS Y0, Y1, (AX)
+
+negateF32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func negateF32AVX512(dst []float32, src []float32)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·negateF32AVX512(SB), NOSPLIT, $0-48
@@ -1362,6 +2606,76 @@ negateF32AVX512_tail:
 	VMOVUPS   Z0, K1, (AX)
 
 negateF32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func negateF32AVX512NT(dst []float32, src []float32)
+// Requires: AVX, AVX512DQ, AVX512F, MMX+
+TEXT ·negateF32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXORD     Z0, Z0, Z0
+	VPTERNLOGD $0xff, Z0, Z0, Z0
+	VPSLLD     $0x1f, Z0, Z0
+	CMPQ       DX, $0x00000080
+	JB         negateF32AVX512NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x3f, BX
+	SHRQ       $0x02, BX
+	JZ         negateF32AVX512NT_loop4
+	LEAQ       ewkmask<>+0(SB), SI
+	KMOVW      (SI)(BX*2), K1
+	VMOVUPS.Z  (CX), K1, Z1
+	VXORPS     Z0, Z1, Z1
+	VMOVUPS    Z1, K1, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+negateF32AVX512NT_loop4:
+	CMPQ     DX, $0x00000040
+	JB       negateF32AVX512NT_loop1
+	VMOVUPS  (CX), Z1
+	VXORPS   Z0, Z1, Z1
+	VMOVNTPS Z1, (AX)
+	VMOVUPS  64(CX), Z1
+	VXORPS   Z0, Z1, Z1
+	VMOVNTPS Z1, 64(AX)
+	VMOVUPS  128(CX), Z1
+	VXORPS   Z0, Z1, Z1
+	VMOVNTPS Z1, 128(AX)
+	VMOVUPS  192(CX), Z1
+	VXORPS   Z0, Z1, Z1
+	VMOVNTPS Z1, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000040, DX
+	JMP      negateF32AVX512NT_loop4
+
+negateF32AVX512NT_loop1:
+	CMPQ    DX, $0x00000010
+	JB      negateF32AVX512NT_tail
+	VMOVUPS (CX), Z1
+	VXORPS  Z0, Z1, Z1
+	VMOVUPS Z1, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000010, DX
+	JMP     negateF32AVX512NT_loop1
+
+negateF32AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        negateF32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVUPS.Z (CX), K1, Z1
+	VXORPS    Z0, Z1, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+negateF32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1440,6 +2754,82 @@ negateF64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func negateF64AVX2NT(dst []float64, src []float64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·negateF64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	VPCMPEQD   Y0, Y0, Y0
+	VPSLLQ     $0x3f, Y0, Y0
+	CMPQ       DX, $0x00000020
+	JB         negateF64AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x03, BX
+	JZ         negateF64AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x03, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VMASKMOVPD (CX), Y1, Y2
+	VXORPD     Y0, Y2, Y2
+	VMASKMOVPD Y2, Y1, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+negateF64AVX2NT_loop4:
+	CMPQ     DX, $0x00000010
+	JB       negateF64AVX2NT_loop1
+	VMOVUPD  (CX), Y1
+	VXORPD   Y0, Y1, Y1
+	VMOVNTPD Y1, (AX)
+	VMOVUPD  32(CX), Y1
+	VXORPD   Y0, Y1, Y1
+	VMOVNTPD Y1, 32(AX)
+	VMOVUPD  64(CX), Y1
+	VXORPD   Y0, Y1, Y1
+	VMOVNTPD Y1, 64(AX)
+	VMOVUPD  96(CX), Y1
+	VXORPD   Y0, Y1, Y1
+	VMOVNTPD Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000010, DX
+	JMP      negateF64AVX2NT_loop4
+
+negateF64AVX2NT_loop1:
+	CMPQ    DX, $0x00000004
+	JB      negateF64AVX2NT_tail
+	VMOVUPD (CX), Y1
+	VXORPD  Y0, Y1, Y1
+	VMOVUPD Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000004, DX
+	JMP     negateF64AVX2NT_loop1
+
+negateF64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         negateF64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VMASKMOVPD (CX), Y1, Y2
+	VXORPD     Y0, Y2, Y0
+	VMASKMOVPD Y0, Y1, (AX)
+
+negateF64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func negateF64AVX512(dst []float64, src []float64)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·negateF64AVX512(SB), NOSPLIT, $0-48
@@ -1506,6 +2896,76 @@ negateF64AVX512_tail:
 	VMOVUPD   Z0, K1, (AX)
 
 negateF64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func negateF64AVX512NT(dst []float64, src []float64)
+// Requires: AVX, AVX512DQ, AVX512F, MMX+
+TEXT ·negateF64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXORD     Z0, Z0, Z0
+	VPTERNLOGD $0xff, Z0, Z0, Z0
+	VPSLLQ     $0x3f, Z0, Z0
+	CMPQ       DX, $0x00000040
+	JB         negateF64AVX512NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x3f, BX
+	SHRQ       $0x03, BX
+	JZ         negateF64AVX512NT_loop4
+	LEAQ       ewkmask<>+0(SB), SI
+	KMOVW      (SI)(BX*2), K1
+	VMOVUPD.Z  (CX), K1, Z1
+	VXORPD     Z0, Z1, Z1
+	VMOVUPD    Z1, K1, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+negateF64AVX512NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       negateF64AVX512NT_loop1
+	VMOVUPD  (CX), Z1
+	VXORPD   Z0, Z1, Z1
+	VMOVNTPD Z1, (AX)
+	VMOVUPD  64(CX), Z1
+	VXORPD   Z0, Z1, Z1
+	VMOVNTPD Z1, 64(AX)
+	VMOVUPD  128(CX), Z1
+	VXORPD   Z0, Z1, Z1
+	VMOVNTPD Z1, 128(AX)
+	VMOVUPD  192(CX), Z1
+	VXORPD   Z0, Z1, Z1
+	VMOVNTPD Z1, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000020, DX
+	JMP      negateF64AVX512NT_loop4
+
+negateF64AVX512NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      negateF64AVX512NT_tail
+	VMOVUPD (CX), Z1
+	VXORPD  Z0, Z1, Z1
+	VMOVUPD Z1, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000008, DX
+	JMP     negateF64AVX512NT_loop1
+
+negateF64AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        negateF64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVUPD.Z (CX), K1, Z1
+	VXORPD    Z0, Z1, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+negateF64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1582,6 +3042,80 @@ negateI32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func negateI32AVX2NT(dst []int32, src []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·negateI32AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	CMPQ       DX, $0x00000040
+	JB         negateI32AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x02, BX
+	JZ         negateI32AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x02, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VPMASKMOVD (CX), Y1, Y2
+	VPSUBD     Y2, Y0, Y2
+	VPMASKMOVD Y2, Y1, (AX)
+	LEAQ       (AX)(BX*4), AX
+	LEAQ       (CX)(BX*4), CX
+	SUBQ       BX, DX
+
+negateI32AVX2NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       negateI32AVX2NT_loop1
+	VMOVDQU  (CX), Y1
+	VPSUBD   Y1, Y0, Y1
+	VMOVNTDQ Y1, (AX)
+	VMOVDQU  32(CX), Y1
+	VPSUBD   Y1, Y0, Y1
+	VMOVNTDQ Y1, 32(AX)
+	VMOVDQU  64(CX), Y1
+	VPSUBD   Y1, Y0, Y1
+	VMOVNTDQ Y1, 64(AX)
+	VMOVDQU  96(CX), Y1
+	VPSUBD   Y1, Y0, Y1
+	VMOVNTDQ Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000020, DX
+	JMP      negateI32AVX2NT_loop4
+
+negateI32AVX2NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      negateI32AVX2NT_tail
+	VMOVDQU (CX), Y1
+	VPSUBD  Y1, Y0, Y1
+	VMOVDQU Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000008, DX
+	JMP     negateI32AVX2NT_loop1
+
+negateI32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         negateI32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VPMASKMOVD (CX), Y1, Y2
+	VPSUBD     Y2, Y0, Y0
+	VPMASKMOVD Y0, Y1, (AX)
+
+negateI32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func negateI32AVX512(dst []int32, src []int32)
 // Requires: AVX, AVX512F
 TEXT ·negateI32AVX512(SB), NOSPLIT, $0-48
@@ -1646,6 +3180,74 @@ negateI32AVX512_tail:
 	VMOVDQU32   Z0, K1, (AX)
 
 negateI32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func negateI32AVX512NT(dst []int32, src []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·negateI32AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        src_base+24(FP), CX
+	MOVQ        src_len+32(FP), DX
+	VPXORD      Z0, Z0, Z0
+	CMPQ        DX, $0x00000080
+	JB          negateI32AVX512NT_loop1
+	MOVQ        AX, BX
+	NEGQ        BX
+	ANDQ        $0x3f, BX
+	SHRQ        $0x02, BX
+	JZ          negateI32AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU32.Z (CX), K1, Z1
+	VPSUBD      Z1, Z0, Z1
+	VMOVDQU32   Z1, K1, (AX)
+	LEAQ        (AX)(BX*4), AX
+	LEAQ        (CX)(BX*4), CX
+	SUBQ        BX, DX
+
+negateI32AVX512NT_loop4:
+	CMPQ      DX, $0x00000040
+	JB        negateI32AVX512NT_loop1
+	VMOVDQU32 (CX), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVNTDQ  Z1, (AX)
+	VMOVDQU32 64(CX), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVNTDQ  Z1, 64(AX)
+	VMOVDQU32 128(CX), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVNTDQ  Z1, 128(AX)
+	VMOVDQU32 192(CX), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVNTDQ  Z1, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000040, DX
+	JMP       negateI32AVX512NT_loop4
+
+negateI32AVX512NT_loop1:
+	CMPQ      DX, $0x00000010
+	JB        negateI32AVX512NT_tail
+	VMOVDQU32 (CX), Z1
+	VPSUBD    Z1, Z0, Z1
+	VMOVDQU32 Z1, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000010, DX
+	JMP       negateI32AVX512NT_loop1
+
+negateI32AVX512NT_tail:
+	TESTQ       DX, DX
+	JZ          negateI32AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU32.Z (CX), K1, Z1
+	VPSUBD      Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+
+negateI32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1722,6 +3324,80 @@ negateI64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func negateI64AVX2NT(dst []int64, src []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·negateI64AVX2NT(SB), NOSPLIT, $0-48
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       src_base+24(FP), CX
+	MOVQ       src_len+32(FP), DX
+	VPXOR      Y0, Y0, Y0
+	CMPQ       DX, $0x00000020
+	JB         negateI64AVX2NT_loop1
+	MOVQ       AX, BX
+	NEGQ       BX
+	ANDQ       $0x1f, BX
+	SHRQ       $0x03, BX
+	JZ         negateI64AVX2NT_loop4
+	MOVQ       BX, DI
+	SHLQ       $0x03, DI
+	NEGQ       DI
+	LEAQ       ewtailmask<>+0(SB), SI
+	VMOVDQU    32(SI)(DI*1), Y1
+	VPMASKMOVQ (CX), Y1, Y2
+	VPSUBQ     Y2, Y0, Y2
+	VPMASKMOVQ Y2, Y1, (AX)
+	LEAQ       (AX)(BX*8), AX
+	LEAQ       (CX)(BX*8), CX
+	SUBQ       BX, DX
+
+negateI64AVX2NT_loop4:
+	CMPQ     DX, $0x00000010
+	JB       negateI64AVX2NT_loop1
+	VMOVDQU  (CX), Y1
+	VPSUBQ   Y1, Y0, Y1
+	VMOVNTDQ Y1, (AX)
+	VMOVDQU  32(CX), Y1
+	VPSUBQ   Y1, Y0, Y1
+	VMOVNTDQ Y1, 32(AX)
+	VMOVDQU  64(CX), Y1
+	VPSUBQ   Y1, Y0, Y1
+	VMOVNTDQ Y1, 64(AX)
+	VMOVDQU  96(CX), Y1
+	VPSUBQ   Y1, Y0, Y1
+	VMOVNTDQ Y1, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	SUBQ     $0x00000010, DX
+	JMP      negateI64AVX2NT_loop4
+
+negateI64AVX2NT_loop1:
+	CMPQ    DX, $0x00000004
+	JB      negateI64AVX2NT_tail
+	VMOVDQU (CX), Y1
+	VPSUBQ  Y1, Y0, Y1
+	VMOVDQU Y1, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	SUBQ    $0x00000004, DX
+	JMP     negateI64AVX2NT_loop1
+
+negateI64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         negateI64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y1
+	VPMASKMOVQ (CX), Y1, Y2
+	VPSUBQ     Y2, Y0, Y0
+	VPMASKMOVQ Y0, Y1, (AX)
+
+negateI64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func negateI64AVX512(dst []int64, src []int64)
 // Requires: AVX, AVX512F
 TEXT ·negateI64AVX512(SB), NOSPLIT, $0-48
@@ -1786,6 +3462,74 @@ negateI64AVX512_tail:
 	VMOVDQU64   Z0, K1, (AX)
 
 negateI64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func negateI64AVX512NT(dst []int64, src []int64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·negateI64AVX512NT(SB), NOSPLIT, $0-48
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        src_base+24(FP), CX
+	MOVQ        src_len+32(FP), DX
+	VPXORD      Z0, Z0, Z0
+	CMPQ        DX, $0x00000040
+	JB          negateI64AVX512NT_loop1
+	MOVQ        AX, BX
+	NEGQ        BX
+	ANDQ        $0x3f, BX
+	SHRQ        $0x03, BX
+	JZ          negateI64AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU64.Z (CX), K1, Z1
+	VPSUBQ      Z1, Z0, Z1
+	VMOVDQU64   Z1, K1, (AX)
+	LEAQ        (AX)(BX*8), AX
+	LEAQ        (CX)(BX*8), CX
+	SUBQ        BX, DX
+
+negateI64AVX512NT_loop4:
+	CMPQ      DX, $0x00000020
+	JB        negateI64AVX512NT_loop1
+	VMOVDQU64 (CX), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVNTDQ  Z1, (AX)
+	VMOVDQU64 64(CX), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVNTDQ  Z1, 64(AX)
+	VMOVDQU64 128(CX), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVNTDQ  Z1, 128(AX)
+	VMOVDQU64 192(CX), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVNTDQ  Z1, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000020, DX
+	JMP       negateI64AVX512NT_loop4
+
+negateI64AVX512NT_loop1:
+	CMPQ      DX, $0x00000008
+	JB        negateI64AVX512NT_tail
+	VMOVDQU64 (CX), Z1
+	VPSUBQ    Z1, Z0, Z1
+	VMOVDQU64 Z1, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000008, DX
+	JMP       negateI64AVX512NT_loop1
+
+negateI64AVX512NT_tail:
+	TESTQ       DX, DX
+	JZ          negateI64AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), BX
+	KMOVW       (BX)(DX*2), K1
+	VMOVDQU64.Z (CX), K1, Z1
+	VPSUBQ      Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+
+negateI64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -1867,6 +3611,85 @@ addF32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func addF32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·addF32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000040
+	JB         addF32AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x02, SI
+	JZ         addF32AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x02, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VMASKMOVPS (CX), Y0, Y1
+	VMASKMOVPS (DX), Y0, Y2
+	VADDPS     Y2, Y1, Y1
+	VMASKMOVPS Y1, Y0, (AX)
+	LEAQ       (AX)(SI*4), AX
+	LEAQ       (CX)(SI*4), CX
+	LEAQ       (DX)(SI*4), DX
+	SUBQ       SI, BX
+
+addF32AVX2NT_loop4:
+	CMPQ     BX, $0x00000020
+	JB       addF32AVX2NT_loop1
+	VMOVUPS  (CX), Y0
+	VADDPS   (DX), Y0, Y0
+	VMOVNTPS Y0, (AX)
+	VMOVUPS  32(CX), Y0
+	VADDPS   32(DX), Y0, Y0
+	VMOVNTPS Y0, 32(AX)
+	VMOVUPS  64(CX), Y0
+	VADDPS   64(DX), Y0, Y0
+	VMOVNTPS Y0, 64(AX)
+	VMOVUPS  96(CX), Y0
+	VADDPS   96(DX), Y0, Y0
+	VMOVNTPS Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000020, BX
+	JMP      addF32AVX2NT_loop4
+
+addF32AVX2NT_loop1:
+	CMPQ    BX, $0x00000008
+	JB      addF32AVX2NT_tail
+	VMOVUPS (CX), Y0
+	VADDPS  (DX), Y0, Y0
+	VMOVUPS Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000008, BX
+	JMP     addF32AVX2NT_loop1
+
+addF32AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         addF32AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x02, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VMASKMOVPS (CX), Y0, Y1
+	VMASKMOVPS (DX), Y0, Y2
+	VADDPS     Y2, Y1, Y1
+	VMASKMOVPS Y1, Y0, (AX)
+
+addF32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func addF32AVX512(dst []float32, a []float32, b []float32)
 // Requires: AVX, AVX512F
 TEXT ·addF32AVX512(SB), NOSPLIT, $0-72
@@ -1936,6 +3759,79 @@ addF32AVX512_tail:
 	VMOVUPS   Z0, K1, (AX)
 
 addF32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func addF32AVX512NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·addF32AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ      dst_base+0(FP), AX
+	MOVQ      a_base+24(FP), CX
+	MOVQ      b_base+48(FP), DX
+	MOVQ      a_len+32(FP), BX
+	CMPQ      BX, $0x00000080
+	JB        addF32AVX512NT_loop1
+	MOVQ      AX, SI
+	NEGQ      SI
+	ANDQ      $0x3f, SI
+	SHRQ      $0x02, SI
+	JZ        addF32AVX512NT_loop4
+	LEAQ      ewkmask<>+0(SB), DI
+	KMOVW     (DI)(SI*2), K1
+	VMOVUPS.Z (CX), K1, Z0
+	VMOVUPS.Z (DX), K1, Z1
+	VADDPS    Z1, Z0, Z0
+	VMOVUPS   Z0, K1, (AX)
+	LEAQ      (AX)(SI*4), AX
+	LEAQ      (CX)(SI*4), CX
+	LEAQ      (DX)(SI*4), DX
+	SUBQ      SI, BX
+
+addF32AVX512NT_loop4:
+	CMPQ     BX, $0x00000040
+	JB       addF32AVX512NT_loop1
+	VMOVUPS  (CX), Z0
+	VADDPS   (DX), Z0, Z0
+	VMOVNTPS Z0, (AX)
+	VMOVUPS  64(CX), Z0
+	VADDPS   64(DX), Z0, Z0
+	VMOVNTPS Z0, 64(AX)
+	VMOVUPS  128(CX), Z0
+	VADDPS   128(DX), Z0, Z0
+	VMOVNTPS Z0, 128(AX)
+	VMOVUPS  192(CX), Z0
+	VADDPS   192(DX), Z0, Z0
+	VMOVNTPS Z0, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	ADDQ     $0x00000100, DX
+	SUBQ     $0x00000040, BX
+	JMP      addF32AVX512NT_loop4
+
+addF32AVX512NT_loop1:
+	CMPQ    BX, $0x00000010
+	JB      addF32AVX512NT_tail
+	VMOVUPS (CX), Z0
+	VADDPS  (DX), Z0, Z0
+	VMOVUPS Z0, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	SUBQ    $0x00000010, BX
+	JMP     addF32AVX512NT_loop1
+
+addF32AVX512NT_tail:
+	TESTQ     BX, BX
+	JZ        addF32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), SI
+	KMOVW     (SI)(BX*2), K1
+	VMOVUPS.Z (CX), K1, Z0
+	VMOVUPS.Z (DX), K1, Z1
+	VADDPS    Z1, Z0, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+addF32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2017,6 +3913,85 @@ addF64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func addF64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·addF64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000020
+	JB         addF64AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x03, SI
+	JZ         addF64AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x03, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VMASKMOVPD (CX), Y0, Y1
+	VMASKMOVPD (DX), Y0, Y2
+	VADDPD     Y2, Y1, Y1
+	VMASKMOVPD Y1, Y0, (AX)
+	LEAQ       (AX)(SI*8), AX
+	LEAQ       (CX)(SI*8), CX
+	LEAQ       (DX)(SI*8), DX
+	SUBQ       SI, BX
+
+addF64AVX2NT_loop4:
+	CMPQ     BX, $0x00000010
+	JB       addF64AVX2NT_loop1
+	VMOVUPD  (CX), Y0
+	VADDPD   (DX), Y0, Y0
+	VMOVNTPD Y0, (AX)
+	VMOVUPD  32(CX), Y0
+	VADDPD   32(DX), Y0, Y0
+	VMOVNTPD Y0, 32(AX)
+	VMOVUPD  64(CX), Y0
+	VADDPD   64(DX), Y0, Y0
+	VMOVNTPD Y0, 64(AX)
+	VMOVUPD  96(CX), Y0
+	VADDPD   96(DX), Y0, Y0
+	VMOVNTPD Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000010, BX
+	JMP      addF64AVX2NT_loop4
+
+addF64AVX2NT_loop1:
+	CMPQ    BX, $0x00000004
+	JB      addF64AVX2NT_tail
+	VMOVUPD (CX), Y0
+	VADDPD  (DX), Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000004, BX
+	JMP     addF64AVX2NT_loop1
+
+addF64AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         addF64AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x03, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VMASKMOVPD (CX), Y0, Y1
+	VMASKMOVPD (DX), Y0, Y2
+	VADDPD     Y2, Y1, Y1
+	VMASKMOVPD Y1, Y0, (AX)
+
+addF64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func addF64AVX512(dst []float64, a []float64, b []float64)
 // Requires: AVX, AVX512F
 TEXT ·addF64AVX512(SB), NOSPLIT, $0-72
@@ -2086,6 +4061,79 @@ addF64AVX512_tail:
 	VMOVUPD   Z0, K1, (AX)
 
 addF64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func addF64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·addF64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ      dst_base+0(FP), AX
+	MOVQ      a_base+24(FP), CX
+	MOVQ      b_base+48(FP), DX
+	MOVQ      a_len+32(FP), BX
+	CMPQ      BX, $0x00000040
+	JB        addF64AVX512NT_loop1
+	MOVQ      AX, SI
+	NEGQ      SI
+	ANDQ      $0x3f, SI
+	SHRQ      $0x03, SI
+	JZ        addF64AVX512NT_loop4
+	LEAQ      ewkmask<>+0(SB), DI
+	KMOVW     (DI)(SI*2), K1
+	VMOVUPD.Z (CX), K1, Z0
+	VMOVUPD.Z (DX), K1, Z1
+	VADDPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)
+	LEAQ      (AX)(SI*8), AX
+	LEAQ      (CX)(SI*8), CX
+	LEAQ      (DX)(SI*8), DX
+	SUBQ      SI, BX
+
+addF64AVX512NT_loop4:
+	CMPQ     BX, $0x00000020
+	JB       addF64AVX512NT_loop1
+	VMOVUPD  (CX), Z0
+	VADDPD   (DX), Z0, Z0
+	VMOVNTPD Z0, (AX)
+	VMOVUPD  64(CX), Z0
+	VADDPD   64(DX), Z0, Z0
+	VMOVNTPD Z0, 64(AX)
+	VMOVUPD  128(CX), Z0
+	VADDPD   128(DX), Z0, Z0
+	VMOVNTPD Z0, 128(AX)
+	VMOVUPD  192(CX), Z0
+	VADDPD   192(DX), Z0, Z0
+	VMOVNTPD Z0, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	ADDQ     $0x00000100, DX
+	SUBQ     $0x00000020, BX
+	JMP      addF64AVX512NT_loop4
+
+addF64AVX512NT_loop1:
+	CMPQ    BX, $0x00000008
+	JB      addF64AVX512NT_tail
+	VMOVUPD (CX), Z0
+	VADDPD  (DX), Z0, Z0
+	VMOVUPD Z0, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	SUBQ    $0x00000008, BX
+	JMP     addF64AVX512NT_loop1
+
+addF64AVX512NT_tail:
+	TESTQ     BX, BX
+	JZ        addF64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), SI
+	KMOVW     (SI)(BX*2), K1
+	VMOVUPD.Z (CX), K1, Z0
+	VMOVUPD.Z (DX), K1, Z1
+	VADDPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+addF64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2167,6 +4215,85 @@ addI32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func addI32AVX2NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·addI32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000040
+	JB         addI32AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x02, SI
+	JZ         addI32AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x02, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPMASKMOVD (DX), Y0, Y2
+	VPADDD     Y2, Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+	LEAQ       (AX)(SI*4), AX
+	LEAQ       (CX)(SI*4), CX
+	LEAQ       (DX)(SI*4), DX
+	SUBQ       SI, BX
+
+addI32AVX2NT_loop4:
+	CMPQ     BX, $0x00000020
+	JB       addI32AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VPADDD   (DX), Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VPADDD   32(DX), Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VPADDD   64(DX), Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VPADDD   96(DX), Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000020, BX
+	JMP      addI32AVX2NT_loop4
+
+addI32AVX2NT_loop1:
+	CMPQ    BX, $0x00000008
+	JB      addI32AVX2NT_tail
+	VMOVDQU (CX), Y0
+	VPADDD  (DX), Y0, Y0
+	VMOVDQU Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000008, BX
+	JMP     addI32AVX2NT_loop1
+
+addI32AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         addI32AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x02, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPMASKMOVD (DX), Y0, Y2
+	VPADDD     Y2, Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+
+addI32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func addI32AVX512(dst []int32, a []int32, b []int32)
 // Requires: AVX, AVX512F
 TEXT ·addI32AVX512(SB), NOSPLIT, $0-72
@@ -2236,6 +4363,79 @@ addI32AVX512_tail:
 	VMOVDQU32   Z0, K1, (AX)
 
 addI32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func addI32AVX512NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·addI32AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        a_base+24(FP), CX
+	MOVQ        b_base+48(FP), DX
+	MOVQ        a_len+32(FP), BX
+	CMPQ        BX, $0x00000080
+	JB          addI32AVX512NT_loop1
+	MOVQ        AX, SI
+	NEGQ        SI
+	ANDQ        $0x3f, SI
+	SHRQ        $0x02, SI
+	JZ          addI32AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), DI
+	KMOVW       (DI)(SI*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VMOVDQU32.Z (DX), K1, Z1
+	VPADDD      Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+	LEAQ        (AX)(SI*4), AX
+	LEAQ        (CX)(SI*4), CX
+	LEAQ        (DX)(SI*4), DX
+	SUBQ        SI, BX
+
+addI32AVX512NT_loop4:
+	CMPQ      BX, $0x00000040
+	JB        addI32AVX512NT_loop1
+	VMOVDQU32 (CX), Z0
+	VPADDD    (DX), Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU32 64(CX), Z0
+	VPADDD    64(DX), Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU32 128(CX), Z0
+	VPADDD    128(DX), Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU32 192(CX), Z0
+	VPADDD    192(DX), Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	ADDQ      $0x00000100, DX
+	SUBQ      $0x00000040, BX
+	JMP       addI32AVX512NT_loop4
+
+addI32AVX512NT_loop1:
+	CMPQ      BX, $0x00000010
+	JB        addI32AVX512NT_tail
+	VMOVDQU32 (CX), Z0
+	VPADDD    (DX), Z0, Z0
+	VMOVDQU32 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000040, DX
+	SUBQ      $0x00000010, BX
+	JMP       addI32AVX512NT_loop1
+
+addI32AVX512NT_tail:
+	TESTQ       BX, BX
+	JZ          addI32AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VMOVDQU32.Z (DX), K1, Z1
+	VPADDD      Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+
+addI32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2317,6 +4517,85 @@ addI64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func addI64AVX2NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·addI64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000020
+	JB         addI64AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x03, SI
+	JZ         addI64AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x03, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VPMASKMOVQ (CX), Y0, Y1
+	VPMASKMOVQ (DX), Y0, Y2
+	VPADDQ     Y2, Y1, Y1
+	VPMASKMOVQ Y1, Y0, (AX)
+	LEAQ       (AX)(SI*8), AX
+	LEAQ       (CX)(SI*8), CX
+	LEAQ       (DX)(SI*8), DX
+	SUBQ       SI, BX
+
+addI64AVX2NT_loop4:
+	CMPQ     BX, $0x00000010
+	JB       addI64AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VPADDQ   (DX), Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VPADDQ   32(DX), Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VPADDQ   64(DX), Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VPADDQ   96(DX), Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000010, BX
+	JMP      addI64AVX2NT_loop4
+
+addI64AVX2NT_loop1:
+	CMPQ    BX, $0x00000004
+	JB      addI64AVX2NT_tail
+	VMOVDQU (CX), Y0
+	VPADDQ  (DX), Y0, Y0
+	VMOVDQU Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000004, BX
+	JMP     addI64AVX2NT_loop1
+
+addI64AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         addI64AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x03, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VPMASKMOVQ (CX), Y0, Y1
+	VPMASKMOVQ (DX), Y0, Y2
+	VPADDQ     Y2, Y1, Y1
+	VPMASKMOVQ Y1, Y0, (AX)
+
+addI64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func addI64AVX512(dst []int64, a []int64, b []int64)
 // Requires: AVX, AVX512F
 TEXT ·addI64AVX512(SB), NOSPLIT, $0-72
@@ -2386,6 +4665,79 @@ addI64AVX512_tail:
 	VMOVDQU64   Z0, K1, (AX)
 
 addI64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func addI64AVX512NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·addI64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        a_base+24(FP), CX
+	MOVQ        b_base+48(FP), DX
+	MOVQ        a_len+32(FP), BX
+	CMPQ        BX, $0x00000040
+	JB          addI64AVX512NT_loop1
+	MOVQ        AX, SI
+	NEGQ        SI
+	ANDQ        $0x3f, SI
+	SHRQ        $0x03, SI
+	JZ          addI64AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), DI
+	KMOVW       (DI)(SI*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VMOVDQU64.Z (DX), K1, Z1
+	VPADDQ      Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+	LEAQ        (AX)(SI*8), AX
+	LEAQ        (CX)(SI*8), CX
+	LEAQ        (DX)(SI*8), DX
+	SUBQ        SI, BX
+
+addI64AVX512NT_loop4:
+	CMPQ      BX, $0x00000020
+	JB        addI64AVX512NT_loop1
+	VMOVDQU64 (CX), Z0
+	VPADDQ    (DX), Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU64 64(CX), Z0
+	VPADDQ    64(DX), Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU64 128(CX), Z0
+	VPADDQ    128(DX), Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU64 192(CX), Z0
+	VPADDQ    192(DX), Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	ADDQ      $0x00000100, DX
+	SUBQ      $0x00000020, BX
+	JMP       addI64AVX512NT_loop4
+
+addI64AVX512NT_loop1:
+	CMPQ      BX, $0x00000008
+	JB        addI64AVX512NT_tail
+	VMOVDQU64 (CX), Z0
+	VPADDQ    (DX), Z0, Z0
+	VMOVDQU64 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000040, DX
+	SUBQ      $0x00000008, BX
+	JMP       addI64AVX512NT_loop1
+
+addI64AVX512NT_tail:
+	TESTQ       BX, BX
+	JZ          addI64AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VMOVDQU64.Z (DX), K1, Z1
+	VPADDQ      Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+
+addI64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2467,6 +4819,85 @@ mulF32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func mulF32AVX2NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, MMX+
+TEXT ·mulF32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000040
+	JB         mulF32AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x02, SI
+	JZ         mulF32AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x02, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VMASKMOVPS (CX), Y0, Y1
+	VMASKMOVPS (DX), Y0, Y2
+	VMULPS     Y2, Y1, Y1
+	VMASKMOVPS Y1, Y0, (AX)
+	LEAQ       (AX)(SI*4), AX
+	LEAQ       (CX)(SI*4), CX
+	LEAQ       (DX)(SI*4), DX
+	SUBQ       SI, BX
+
+mulF32AVX2NT_loop4:
+	CMPQ     BX, $0x00000020
+	JB       mulF32AVX2NT_loop1
+	VMOVUPS  (CX), Y0
+	VMULPS   (DX), Y0, Y0
+	VMOVNTPS Y0, (AX)
+	VMOVUPS  32(CX), Y0
+	VMULPS   32(DX), Y0, Y0
+	VMOVNTPS Y0, 32(AX)
+	VMOVUPS  64(CX), Y0
+	VMULPS   64(DX), Y0, Y0
+	VMOVNTPS Y0, 64(AX)
+	VMOVUPS  96(CX), Y0
+	VMULPS   96(DX), Y0, Y0
+	VMOVNTPS Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000020, BX
+	JMP      mulF32AVX2NT_loop4
+
+mulF32AVX2NT_loop1:
+	CMPQ    BX, $0x00000008
+	JB      mulF32AVX2NT_tail
+	VMOVUPS (CX), Y0
+	VMULPS  (DX), Y0, Y0
+	VMOVUPS Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000008, BX
+	JMP     mulF32AVX2NT_loop1
+
+mulF32AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         mulF32AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x02, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VMASKMOVPS (CX), Y0, Y1
+	VMASKMOVPS (DX), Y0, Y2
+	VMULPS     Y2, Y1, Y1
+	VMASKMOVPS Y1, Y0, (AX)
+
+mulF32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func mulF32AVX512(dst []float32, a []float32, b []float32)
 // Requires: AVX, AVX512F
 TEXT ·mulF32AVX512(SB), NOSPLIT, $0-72
@@ -2536,6 +4967,79 @@ mulF32AVX512_tail:
 	VMOVUPS   Z0, K1, (AX)
 
 mulF32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulF32AVX512NT(dst []float32, a []float32, b []float32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·mulF32AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ      dst_base+0(FP), AX
+	MOVQ      a_base+24(FP), CX
+	MOVQ      b_base+48(FP), DX
+	MOVQ      a_len+32(FP), BX
+	CMPQ      BX, $0x00000080
+	JB        mulF32AVX512NT_loop1
+	MOVQ      AX, SI
+	NEGQ      SI
+	ANDQ      $0x3f, SI
+	SHRQ      $0x02, SI
+	JZ        mulF32AVX512NT_loop4
+	LEAQ      ewkmask<>+0(SB), DI
+	KMOVW     (DI)(SI*2), K1
+	VMOVUPS.Z (CX), K1, Z0
+	VMOVUPS.Z (DX), K1, Z1
+	VMULPS    Z1, Z0, Z0
+	VMOVUPS   Z0, K1, (AX)
+	LEAQ      (AX)(SI*4), AX
+	LEAQ      (CX)(SI*4), CX
+	LEAQ      (DX)(SI*4), DX
+	SUBQ      SI, BX
+
+mulF32AVX512NT_loop4:
+	CMPQ     BX, $0x00000040
+	JB       mulF32AVX512NT_loop1
+	VMOVUPS  (CX), Z0
+	VMULPS   (DX), Z0, Z0
+	VMOVNTPS Z0, (AX)
+	VMOVUPS  64(CX), Z0
+	VMULPS   64(DX), Z0, Z0
+	VMOVNTPS Z0, 64(AX)
+	VMOVUPS  128(CX), Z0
+	VMULPS   128(DX), Z0, Z0
+	VMOVNTPS Z0, 128(AX)
+	VMOVUPS  192(CX), Z0
+	VMULPS   192(DX), Z0, Z0
+	VMOVNTPS Z0, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	ADDQ     $0x00000100, DX
+	SUBQ     $0x00000040, BX
+	JMP      mulF32AVX512NT_loop4
+
+mulF32AVX512NT_loop1:
+	CMPQ    BX, $0x00000010
+	JB      mulF32AVX512NT_tail
+	VMOVUPS (CX), Z0
+	VMULPS  (DX), Z0, Z0
+	VMOVUPS Z0, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	SUBQ    $0x00000010, BX
+	JMP     mulF32AVX512NT_loop1
+
+mulF32AVX512NT_tail:
+	TESTQ     BX, BX
+	JZ        mulF32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), SI
+	KMOVW     (SI)(BX*2), K1
+	VMOVUPS.Z (CX), K1, Z0
+	VMOVUPS.Z (DX), K1, Z1
+	VMULPS    Z1, Z0, Z0
+	VMOVUPS   Z0, K1, (AX)
+
+mulF32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2617,6 +5121,85 @@ mulF64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func mulF64AVX2NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, MMX+
+TEXT ·mulF64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000020
+	JB         mulF64AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x03, SI
+	JZ         mulF64AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x03, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VMASKMOVPD (CX), Y0, Y1
+	VMASKMOVPD (DX), Y0, Y2
+	VMULPD     Y2, Y1, Y1
+	VMASKMOVPD Y1, Y0, (AX)
+	LEAQ       (AX)(SI*8), AX
+	LEAQ       (CX)(SI*8), CX
+	LEAQ       (DX)(SI*8), DX
+	SUBQ       SI, BX
+
+mulF64AVX2NT_loop4:
+	CMPQ     BX, $0x00000010
+	JB       mulF64AVX2NT_loop1
+	VMOVUPD  (CX), Y0
+	VMULPD   (DX), Y0, Y0
+	VMOVNTPD Y0, (AX)
+	VMOVUPD  32(CX), Y0
+	VMULPD   32(DX), Y0, Y0
+	VMOVNTPD Y0, 32(AX)
+	VMOVUPD  64(CX), Y0
+	VMULPD   64(DX), Y0, Y0
+	VMOVNTPD Y0, 64(AX)
+	VMOVUPD  96(CX), Y0
+	VMULPD   96(DX), Y0, Y0
+	VMOVNTPD Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000010, BX
+	JMP      mulF64AVX2NT_loop4
+
+mulF64AVX2NT_loop1:
+	CMPQ    BX, $0x00000004
+	JB      mulF64AVX2NT_tail
+	VMOVUPD (CX), Y0
+	VMULPD  (DX), Y0, Y0
+	VMOVUPD Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000004, BX
+	JMP     mulF64AVX2NT_loop1
+
+mulF64AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         mulF64AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x03, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VMASKMOVPD (CX), Y0, Y1
+	VMASKMOVPD (DX), Y0, Y2
+	VMULPD     Y2, Y1, Y1
+	VMASKMOVPD Y1, Y0, (AX)
+
+mulF64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func mulF64AVX512(dst []float64, a []float64, b []float64)
 // Requires: AVX, AVX512F
 TEXT ·mulF64AVX512(SB), NOSPLIT, $0-72
@@ -2686,6 +5269,79 @@ mulF64AVX512_tail:
 	VMOVUPD   Z0, K1, (AX)
 
 mulF64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulF64AVX512NT(dst []float64, a []float64, b []float64)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·mulF64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ      dst_base+0(FP), AX
+	MOVQ      a_base+24(FP), CX
+	MOVQ      b_base+48(FP), DX
+	MOVQ      a_len+32(FP), BX
+	CMPQ      BX, $0x00000040
+	JB        mulF64AVX512NT_loop1
+	MOVQ      AX, SI
+	NEGQ      SI
+	ANDQ      $0x3f, SI
+	SHRQ      $0x03, SI
+	JZ        mulF64AVX512NT_loop4
+	LEAQ      ewkmask<>+0(SB), DI
+	KMOVW     (DI)(SI*2), K1
+	VMOVUPD.Z (CX), K1, Z0
+	VMOVUPD.Z (DX), K1, Z1
+	VMULPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)
+	LEAQ      (AX)(SI*8), AX
+	LEAQ      (CX)(SI*8), CX
+	LEAQ      (DX)(SI*8), DX
+	SUBQ      SI, BX
+
+mulF64AVX512NT_loop4:
+	CMPQ     BX, $0x00000020
+	JB       mulF64AVX512NT_loop1
+	VMOVUPD  (CX), Z0
+	VMULPD   (DX), Z0, Z0
+	VMOVNTPD Z0, (AX)
+	VMOVUPD  64(CX), Z0
+	VMULPD   64(DX), Z0, Z0
+	VMOVNTPD Z0, 64(AX)
+	VMOVUPD  128(CX), Z0
+	VMULPD   128(DX), Z0, Z0
+	VMOVNTPD Z0, 128(AX)
+	VMOVUPD  192(CX), Z0
+	VMULPD   192(DX), Z0, Z0
+	VMOVNTPD Z0, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	ADDQ     $0x00000100, DX
+	SUBQ     $0x00000020, BX
+	JMP      mulF64AVX512NT_loop4
+
+mulF64AVX512NT_loop1:
+	CMPQ    BX, $0x00000008
+	JB      mulF64AVX512NT_tail
+	VMOVUPD (CX), Z0
+	VMULPD  (DX), Z0, Z0
+	VMOVUPD Z0, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	ADDQ    $0x00000040, DX
+	SUBQ    $0x00000008, BX
+	JMP     mulF64AVX512NT_loop1
+
+mulF64AVX512NT_tail:
+	TESTQ     BX, BX
+	JZ        mulF64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), SI
+	KMOVW     (SI)(BX*2), K1
+	VMOVUPD.Z (CX), K1, Z0
+	VMOVUPD.Z (DX), K1, Z1
+	VMULPD    Z1, Z0, Z0
+	VMOVUPD   Z0, K1, (AX)
+
+mulF64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2767,6 +5423,85 @@ mulI32AVX2_done:
 	VZEROUPPER
 	RET
 
+// func mulI32AVX2NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX2, MMX+
+TEXT ·mulI32AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000040
+	JB         mulI32AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x02, SI
+	JZ         mulI32AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x02, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPMASKMOVD (DX), Y0, Y2
+	VPMULLD    Y2, Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+	LEAQ       (AX)(SI*4), AX
+	LEAQ       (CX)(SI*4), CX
+	LEAQ       (DX)(SI*4), DX
+	SUBQ       SI, BX
+
+mulI32AVX2NT_loop4:
+	CMPQ     BX, $0x00000020
+	JB       mulI32AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VPMULLD  (DX), Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VPMULLD  32(DX), Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VPMULLD  64(DX), Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VPMULLD  96(DX), Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000020, BX
+	JMP      mulI32AVX2NT_loop4
+
+mulI32AVX2NT_loop1:
+	CMPQ    BX, $0x00000008
+	JB      mulI32AVX2NT_tail
+	VMOVDQU (CX), Y0
+	VPMULLD (DX), Y0, Y0
+	VMOVDQU Y0, (AX)
+	ADDQ    $0x00000020, AX
+	ADDQ    $0x00000020, CX
+	ADDQ    $0x00000020, DX
+	SUBQ    $0x00000008, BX
+	JMP     mulI32AVX2NT_loop1
+
+mulI32AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         mulI32AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x02, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VPMASKMOVD (CX), Y0, Y1
+	VPMASKMOVD (DX), Y0, Y2
+	VPMULLD    Y2, Y1, Y1
+	VPMASKMOVD Y1, Y0, (AX)
+
+mulI32AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func mulI32AVX512(dst []int32, a []int32, b []int32)
 // Requires: AVX, AVX512F
 TEXT ·mulI32AVX512(SB), NOSPLIT, $0-72
@@ -2836,6 +5571,79 @@ mulI32AVX512_tail:
 	VMOVDQU32   Z0, K1, (AX)
 
 mulI32AVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulI32AVX512NT(dst []int32, a []int32, b []int32)
+// Requires: AVX, AVX512F, MMX+
+TEXT ·mulI32AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        a_base+24(FP), CX
+	MOVQ        b_base+48(FP), DX
+	MOVQ        a_len+32(FP), BX
+	CMPQ        BX, $0x00000080
+	JB          mulI32AVX512NT_loop1
+	MOVQ        AX, SI
+	NEGQ        SI
+	ANDQ        $0x3f, SI
+	SHRQ        $0x02, SI
+	JZ          mulI32AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), DI
+	KMOVW       (DI)(SI*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VMOVDQU32.Z (DX), K1, Z1
+	VPMULLD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+	LEAQ        (AX)(SI*4), AX
+	LEAQ        (CX)(SI*4), CX
+	LEAQ        (DX)(SI*4), DX
+	SUBQ        SI, BX
+
+mulI32AVX512NT_loop4:
+	CMPQ      BX, $0x00000040
+	JB        mulI32AVX512NT_loop1
+	VMOVDQU32 (CX), Z0
+	VPMULLD   (DX), Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU32 64(CX), Z0
+	VPMULLD   64(DX), Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU32 128(CX), Z0
+	VPMULLD   128(DX), Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU32 192(CX), Z0
+	VPMULLD   192(DX), Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	ADDQ      $0x00000100, DX
+	SUBQ      $0x00000040, BX
+	JMP       mulI32AVX512NT_loop4
+
+mulI32AVX512NT_loop1:
+	CMPQ      BX, $0x00000010
+	JB        mulI32AVX512NT_tail
+	VMOVDQU32 (CX), Z0
+	VPMULLD   (DX), Z0, Z0
+	VMOVDQU32 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000040, DX
+	SUBQ      $0x00000010, BX
+	JMP       mulI32AVX512NT_loop1
+
+mulI32AVX512NT_tail:
+	TESTQ       BX, BX
+	JZ          mulI32AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU32.Z (CX), K1, Z0
+	VMOVDQU32.Z (DX), K1, Z1
+	VPMULLD     Z1, Z0, Z0
+	VMOVDQU32   Z0, K1, (AX)
+
+mulI32AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -2971,6 +5779,139 @@ mulI64AVX2_done:
 	VZEROUPPER
 	RET
 
+// func mulI64AVX2NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX2, MMX+
+TEXT ·mulI64AVX2NT(SB), NOSPLIT, $0-72
+	MOVQ       dst_base+0(FP), AX
+	MOVQ       a_base+24(FP), CX
+	MOVQ       b_base+48(FP), DX
+	MOVQ       a_len+32(FP), BX
+	CMPQ       BX, $0x00000020
+	JB         mulI64AVX2NT_loop1
+	MOVQ       AX, SI
+	NEGQ       SI
+	ANDQ       $0x1f, SI
+	SHRQ       $0x03, SI
+	JZ         mulI64AVX2NT_loop4
+	MOVQ       SI, R8
+	SHLQ       $0x03, R8
+	NEGQ       R8
+	LEAQ       ewtailmask<>+0(SB), DI
+	VMOVDQU    32(DI)(R8*1), Y0
+	VPMASKMOVQ (CX), Y0, Y1
+	VPMASKMOVQ (DX), Y0, Y2
+	VPSRLQ     $0x20, Y1, Y3
+	VPMULUDQ   Y2, Y3, Y3
+	VPSRLQ     $0x20, Y2, Y4
+	VPMULUDQ   Y1, Y4, Y4
+	VPADDQ     Y4, Y3, Y3
+	VPSLLQ     $0x20, Y3, Y3
+	VPMULUDQ   Y2, Y1, Y1
+	VPADDQ     Y3, Y1, Y1
+	VPMASKMOVQ Y1, Y0, (AX)
+	LEAQ       (AX)(SI*8), AX
+	LEAQ       (CX)(SI*8), CX
+	LEAQ       (DX)(SI*8), DX
+	SUBQ       SI, BX
+
+mulI64AVX2NT_loop4:
+	CMPQ     BX, $0x00000010
+	JB       mulI64AVX2NT_loop1
+	VMOVDQU  (CX), Y0
+	VMOVDQU  (DX), Y1
+	VPSRLQ   $0x20, Y0, Y2
+	VPMULUDQ Y1, Y2, Y2
+	VPSRLQ   $0x20, Y1, Y3
+	VPMULUDQ Y0, Y3, Y3
+	VPADDQ   Y3, Y2, Y2
+	VPSLLQ   $0x20, Y2, Y2
+	VPMULUDQ Y1, Y0, Y0
+	VPADDQ   Y2, Y0, Y0
+	VMOVNTDQ Y0, (AX)
+	VMOVDQU  32(CX), Y0
+	VMOVDQU  32(DX), Y1
+	VPSRLQ   $0x20, Y0, Y2
+	VPMULUDQ Y1, Y2, Y2
+	VPSRLQ   $0x20, Y1, Y3
+	VPMULUDQ Y0, Y3, Y3
+	VPADDQ   Y3, Y2, Y2
+	VPSLLQ   $0x20, Y2, Y2
+	VPMULUDQ Y1, Y0, Y0
+	VPADDQ   Y2, Y0, Y0
+	VMOVNTDQ Y0, 32(AX)
+	VMOVDQU  64(CX), Y0
+	VMOVDQU  64(DX), Y1
+	VPSRLQ   $0x20, Y0, Y2
+	VPMULUDQ Y1, Y2, Y2
+	VPSRLQ   $0x20, Y1, Y3
+	VPMULUDQ Y0, Y3, Y3
+	VPADDQ   Y3, Y2, Y2
+	VPSLLQ   $0x20, Y2, Y2
+	VPMULUDQ Y1, Y0, Y0
+	VPADDQ   Y2, Y0, Y0
+	VMOVNTDQ Y0, 64(AX)
+	VMOVDQU  96(CX), Y0
+	VMOVDQU  96(DX), Y1
+	VPSRLQ   $0x20, Y0, Y2
+	VPMULUDQ Y1, Y2, Y2
+	VPSRLQ   $0x20, Y1, Y3
+	VPMULUDQ Y0, Y3, Y3
+	VPADDQ   Y3, Y2, Y2
+	VPSLLQ   $0x20, Y2, Y2
+	VPMULUDQ Y1, Y0, Y0
+	VPADDQ   Y2, Y0, Y0
+	VMOVNTDQ Y0, 96(AX)
+	ADDQ     $0x00000080, AX
+	ADDQ     $0x00000080, CX
+	ADDQ     $0x00000080, DX
+	SUBQ     $0x00000010, BX
+	JMP      mulI64AVX2NT_loop4
+
+mulI64AVX2NT_loop1:
+	CMPQ     BX, $0x00000004
+	JB       mulI64AVX2NT_tail
+	VMOVDQU  (CX), Y0
+	VMOVDQU  (DX), Y1
+	VPSRLQ   $0x20, Y0, Y2
+	VPMULUDQ Y1, Y2, Y2
+	VPSRLQ   $0x20, Y1, Y3
+	VPMULUDQ Y0, Y3, Y3
+	VPADDQ   Y3, Y2, Y2
+	VPSLLQ   $0x20, Y2, Y2
+	VPMULUDQ Y1, Y0, Y0
+	VPADDQ   Y2, Y0, Y0
+	VMOVDQU  Y0, (AX)
+	ADDQ     $0x00000020, AX
+	ADDQ     $0x00000020, CX
+	ADDQ     $0x00000020, DX
+	SUBQ     $0x00000004, BX
+	JMP      mulI64AVX2NT_loop1
+
+mulI64AVX2NT_tail:
+	TESTQ      BX, BX
+	JZ         mulI64AVX2NT_done
+	MOVQ       BX, SI
+	SHLQ       $0x03, SI
+	NEGQ       SI
+	LEAQ       ewtailmask<>+0(SB), BX
+	VMOVDQU    32(BX)(SI*1), Y0
+	VPMASKMOVQ (CX), Y0, Y1
+	VPMASKMOVQ (DX), Y0, Y2
+	VPSRLQ     $0x20, Y1, Y3
+	VPMULUDQ   Y2, Y3, Y3
+	VPSRLQ     $0x20, Y2, Y4
+	VPMULUDQ   Y1, Y4, Y4
+	VPADDQ     Y4, Y3, Y3
+	VPSLLQ     $0x20, Y3, Y3
+	VPMULUDQ   Y2, Y1, Y1
+	VPADDQ     Y3, Y1, Y1
+	VPMASKMOVQ Y1, Y0, (AX)
+
+mulI64AVX2NT_done:
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func mulI64AVX512(dst []int64, a []int64, b []int64)
 // Requires: AVX, AVX512DQ, AVX512F
 TEXT ·mulI64AVX512(SB), NOSPLIT, $0-72
@@ -3040,6 +5981,79 @@ mulI64AVX512_tail:
 	VMOVDQU64   Z0, K1, (AX)
 
 mulI64AVX512_done:
+	VZEROUPPER
+	RET
+
+// func mulI64AVX512NT(dst []int64, a []int64, b []int64)
+// Requires: AVX, AVX512DQ, AVX512F, MMX+
+TEXT ·mulI64AVX512NT(SB), NOSPLIT, $0-72
+	MOVQ        dst_base+0(FP), AX
+	MOVQ        a_base+24(FP), CX
+	MOVQ        b_base+48(FP), DX
+	MOVQ        a_len+32(FP), BX
+	CMPQ        BX, $0x00000040
+	JB          mulI64AVX512NT_loop1
+	MOVQ        AX, SI
+	NEGQ        SI
+	ANDQ        $0x3f, SI
+	SHRQ        $0x03, SI
+	JZ          mulI64AVX512NT_loop4
+	LEAQ        ewkmask<>+0(SB), DI
+	KMOVW       (DI)(SI*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VMOVDQU64.Z (DX), K1, Z1
+	VPMULLQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+	LEAQ        (AX)(SI*8), AX
+	LEAQ        (CX)(SI*8), CX
+	LEAQ        (DX)(SI*8), DX
+	SUBQ        SI, BX
+
+mulI64AVX512NT_loop4:
+	CMPQ      BX, $0x00000020
+	JB        mulI64AVX512NT_loop1
+	VMOVDQU64 (CX), Z0
+	VPMULLQ   (DX), Z0, Z0
+	VMOVNTDQ  Z0, (AX)
+	VMOVDQU64 64(CX), Z0
+	VPMULLQ   64(DX), Z0, Z0
+	VMOVNTDQ  Z0, 64(AX)
+	VMOVDQU64 128(CX), Z0
+	VPMULLQ   128(DX), Z0, Z0
+	VMOVNTDQ  Z0, 128(AX)
+	VMOVDQU64 192(CX), Z0
+	VPMULLQ   192(DX), Z0, Z0
+	VMOVNTDQ  Z0, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	ADDQ      $0x00000100, DX
+	SUBQ      $0x00000020, BX
+	JMP       mulI64AVX512NT_loop4
+
+mulI64AVX512NT_loop1:
+	CMPQ      BX, $0x00000008
+	JB        mulI64AVX512NT_tail
+	VMOVDQU64 (CX), Z0
+	VPMULLQ   (DX), Z0, Z0
+	VMOVDQU64 Z0, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	ADDQ      $0x00000040, DX
+	SUBQ      $0x00000008, BX
+	JMP       mulI64AVX512NT_loop1
+
+mulI64AVX512NT_tail:
+	TESTQ       BX, BX
+	JZ          mulI64AVX512NT_done
+	LEAQ        ewkmask<>+0(SB), SI
+	KMOVW       (SI)(BX*2), K1
+	VMOVDQU64.Z (CX), K1, Z0
+	VMOVDQU64.Z (DX), K1, Z1
+	VPMULLQ     Z1, Z0, Z0
+	VMOVDQU64   Z0, K1, (AX)
+
+mulI64AVX512NT_done:
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -3185,6 +6199,152 @@ prefixSumF32AVX2_tail:
 
 prefixSumF32AVX2_done:
 	VMOVSS X2, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func prefixSumF32AVX2NT(dst []float32, src []float32, carry float32) float32
+// Requires: AVX, AVX2, MMX+
+TEXT ·prefixSumF32AVX2NT(SB), NOSPLIT, $0-60
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXOR        Y0, Y0, Y0
+	VPCMPEQD     Y0, Y0, Y0
+	VPSLLD       $0x1f, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPCMPEQD     Y1, Y1, Y1
+	VPSRLD       $0x1d, Y1, Y1
+	VBROADCASTSS carry+48(FP), Y2
+	CMPQ         DX, $0x00000040
+	JB           prefixSumF32AVX2NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x1f, BX
+	SHRQ         $0x02, BX
+	JZ           prefixSumF32AVX2NT_loop4
+	MOVQ         BX, DI
+	SHLQ         $0x02, DI
+	NEGQ         DI
+	LEAQ         ewtailmask<>+0(SB), SI
+	VMOVDQU      32(SI)(DI*1), Y3
+	VMASKMOVPS   (CX), Y3, Y4
+	VBLENDVPS    Y3, Y4, Y0, Y4
+	VPALIGNR     $0x0c, Y0, Y4, Y5
+	VADDPS       Y5, Y4, Y4
+	VPALIGNR     $0x08, Y0, Y4, Y5
+	VADDPS       Y5, Y4, Y4
+	VPSHUFD      $0xff, Y4, Y5
+	VPERM2I128   $0x02, Y0, Y5, Y5
+	VADDPS       Y5, Y4, Y4
+	VADDPS       Y2, Y4, Y5
+	VPERMD       Y4, Y1, Y4
+	VADDPS       Y4, Y2, Y2
+	VMASKMOVPS   Y5, Y3, (AX)
+	LEAQ         (AX)(BX*4), AX
+	LEAQ         (CX)(BX*4), CX
+	SUBQ         BX, DX
+
+prefixSumF32AVX2NT_loop4:
+	CMPQ       DX, $0x00000020
+	JB         prefixSumF32AVX2NT_loop1
+	VMOVUPS    (CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VADDPS     Y4, Y3, Y3
+	VADDPS     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VADDPS     Y3, Y2, Y2
+	VMOVNTPS   Y4, (AX)
+	VMOVUPS    32(CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VADDPS     Y4, Y3, Y3
+	VADDPS     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VADDPS     Y3, Y2, Y2
+	VMOVNTPS   Y4, 32(AX)
+	VMOVUPS    64(CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VADDPS     Y4, Y3, Y3
+	VADDPS     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VADDPS     Y3, Y2, Y2
+	VMOVNTPS   Y4, 64(AX)
+	VMOVUPS    96(CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VADDPS     Y4, Y3, Y3
+	VADDPS     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VADDPS     Y3, Y2, Y2
+	VMOVNTPS   Y4, 96(AX)
+	ADDQ       $0x00000080, AX
+	ADDQ       $0x00000080, CX
+	SUBQ       $0x00000020, DX
+	JMP        prefixSumF32AVX2NT_loop4
+
+prefixSumF32AVX2NT_loop1:
+	CMPQ       DX, $0x00000008
+	JB         prefixSumF32AVX2NT_tail
+	VMOVUPS    (CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VADDPS     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VADDPS     Y4, Y3, Y3
+	VADDPS     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VADDPS     Y3, Y2, Y2
+	VMOVUPS    Y4, (AX)
+	ADDQ       $0x00000020, AX
+	ADDQ       $0x00000020, CX
+	SUBQ       $0x00000008, DX
+	JMP        prefixSumF32AVX2NT_loop1
+
+prefixSumF32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         prefixSumF32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y3
+	VMASKMOVPS (CX), Y3, Y4
+	VBLENDVPS  Y3, Y4, Y0, Y4
+	VPALIGNR   $0x0c, Y0, Y4, Y5
+	VADDPS     Y5, Y4, Y4
+	VPALIGNR   $0x08, Y0, Y4, Y5
+	VADDPS     Y5, Y4, Y4
+	VPSHUFD    $0xff, Y4, Y5
+	VPERM2I128 $0x02, Y0, Y5, Y5
+	VADDPS     Y5, Y4, Y4
+	VADDPS     Y2, Y4, Y0
+	VPERMD     Y4, Y1, Y1
+	VADDPS     Y1, Y2, Y2
+	VMASKMOVPS Y0, Y3, (AX)
+
+prefixSumF32AVX2NT_done:
+	VMOVSS X2, ret+56(FP)
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -3334,6 +6494,153 @@ prefixSumF32AVX512_done:
 	VZEROUPPER
 	RET
 
+// func prefixSumF32AVX512NT(dst []float32, src []float32, carry float32) float32
+// Requires: AVX, AVX512F, MMX+
+TEXT ·prefixSumF32AVX512NT(SB), NOSPLIT, $0-60
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXORD       Z0, Z0, Z0
+	VPTERNLOGD   $0xff, Z0, Z0, Z0
+	VPSLLD       $0x1f, Z0, Z0
+	VPXORD       Z1, Z1, Z1
+	VPTERNLOGD   $0xff, Z1, Z1, Z1
+	VPSRLD       $0x1c, Z1, Z1
+	VBROADCASTSS carry+48(FP), Z2
+	CMPQ         DX, $0x00000080
+	JB           prefixSumF32AVX512NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x3f, BX
+	SHRQ         $0x02, BX
+	JZ           prefixSumF32AVX512NT_loop4
+	LEAQ         ewkmask<>+0(SB), SI
+	KMOVW        (SI)(BX*2), K1
+	VMOVDQA64    Z0, Z3
+	VMOVUPS      (CX), K1, Z3
+	VALIGND      $0x0f, Z0, Z3, Z4
+	VADDPS       Z4, Z3, Z3
+	VALIGND      $0x0e, Z0, Z3, Z4
+	VADDPS       Z4, Z3, Z3
+	VALIGND      $0x0c, Z0, Z3, Z4
+	VADDPS       Z4, Z3, Z3
+	VALIGND      $0x08, Z0, Z3, Z4
+	VADDPS       Z4, Z3, Z3
+	VADDPS       Z2, Z3, Z4
+	VPERMD       Z3, Z1, Z3
+	VADDPS       Z3, Z2, Z2
+	VMOVUPS      Z4, K1, (AX)
+	LEAQ         (AX)(BX*4), AX
+	LEAQ         (CX)(BX*4), CX
+	SUBQ         BX, DX
+
+prefixSumF32AVX512NT_loop4:
+	CMPQ     DX, $0x00000040
+	JB       prefixSumF32AVX512NT_loop1
+	VMOVUPS  (CX), Z3
+	VALIGND  $0x0f, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0e, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0c, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x08, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VADDPS   Z2, Z3, Z4
+	VPERMD   Z3, Z1, Z3
+	VADDPS   Z3, Z2, Z2
+	VMOVNTPS Z4, (AX)
+	VMOVUPS  64(CX), Z3
+	VALIGND  $0x0f, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0e, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0c, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x08, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VADDPS   Z2, Z3, Z4
+	VPERMD   Z3, Z1, Z3
+	VADDPS   Z3, Z2, Z2
+	VMOVNTPS Z4, 64(AX)
+	VMOVUPS  128(CX), Z3
+	VALIGND  $0x0f, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0e, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0c, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x08, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VADDPS   Z2, Z3, Z4
+	VPERMD   Z3, Z1, Z3
+	VADDPS   Z3, Z2, Z2
+	VMOVNTPS Z4, 128(AX)
+	VMOVUPS  192(CX), Z3
+	VALIGND  $0x0f, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0e, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x0c, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VALIGND  $0x08, Z0, Z3, Z4
+	VADDPS   Z4, Z3, Z3
+	VADDPS   Z2, Z3, Z4
+	VPERMD   Z3, Z1, Z3
+	VADDPS   Z3, Z2, Z2
+	VMOVNTPS Z4, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000040, DX
+	JMP      prefixSumF32AVX512NT_loop4
+
+prefixSumF32AVX512NT_loop1:
+	CMPQ    DX, $0x00000010
+	JB      prefixSumF32AVX512NT_tail
+	VMOVUPS (CX), Z3
+	VALIGND $0x0f, Z0, Z3, Z4
+	VADDPS  Z4, Z3, Z3
+	VALIGND $0x0e, Z0, Z3, Z4
+	VADDPS  Z4, Z3, Z3
+	VALIGND $0x0c, Z0, Z3, Z4
+	VADDPS  Z4, Z3, Z3
+	VALIGND $0x08, Z0, Z3, Z4
+	VADDPS  Z4, Z3, Z3
+	VADDPS  Z2, Z3, Z4
+	VPERMD  Z3, Z1, Z3
+	VADDPS  Z3, Z2, Z2
+	VMOVUPS Z4, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000010, DX
+	JMP     prefixSumF32AVX512NT_loop1
+
+prefixSumF32AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        prefixSumF32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVDQA64 Z0, Z3
+	VMOVUPS   (CX), K1, Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VADDPS    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VADDPS    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VADDPS    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VADDPS    Z4, Z3, Z3
+	VADDPS    Z2, Z3, Z0
+	VPERMD    Z3, Z1, Z1
+	VADDPS    Z1, Z2, Z2
+	VMOVUPS   Z0, K1, (AX)
+
+prefixSumF32AVX512NT_done:
+	VMOVSS X2, ret+56(FP)
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func prefixSumF64AVX2(dst []float64, src []float64, carry float64) float64
 // Requires: AVX, AVX2
 TEXT ·prefixSumF64AVX2(SB), NOSPLIT, $0-64
@@ -3459,6 +6766,135 @@ prefixSumF64AVX2_tail:
 
 prefixSumF64AVX2_done:
 	VMOVSD X1, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func prefixSumF64AVX2NT(dst []float64, src []float64, carry float64) float64
+// Requires: AVX, AVX2, MMX+
+TEXT ·prefixSumF64AVX2NT(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXOR        Y0, Y0, Y0
+	VPCMPEQD     Y0, Y0, Y0
+	VPSLLQ       $0x3f, Y0, Y0
+	VBROADCASTSD carry+48(FP), Y1
+	CMPQ         DX, $0x00000020
+	JB           prefixSumF64AVX2NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x1f, BX
+	SHRQ         $0x03, BX
+	JZ           prefixSumF64AVX2NT_loop4
+	MOVQ         BX, DI
+	SHLQ         $0x03, DI
+	NEGQ         DI
+	LEAQ         ewtailmask<>+0(SB), SI
+	VMOVDQU      32(SI)(DI*1), Y2
+	VMASKMOVPD   (CX), Y2, Y3
+	VBLENDVPD    Y2, Y3, Y0, Y3
+	VPALIGNR     $0x08, Y0, Y3, Y4
+	VADDPD       Y4, Y3, Y3
+	VPSHUFD      $0xee, Y3, Y4
+	VPERM2I128   $0x02, Y0, Y4, Y4
+	VADDPD       Y4, Y3, Y3
+	VADDPD       Y1, Y3, Y4
+	VPERMQ       $0xff, Y3, Y3
+	VADDPD       Y3, Y1, Y1
+	VMASKMOVPD   Y4, Y2, (AX)
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         (CX)(BX*8), CX
+	SUBQ         BX, DX
+
+prefixSumF64AVX2NT_loop4:
+	CMPQ       DX, $0x00000010
+	JB         prefixSumF64AVX2NT_loop1
+	VMOVUPD    (CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VADDPD     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VADDPD     Y3, Y2, Y2
+	VADDPD     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VADDPD     Y2, Y1, Y1
+	VMOVNTPD   Y3, (AX)
+	VMOVUPD    32(CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VADDPD     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VADDPD     Y3, Y2, Y2
+	VADDPD     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VADDPD     Y2, Y1, Y1
+	VMOVNTPD   Y3, 32(AX)
+	VMOVUPD    64(CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VADDPD     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VADDPD     Y3, Y2, Y2
+	VADDPD     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VADDPD     Y2, Y1, Y1
+	VMOVNTPD   Y3, 64(AX)
+	VMOVUPD    96(CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VADDPD     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VADDPD     Y3, Y2, Y2
+	VADDPD     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VADDPD     Y2, Y1, Y1
+	VMOVNTPD   Y3, 96(AX)
+	ADDQ       $0x00000080, AX
+	ADDQ       $0x00000080, CX
+	SUBQ       $0x00000010, DX
+	JMP        prefixSumF64AVX2NT_loop4
+
+prefixSumF64AVX2NT_loop1:
+	CMPQ       DX, $0x00000004
+	JB         prefixSumF64AVX2NT_tail
+	VMOVUPD    (CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VADDPD     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VADDPD     Y3, Y2, Y2
+	VADDPD     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VADDPD     Y2, Y1, Y1
+	VMOVUPD    Y3, (AX)
+	ADDQ       $0x00000020, AX
+	ADDQ       $0x00000020, CX
+	SUBQ       $0x00000004, DX
+	JMP        prefixSumF64AVX2NT_loop1
+
+prefixSumF64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         prefixSumF64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y2
+	VMASKMOVPD (CX), Y2, Y3
+	VBLENDVPD  Y2, Y3, Y0, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VADDPD     Y4, Y3, Y3
+	VPSHUFD    $0xee, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VADDPD     Y4, Y3, Y3
+	VADDPD     Y1, Y3, Y0
+	VPERMQ     $0xff, Y3, Y3
+	VADDPD     Y3, Y1, Y1
+	VMASKMOVPD Y0, Y2, (AX)
+
+prefixSumF64AVX2NT_done:
+	VMOVSD X1, ret+56(FP)
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -3591,6 +7027,139 @@ prefixSumF64AVX512_tail:
 
 prefixSumF64AVX512_done:
 	VMOVSD X2, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func prefixSumF64AVX512NT(dst []float64, src []float64, carry float64) float64
+// Requires: AVX, AVX512F, MMX+
+TEXT ·prefixSumF64AVX512NT(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXORD       Z0, Z0, Z0
+	VPTERNLOGD   $0xff, Z0, Z0, Z0
+	VPSLLQ       $0x3f, Z0, Z0
+	VPXORD       Z1, Z1, Z1
+	VPTERNLOGD   $0xff, Z1, Z1, Z1
+	VPSRLQ       $0x3d, Z1, Z1
+	VBROADCASTSD carry+48(FP), Z2
+	CMPQ         DX, $0x00000040
+	JB           prefixSumF64AVX512NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x3f, BX
+	SHRQ         $0x03, BX
+	JZ           prefixSumF64AVX512NT_loop4
+	LEAQ         ewkmask<>+0(SB), SI
+	KMOVW        (SI)(BX*2), K1
+	VMOVDQA64    Z0, Z3
+	VMOVUPD      (CX), K1, Z3
+	VALIGNQ      $0x07, Z0, Z3, Z4
+	VADDPD       Z4, Z3, Z3
+	VALIGNQ      $0x06, Z0, Z3, Z4
+	VADDPD       Z4, Z3, Z3
+	VALIGNQ      $0x04, Z0, Z3, Z4
+	VADDPD       Z4, Z3, Z3
+	VADDPD       Z2, Z3, Z4
+	VPERMQ       Z3, Z1, Z3
+	VADDPD       Z3, Z2, Z2
+	VMOVUPD      Z4, K1, (AX)
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         (CX)(BX*8), CX
+	SUBQ         BX, DX
+
+prefixSumF64AVX512NT_loop4:
+	CMPQ     DX, $0x00000020
+	JB       prefixSumF64AVX512NT_loop1
+	VMOVUPD  (CX), Z3
+	VALIGNQ  $0x07, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x06, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x04, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VADDPD   Z2, Z3, Z4
+	VPERMQ   Z3, Z1, Z3
+	VADDPD   Z3, Z2, Z2
+	VMOVNTPD Z4, (AX)
+	VMOVUPD  64(CX), Z3
+	VALIGNQ  $0x07, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x06, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x04, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VADDPD   Z2, Z3, Z4
+	VPERMQ   Z3, Z1, Z3
+	VADDPD   Z3, Z2, Z2
+	VMOVNTPD Z4, 64(AX)
+	VMOVUPD  128(CX), Z3
+	VALIGNQ  $0x07, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x06, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x04, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VADDPD   Z2, Z3, Z4
+	VPERMQ   Z3, Z1, Z3
+	VADDPD   Z3, Z2, Z2
+	VMOVNTPD Z4, 128(AX)
+	VMOVUPD  192(CX), Z3
+	VALIGNQ  $0x07, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x06, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VALIGNQ  $0x04, Z0, Z3, Z4
+	VADDPD   Z4, Z3, Z3
+	VADDPD   Z2, Z3, Z4
+	VPERMQ   Z3, Z1, Z3
+	VADDPD   Z3, Z2, Z2
+	VMOVNTPD Z4, 192(AX)
+	ADDQ     $0x00000100, AX
+	ADDQ     $0x00000100, CX
+	SUBQ     $0x00000020, DX
+	JMP      prefixSumF64AVX512NT_loop4
+
+prefixSumF64AVX512NT_loop1:
+	CMPQ    DX, $0x00000008
+	JB      prefixSumF64AVX512NT_tail
+	VMOVUPD (CX), Z3
+	VALIGNQ $0x07, Z0, Z3, Z4
+	VADDPD  Z4, Z3, Z3
+	VALIGNQ $0x06, Z0, Z3, Z4
+	VADDPD  Z4, Z3, Z3
+	VALIGNQ $0x04, Z0, Z3, Z4
+	VADDPD  Z4, Z3, Z3
+	VADDPD  Z2, Z3, Z4
+	VPERMQ  Z3, Z1, Z3
+	VADDPD  Z3, Z2, Z2
+	VMOVUPD Z4, (AX)
+	ADDQ    $0x00000040, AX
+	ADDQ    $0x00000040, CX
+	SUBQ    $0x00000008, DX
+	JMP     prefixSumF64AVX512NT_loop1
+
+prefixSumF64AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        prefixSumF64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVDQA64 Z0, Z3
+	VMOVUPD   (CX), K1, Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VADDPD    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VADDPD    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VADDPD    Z4, Z3, Z3
+	VADDPD    Z2, Z3, Z0
+	VPERMQ    Z3, Z1, Z1
+	VADDPD    Z1, Z2, Z2
+	VMOVUPD   Z0, K1, (AX)
+
+prefixSumF64AVX512NT_done:
+	VMOVSD X2, ret+56(FP)
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -3732,6 +7301,148 @@ prefixSumI32AVX2_tail:
 
 prefixSumI32AVX2_done:
 	VMOVSS X2, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func prefixSumI32AVX2NT(dst []int32, src []int32, carry int32) int32
+// Requires: AVX, AVX2, MMX+
+TEXT ·prefixSumI32AVX2NT(SB), NOSPLIT, $0-60
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXOR        Y0, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPCMPEQD     Y1, Y1, Y1
+	VPSRLD       $0x1d, Y1, Y1
+	VBROADCASTSS carry+48(FP), Y2
+	CMPQ         DX, $0x00000040
+	JB           prefixSumI32AVX2NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x1f, BX
+	SHRQ         $0x02, BX
+	JZ           prefixSumI32AVX2NT_loop4
+	MOVQ         BX, DI
+	SHLQ         $0x02, DI
+	NEGQ         DI
+	LEAQ         ewtailmask<>+0(SB), SI
+	VMOVDQU      32(SI)(DI*1), Y3
+	VPMASKMOVD   (CX), Y3, Y4
+	VPALIGNR     $0x0c, Y0, Y4, Y5
+	VPADDD       Y5, Y4, Y4
+	VPALIGNR     $0x08, Y0, Y4, Y5
+	VPADDD       Y5, Y4, Y4
+	VPSHUFD      $0xff, Y4, Y5
+	VPERM2I128   $0x02, Y0, Y5, Y5
+	VPADDD       Y5, Y4, Y4
+	VPADDD       Y2, Y4, Y5
+	VPERMD       Y4, Y1, Y4
+	VPADDD       Y4, Y2, Y2
+	VPMASKMOVD   Y5, Y3, (AX)
+	LEAQ         (AX)(BX*4), AX
+	LEAQ         (CX)(BX*4), CX
+	SUBQ         BX, DX
+
+prefixSumI32AVX2NT_loop4:
+	CMPQ       DX, $0x00000020
+	JB         prefixSumI32AVX2NT_loop1
+	VMOVDQU    (CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VPADDD     Y4, Y3, Y3
+	VPADDD     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VPADDD     Y3, Y2, Y2
+	VMOVNTDQ   Y4, (AX)
+	VMOVDQU    32(CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VPADDD     Y4, Y3, Y3
+	VPADDD     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VPADDD     Y3, Y2, Y2
+	VMOVNTDQ   Y4, 32(AX)
+	VMOVDQU    64(CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VPADDD     Y4, Y3, Y3
+	VPADDD     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VPADDD     Y3, Y2, Y2
+	VMOVNTDQ   Y4, 64(AX)
+	VMOVDQU    96(CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VPADDD     Y4, Y3, Y3
+	VPADDD     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VPADDD     Y3, Y2, Y2
+	VMOVNTDQ   Y4, 96(AX)
+	ADDQ       $0x00000080, AX
+	ADDQ       $0x00000080, CX
+	SUBQ       $0x00000020, DX
+	JMP        prefixSumI32AVX2NT_loop4
+
+prefixSumI32AVX2NT_loop1:
+	CMPQ       DX, $0x00000008
+	JB         prefixSumI32AVX2NT_tail
+	VMOVDQU    (CX), Y3
+	VPALIGNR   $0x0c, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VPADDD     Y4, Y3, Y3
+	VPSHUFD    $0xff, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VPADDD     Y4, Y3, Y3
+	VPADDD     Y2, Y3, Y4
+	VPERMD     Y3, Y1, Y3
+	VPADDD     Y3, Y2, Y2
+	VMOVDQU    Y4, (AX)
+	ADDQ       $0x00000020, AX
+	ADDQ       $0x00000020, CX
+	SUBQ       $0x00000008, DX
+	JMP        prefixSumI32AVX2NT_loop1
+
+prefixSumI32AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         prefixSumI32AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x02, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y3
+	VPMASKMOVD (CX), Y3, Y4
+	VPALIGNR   $0x0c, Y0, Y4, Y5
+	VPADDD     Y5, Y4, Y4
+	VPALIGNR   $0x08, Y0, Y4, Y5
+	VPADDD     Y5, Y4, Y4
+	VPSHUFD    $0xff, Y4, Y5
+	VPERM2I128 $0x02, Y0, Y5, Y5
+	VPADDD     Y5, Y4, Y4
+	VPADDD     Y2, Y4, Y0
+	VPERMD     Y4, Y1, Y1
+	VPADDD     Y1, Y2, Y2
+	VPMASKMOVD Y0, Y3, (AX)
+
+prefixSumI32AVX2NT_done:
+	VMOVSS X2, ret+56(FP)
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -3879,6 +7590,151 @@ prefixSumI32AVX512_done:
 	VZEROUPPER
 	RET
 
+// func prefixSumI32AVX512NT(dst []int32, src []int32, carry int32) int32
+// Requires: AVX, AVX512F, MMX+
+TEXT ·prefixSumI32AVX512NT(SB), NOSPLIT, $0-60
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXORD       Z0, Z0, Z0
+	VPXORD       Z1, Z1, Z1
+	VPTERNLOGD   $0xff, Z1, Z1, Z1
+	VPSRLD       $0x1c, Z1, Z1
+	VBROADCASTSS carry+48(FP), Z2
+	CMPQ         DX, $0x00000080
+	JB           prefixSumI32AVX512NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x3f, BX
+	SHRQ         $0x02, BX
+	JZ           prefixSumI32AVX512NT_loop4
+	LEAQ         ewkmask<>+0(SB), SI
+	KMOVW        (SI)(BX*2), K1
+	VMOVDQA64    Z0, Z3
+	VMOVDQU32    (CX), K1, Z3
+	VALIGND      $0x0f, Z0, Z3, Z4
+	VPADDD       Z4, Z3, Z3
+	VALIGND      $0x0e, Z0, Z3, Z4
+	VPADDD       Z4, Z3, Z3
+	VALIGND      $0x0c, Z0, Z3, Z4
+	VPADDD       Z4, Z3, Z3
+	VALIGND      $0x08, Z0, Z3, Z4
+	VPADDD       Z4, Z3, Z3
+	VPADDD       Z2, Z3, Z4
+	VPERMD       Z3, Z1, Z3
+	VPADDD       Z3, Z2, Z2
+	VMOVDQU32    Z4, K1, (AX)
+	LEAQ         (AX)(BX*4), AX
+	LEAQ         (CX)(BX*4), CX
+	SUBQ         BX, DX
+
+prefixSumI32AVX512NT_loop4:
+	CMPQ      DX, $0x00000040
+	JB        prefixSumI32AVX512NT_loop1
+	VMOVDQU32 (CX), Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VPADDD    Z2, Z3, Z4
+	VPERMD    Z3, Z1, Z3
+	VPADDD    Z3, Z2, Z2
+	VMOVNTDQ  Z4, (AX)
+	VMOVDQU32 64(CX), Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VPADDD    Z2, Z3, Z4
+	VPERMD    Z3, Z1, Z3
+	VPADDD    Z3, Z2, Z2
+	VMOVNTDQ  Z4, 64(AX)
+	VMOVDQU32 128(CX), Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VPADDD    Z2, Z3, Z4
+	VPERMD    Z3, Z1, Z3
+	VPADDD    Z3, Z2, Z2
+	VMOVNTDQ  Z4, 128(AX)
+	VMOVDQU32 192(CX), Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VPADDD    Z2, Z3, Z4
+	VPERMD    Z3, Z1, Z3
+	VPADDD    Z3, Z2, Z2
+	VMOVNTDQ  Z4, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000040, DX
+	JMP       prefixSumI32AVX512NT_loop4
+
+prefixSumI32AVX512NT_loop1:
+	CMPQ      DX, $0x00000010
+	JB        prefixSumI32AVX512NT_tail
+	VMOVDQU32 (CX), Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VPADDD    Z2, Z3, Z4
+	VPERMD    Z3, Z1, Z3
+	VPADDD    Z3, Z2, Z2
+	VMOVDQU32 Z4, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000010, DX
+	JMP       prefixSumI32AVX512NT_loop1
+
+prefixSumI32AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        prefixSumI32AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVDQA64 Z0, Z3
+	VMOVDQU32 (CX), K1, Z3
+	VALIGND   $0x0f, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0e, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x0c, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VALIGND   $0x08, Z0, Z3, Z4
+	VPADDD    Z4, Z3, Z3
+	VPADDD    Z2, Z3, Z0
+	VPERMD    Z3, Z1, Z1
+	VPADDD    Z1, Z2, Z2
+	VMOVDQU32 Z0, K1, (AX)
+
+prefixSumI32AVX512NT_done:
+	VMOVSS X2, ret+56(FP)
+	SFENCE
+	VZEROUPPER
+	RET
+
 // func prefixSumI64AVX2(dst []int64, src []int64, carry int64) int64
 // Requires: AVX, AVX2
 TEXT ·prefixSumI64AVX2(SB), NOSPLIT, $0-64
@@ -4000,6 +7856,131 @@ prefixSumI64AVX2_tail:
 
 prefixSumI64AVX2_done:
 	VMOVSD X1, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func prefixSumI64AVX2NT(dst []int64, src []int64, carry int64) int64
+// Requires: AVX, AVX2, MMX+
+TEXT ·prefixSumI64AVX2NT(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXOR        Y0, Y0, Y0
+	VBROADCASTSD carry+48(FP), Y1
+	CMPQ         DX, $0x00000020
+	JB           prefixSumI64AVX2NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x1f, BX
+	SHRQ         $0x03, BX
+	JZ           prefixSumI64AVX2NT_loop4
+	MOVQ         BX, DI
+	SHLQ         $0x03, DI
+	NEGQ         DI
+	LEAQ         ewtailmask<>+0(SB), SI
+	VMOVDQU      32(SI)(DI*1), Y2
+	VPMASKMOVQ   (CX), Y2, Y3
+	VPALIGNR     $0x08, Y0, Y3, Y4
+	VPADDQ       Y4, Y3, Y3
+	VPSHUFD      $0xee, Y3, Y4
+	VPERM2I128   $0x02, Y0, Y4, Y4
+	VPADDQ       Y4, Y3, Y3
+	VPADDQ       Y1, Y3, Y4
+	VPERMQ       $0xff, Y3, Y3
+	VPADDQ       Y3, Y1, Y1
+	VPMASKMOVQ   Y4, Y2, (AX)
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         (CX)(BX*8), CX
+	SUBQ         BX, DX
+
+prefixSumI64AVX2NT_loop4:
+	CMPQ       DX, $0x00000010
+	JB         prefixSumI64AVX2NT_loop1
+	VMOVDQU    (CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPADDQ     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VPADDQ     Y2, Y1, Y1
+	VMOVNTDQ   Y3, (AX)
+	VMOVDQU    32(CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPADDQ     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VPADDQ     Y2, Y1, Y1
+	VMOVNTDQ   Y3, 32(AX)
+	VMOVDQU    64(CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPADDQ     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VPADDQ     Y2, Y1, Y1
+	VMOVNTDQ   Y3, 64(AX)
+	VMOVDQU    96(CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPADDQ     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VPADDQ     Y2, Y1, Y1
+	VMOVNTDQ   Y3, 96(AX)
+	ADDQ       $0x00000080, AX
+	ADDQ       $0x00000080, CX
+	SUBQ       $0x00000010, DX
+	JMP        prefixSumI64AVX2NT_loop4
+
+prefixSumI64AVX2NT_loop1:
+	CMPQ       DX, $0x00000004
+	JB         prefixSumI64AVX2NT_tail
+	VMOVDQU    (CX), Y2
+	VPALIGNR   $0x08, Y0, Y2, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPSHUFD    $0xee, Y2, Y3
+	VPERM2I128 $0x02, Y0, Y3, Y3
+	VPADDQ     Y3, Y2, Y2
+	VPADDQ     Y1, Y2, Y3
+	VPERMQ     $0xff, Y2, Y2
+	VPADDQ     Y2, Y1, Y1
+	VMOVDQU    Y3, (AX)
+	ADDQ       $0x00000020, AX
+	ADDQ       $0x00000020, CX
+	SUBQ       $0x00000004, DX
+	JMP        prefixSumI64AVX2NT_loop1
+
+prefixSumI64AVX2NT_tail:
+	TESTQ      DX, DX
+	JZ         prefixSumI64AVX2NT_done
+	MOVQ       DX, BX
+	SHLQ       $0x03, BX
+	NEGQ       BX
+	LEAQ       ewtailmask<>+0(SB), DX
+	VMOVDQU    32(DX)(BX*1), Y2
+	VPMASKMOVQ (CX), Y2, Y3
+	VPALIGNR   $0x08, Y0, Y3, Y4
+	VPADDQ     Y4, Y3, Y3
+	VPSHUFD    $0xee, Y3, Y4
+	VPERM2I128 $0x02, Y0, Y4, Y4
+	VPADDQ     Y4, Y3, Y3
+	VPADDQ     Y1, Y3, Y0
+	VPERMQ     $0xff, Y3, Y3
+	VPADDQ     Y3, Y1, Y1
+	VPMASKMOVQ Y0, Y2, (AX)
+
+prefixSumI64AVX2NT_done:
+	VMOVSD X1, ret+56(FP)
+	SFENCE
 	VZEROUPPER
 	RET
 
@@ -4130,6 +8111,137 @@ prefixSumI64AVX512_tail:
 
 prefixSumI64AVX512_done:
 	VMOVSD X2, ret+56(FP)
+	VZEROUPPER
+	RET
+
+// func prefixSumI64AVX512NT(dst []int64, src []int64, carry int64) int64
+// Requires: AVX, AVX512F, MMX+
+TEXT ·prefixSumI64AVX512NT(SB), NOSPLIT, $0-64
+	MOVQ         dst_base+0(FP), AX
+	MOVQ         src_base+24(FP), CX
+	MOVQ         src_len+32(FP), DX
+	VPXORD       Z0, Z0, Z0
+	VPXORD       Z1, Z1, Z1
+	VPTERNLOGD   $0xff, Z1, Z1, Z1
+	VPSRLQ       $0x3d, Z1, Z1
+	VBROADCASTSD carry+48(FP), Z2
+	CMPQ         DX, $0x00000040
+	JB           prefixSumI64AVX512NT_loop1
+	MOVQ         AX, BX
+	NEGQ         BX
+	ANDQ         $0x3f, BX
+	SHRQ         $0x03, BX
+	JZ           prefixSumI64AVX512NT_loop4
+	LEAQ         ewkmask<>+0(SB), SI
+	KMOVW        (SI)(BX*2), K1
+	VMOVDQA64    Z0, Z3
+	VMOVDQU64    (CX), K1, Z3
+	VALIGNQ      $0x07, Z0, Z3, Z4
+	VPADDQ       Z4, Z3, Z3
+	VALIGNQ      $0x06, Z0, Z3, Z4
+	VPADDQ       Z4, Z3, Z3
+	VALIGNQ      $0x04, Z0, Z3, Z4
+	VPADDQ       Z4, Z3, Z3
+	VPADDQ       Z2, Z3, Z4
+	VPERMQ       Z3, Z1, Z3
+	VPADDQ       Z3, Z2, Z2
+	VMOVDQU64    Z4, K1, (AX)
+	LEAQ         (AX)(BX*8), AX
+	LEAQ         (CX)(BX*8), CX
+	SUBQ         BX, DX
+
+prefixSumI64AVX512NT_loop4:
+	CMPQ      DX, $0x00000020
+	JB        prefixSumI64AVX512NT_loop1
+	VMOVDQU64 (CX), Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VPADDQ    Z2, Z3, Z4
+	VPERMQ    Z3, Z1, Z3
+	VPADDQ    Z3, Z2, Z2
+	VMOVNTDQ  Z4, (AX)
+	VMOVDQU64 64(CX), Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VPADDQ    Z2, Z3, Z4
+	VPERMQ    Z3, Z1, Z3
+	VPADDQ    Z3, Z2, Z2
+	VMOVNTDQ  Z4, 64(AX)
+	VMOVDQU64 128(CX), Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VPADDQ    Z2, Z3, Z4
+	VPERMQ    Z3, Z1, Z3
+	VPADDQ    Z3, Z2, Z2
+	VMOVNTDQ  Z4, 128(AX)
+	VMOVDQU64 192(CX), Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VPADDQ    Z2, Z3, Z4
+	VPERMQ    Z3, Z1, Z3
+	VPADDQ    Z3, Z2, Z2
+	VMOVNTDQ  Z4, 192(AX)
+	ADDQ      $0x00000100, AX
+	ADDQ      $0x00000100, CX
+	SUBQ      $0x00000020, DX
+	JMP       prefixSumI64AVX512NT_loop4
+
+prefixSumI64AVX512NT_loop1:
+	CMPQ      DX, $0x00000008
+	JB        prefixSumI64AVX512NT_tail
+	VMOVDQU64 (CX), Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VPADDQ    Z2, Z3, Z4
+	VPERMQ    Z3, Z1, Z3
+	VPADDQ    Z3, Z2, Z2
+	VMOVDQU64 Z4, (AX)
+	ADDQ      $0x00000040, AX
+	ADDQ      $0x00000040, CX
+	SUBQ      $0x00000008, DX
+	JMP       prefixSumI64AVX512NT_loop1
+
+prefixSumI64AVX512NT_tail:
+	TESTQ     DX, DX
+	JZ        prefixSumI64AVX512NT_done
+	LEAQ      ewkmask<>+0(SB), BX
+	KMOVW     (BX)(DX*2), K1
+	VMOVDQA64 Z0, Z3
+	VMOVDQU64 (CX), K1, Z3
+	VALIGNQ   $0x07, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x06, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VALIGNQ   $0x04, Z0, Z3, Z4
+	VPADDQ    Z4, Z3, Z3
+	VPADDQ    Z2, Z3, Z0
+	VPERMQ    Z3, Z1, Z1
+	VPADDQ    Z1, Z2, Z2
+	VMOVDQU64 Z0, K1, (AX)
+
+prefixSumI64AVX512NT_done:
+	VMOVSD X2, ret+56(FP)
+	SFENCE
 	VZEROUPPER
 	RET
 

@@ -10,11 +10,27 @@ package asm
 //go:noescape
 func squareF32AVX2(dst []float32, src []float32)
 
+// squareF32AVX2NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareF32AVX2NT(dst []float32, src []float32)
+
 // squareF32AVX512 sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func squareF32AVX512(dst []float32, src []float32)
+
+// squareF32AVX512NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareF32AVX512NT(dst []float32, src []float32)
 
 // squareF64AVX2 sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -22,11 +38,27 @@ func squareF32AVX512(dst []float32, src []float32)
 //go:noescape
 func squareF64AVX2(dst []float64, src []float64)
 
+// squareF64AVX2NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareF64AVX2NT(dst []float64, src []float64)
+
 // squareF64AVX512 sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func squareF64AVX512(dst []float64, src []float64)
+
+// squareF64AVX512NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareF64AVX512NT(dst []float64, src []float64)
 
 // squareI32AVX2 sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -34,11 +66,27 @@ func squareF64AVX512(dst []float64, src []float64)
 //go:noescape
 func squareI32AVX2(dst []int32, src []int32)
 
+// squareI32AVX2NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareI32AVX2NT(dst []int32, src []int32)
+
 // squareI32AVX512 sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func squareI32AVX512(dst []int32, src []int32)
+
+// squareI32AVX512NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareI32AVX512NT(dst []int32, src []int32)
 
 // squareI64AVX2 sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -46,11 +94,27 @@ func squareI32AVX512(dst []int32, src []int32)
 //go:noescape
 func squareI64AVX2(dst []int64, src []int64)
 
+// squareI64AVX2NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX2; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareI64AVX2NT(dst []int64, src []int64)
+
 // squareI64AVX512 sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func squareI64AVX512(dst []int64, src []int64)
+
+// squareI64AVX512NT sets dst[i] = src[i] * src[i] for i < len(src), with AVX512; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func squareI64AVX512NT(dst []int64, src []int64)
 
 // absF32AVX2 sets dst[i] = |src[i]| for i < len(src), with AVX2; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -58,11 +122,27 @@ func squareI64AVX512(dst []int64, src []int64)
 //go:noescape
 func absF32AVX2(dst []float32, src []float32)
 
+// absF32AVX2NT sets dst[i] = |src[i]| for i < len(src), with AVX2; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absF32AVX2NT(dst []float32, src []float32)
+
 // absF32AVX512 sets dst[i] = |src[i]| for i < len(src), with AVX512; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func absF32AVX512(dst []float32, src []float32)
+
+// absF32AVX512NT sets dst[i] = |src[i]| for i < len(src), with AVX512; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absF32AVX512NT(dst []float32, src []float32)
 
 // absF64AVX2 sets dst[i] = |src[i]| for i < len(src), with AVX2; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -70,11 +150,27 @@ func absF32AVX512(dst []float32, src []float32)
 //go:noescape
 func absF64AVX2(dst []float64, src []float64)
 
+// absF64AVX2NT sets dst[i] = |src[i]| for i < len(src), with AVX2; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absF64AVX2NT(dst []float64, src []float64)
+
 // absF64AVX512 sets dst[i] = |src[i]| for i < len(src), with AVX512; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func absF64AVX512(dst []float64, src []float64)
+
+// absF64AVX512NT sets dst[i] = |src[i]| for i < len(src), with AVX512; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absF64AVX512NT(dst []float64, src []float64)
 
 // absI32AVX2 sets dst[i] = |src[i]| for i < len(src), with AVX2; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -82,11 +178,27 @@ func absF64AVX512(dst []float64, src []float64)
 //go:noescape
 func absI32AVX2(dst []int32, src []int32)
 
+// absI32AVX2NT sets dst[i] = |src[i]| for i < len(src), with AVX2; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absI32AVX2NT(dst []int32, src []int32)
+
 // absI32AVX512 sets dst[i] = |src[i]| for i < len(src), with AVX512; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func absI32AVX512(dst []int32, src []int32)
+
+// absI32AVX512NT sets dst[i] = |src[i]| for i < len(src), with AVX512; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absI32AVX512NT(dst []int32, src []int32)
 
 // absI64AVX2 sets dst[i] = |src[i]| for i < len(src), with AVX2; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -94,11 +206,27 @@ func absI32AVX512(dst []int32, src []int32)
 //go:noescape
 func absI64AVX2(dst []int64, src []int64)
 
+// absI64AVX2NT sets dst[i] = |src[i]| for i < len(src), with AVX2; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absI64AVX2NT(dst []int64, src []int64)
+
 // absI64AVX512 sets dst[i] = |src[i]| for i < len(src), with AVX512; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func absI64AVX512(dst []int64, src []int64)
+
+// absI64AVX512NT sets dst[i] = |src[i]| for i < len(src), with AVX512; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func absI64AVX512NT(dst []int64, src []int64)
 
 // negateF32AVX2 sets dst[i] = -src[i] for i < len(src), with AVX2; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -106,11 +234,27 @@ func absI64AVX512(dst []int64, src []int64)
 //go:noescape
 func negateF32AVX2(dst []float32, src []float32)
 
+// negateF32AVX2NT sets dst[i] = -src[i] for i < len(src), with AVX2; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateF32AVX2NT(dst []float32, src []float32)
+
 // negateF32AVX512 sets dst[i] = -src[i] for i < len(src), with AVX512; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func negateF32AVX512(dst []float32, src []float32)
+
+// negateF32AVX512NT sets dst[i] = -src[i] for i < len(src), with AVX512; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateF32AVX512NT(dst []float32, src []float32)
 
 // negateF64AVX2 sets dst[i] = -src[i] for i < len(src), with AVX2; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -118,11 +262,27 @@ func negateF32AVX512(dst []float32, src []float32)
 //go:noescape
 func negateF64AVX2(dst []float64, src []float64)
 
+// negateF64AVX2NT sets dst[i] = -src[i] for i < len(src), with AVX2; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateF64AVX2NT(dst []float64, src []float64)
+
 // negateF64AVX512 sets dst[i] = -src[i] for i < len(src), with AVX512; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func negateF64AVX512(dst []float64, src []float64)
+
+// negateF64AVX512NT sets dst[i] = -src[i] for i < len(src), with AVX512; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateF64AVX512NT(dst []float64, src []float64)
 
 // negateI32AVX2 sets dst[i] = -src[i] for i < len(src), with AVX2; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -130,11 +290,27 @@ func negateF64AVX512(dst []float64, src []float64)
 //go:noescape
 func negateI32AVX2(dst []int32, src []int32)
 
+// negateI32AVX2NT sets dst[i] = -src[i] for i < len(src), with AVX2; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateI32AVX2NT(dst []int32, src []int32)
+
 // negateI32AVX512 sets dst[i] = -src[i] for i < len(src), with AVX512; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func negateI32AVX512(dst []int32, src []int32)
+
+// negateI32AVX512NT sets dst[i] = -src[i] for i < len(src), with AVX512; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateI32AVX512NT(dst []int32, src []int32)
 
 // negateI64AVX2 sets dst[i] = -src[i] for i < len(src), with AVX2; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -142,11 +318,27 @@ func negateI32AVX512(dst []int32, src []int32)
 //go:noescape
 func negateI64AVX2(dst []int64, src []int64)
 
+// negateI64AVX2NT sets dst[i] = -src[i] for i < len(src), with AVX2; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateI64AVX2NT(dst []int64, src []int64)
+
 // negateI64AVX512 sets dst[i] = -src[i] for i < len(src), with AVX512; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func negateI64AVX512(dst []int64, src []int64)
+
+// negateI64AVX512NT sets dst[i] = -src[i] for i < len(src), with AVX512; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func negateI64AVX512NT(dst []int64, src []int64)
 
 // addF32AVX2 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -154,11 +346,27 @@ func negateI64AVX512(dst []int64, src []int64)
 //go:noescape
 func addF32AVX2(dst []float32, a []float32, b []float32)
 
+// addF32AVX2NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addF32AVX2NT(dst []float32, a []float32, b []float32)
+
 // addF32AVX512 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func addF32AVX512(dst []float32, a []float32, b []float32)
+
+// addF32AVX512NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addF32AVX512NT(dst []float32, a []float32, b []float32)
 
 // addF64AVX2 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -166,11 +374,27 @@ func addF32AVX512(dst []float32, a []float32, b []float32)
 //go:noescape
 func addF64AVX2(dst []float64, a []float64, b []float64)
 
+// addF64AVX2NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addF64AVX2NT(dst []float64, a []float64, b []float64)
+
 // addF64AVX512 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func addF64AVX512(dst []float64, a []float64, b []float64)
+
+// addF64AVX512NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addF64AVX512NT(dst []float64, a []float64, b []float64)
 
 // addI32AVX2 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -178,11 +402,27 @@ func addF64AVX512(dst []float64, a []float64, b []float64)
 //go:noescape
 func addI32AVX2(dst []int32, a []int32, b []int32)
 
+// addI32AVX2NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addI32AVX2NT(dst []int32, a []int32, b []int32)
+
 // addI32AVX512 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func addI32AVX512(dst []int32, a []int32, b []int32)
+
+// addI32AVX512NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addI32AVX512NT(dst []int32, a []int32, b []int32)
 
 // addI64AVX2 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -190,11 +430,27 @@ func addI32AVX512(dst []int32, a []int32, b []int32)
 //go:noescape
 func addI64AVX2(dst []int64, a []int64, b []int64)
 
+// addI64AVX2NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX2; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addI64AVX2NT(dst []int64, a []int64, b []int64)
+
 // addI64AVX512 sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func addI64AVX512(dst []int64, a []int64, b []int64)
+
+// addI64AVX512NT sets dst[i] = a[i] + b[i] for i < len(a) (== len(b)), with AVX512; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func addI64AVX512NT(dst []int64, a []int64, b []int64)
 
 // mulF32AVX2 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX2; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -202,11 +458,27 @@ func addI64AVX512(dst []int64, a []int64, b []int64)
 //go:noescape
 func mulF32AVX2(dst []float32, a []float32, b []float32)
 
+// mulF32AVX2NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX2; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulF32AVX2NT(dst []float32, a []float32, b []float32)
+
 // mulF32AVX512 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func mulF32AVX512(dst []float32, a []float32, b []float32)
+
+// mulF32AVX512NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulF32AVX512NT(dst []float32, a []float32, b []float32)
 
 // mulF64AVX2 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX2; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -214,11 +486,27 @@ func mulF32AVX512(dst []float32, a []float32, b []float32)
 //go:noescape
 func mulF64AVX2(dst []float64, a []float64, b []float64)
 
+// mulF64AVX2NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX2; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulF64AVX2NT(dst []float64, a []float64, b []float64)
+
 // mulF64AVX512 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func mulF64AVX512(dst []float64, a []float64, b []float64)
+
+// mulF64AVX512NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulF64AVX512NT(dst []float64, a []float64, b []float64)
 
 // mulI32AVX2 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX2; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -226,11 +514,27 @@ func mulF64AVX512(dst []float64, a []float64, b []float64)
 //go:noescape
 func mulI32AVX2(dst []int32, a []int32, b []int32)
 
+// mulI32AVX2NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX2; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulI32AVX2NT(dst []int32, a []int32, b []int32)
+
 // mulI32AVX512 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func mulI32AVX512(dst []int32, a []int32, b []int32)
+
+// mulI32AVX512NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulI32AVX512NT(dst []int32, a []int32, b []int32)
 
 // mulI64AVX2 sets dst[i] = a[i] * b[i] (64-bit products emulated with VPMULUDQ) for i < len(a) (== len(b)), with AVX2; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -238,11 +542,27 @@ func mulI32AVX512(dst []int32, a []int32, b []int32)
 //go:noescape
 func mulI64AVX2(dst []int64, a []int64, b []int64)
 
+// mulI64AVX2NT sets dst[i] = a[i] * b[i] (64-bit products emulated with VPMULUDQ) for i < len(a) (== len(b)), with AVX2; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulI64AVX2NT(dst []int64, a []int64, b []int64)
+
 // mulI64AVX512 sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func mulI64AVX512(dst []int64, a []int64, b []int64)
+
+// mulI64AVX512NT sets dst[i] = a[i] * b[i] for i < len(a) (== len(b)), with AVX512; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func mulI64AVX512NT(dst []int64, a []int64, b []int64)
 
 // prefixSumF32AVX2 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -250,11 +570,27 @@ func mulI64AVX512(dst []int64, a []int64, b []int64)
 //go:noescape
 func prefixSumF32AVX2(dst []float32, src []float32, carry float32) float32
 
+// prefixSumF32AVX2NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumF32AVX2NT(dst []float32, src []float32, carry float32) float32
+
 // prefixSumF32AVX512 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func prefixSumF32AVX512(dst []float32, src []float32, carry float32) float32
+
+// prefixSumF32AVX512NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is float32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumF32AVX512NT(dst []float32, src []float32, carry float32) float32
 
 // prefixSumF64AVX2 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -262,11 +598,27 @@ func prefixSumF32AVX512(dst []float32, src []float32, carry float32) float32
 //go:noescape
 func prefixSumF64AVX2(dst []float64, src []float64, carry float64) float64
 
+// prefixSumF64AVX2NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumF64AVX2NT(dst []float64, src []float64, carry float64) float64
+
 // prefixSumF64AVX512 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is float64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func prefixSumF64AVX512(dst []float64, src []float64, carry float64) float64
+
+// prefixSumF64AVX512NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is float64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumF64AVX512NT(dst []float64, src []float64, carry float64) float64
 
 // prefixSumI32AVX2 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -274,11 +626,27 @@ func prefixSumF64AVX512(dst []float64, src []float64, carry float64) float64
 //go:noescape
 func prefixSumI32AVX2(dst []int32, src []int32, carry int32) int32
 
+// prefixSumI32AVX2NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumI32AVX2NT(dst []int32, src []int32, carry int32) int32
+
 // prefixSumI32AVX512 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is int32.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func prefixSumI32AVX512(dst []int32, src []int32, carry int32) int32
+
+// prefixSumI32AVX512NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is int32.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumI32AVX512NT(dst []int32, src []int32, carry int32) int32
 
 // prefixSumI64AVX2 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
@@ -286,11 +654,27 @@ func prefixSumI32AVX512(dst []int32, src []int32, carry int32) int32
 //go:noescape
 func prefixSumI64AVX2(dst []int64, src []int64, carry int64) int64
 
+// prefixSumI64AVX2NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX2; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumI64AVX2NT(dst []int64, src []int64, carry int64) int64
+
 // prefixSumI64AVX512 sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is int64.
 // The caller checks the lengths and keeps calls within MaxStep elements.
 //
 //go:noescape
 func prefixSumI64AVX512(dst []int64, src []int64, carry int64) int64
+
+// prefixSumI64AVX512NT sets dst[i] = carry + src[0] + ... + src[i] for i < len(src), with AVX512; T is int64.
+// The caller checks the lengths and keeps calls within MaxStep elements.
+// Its loop of four vectors stores with non-temporal hints, past the caches,
+// and it ends with SFENCE.
+//
+//go:noescape
+func prefixSumI64AVX512NT(dst []int64, src []int64, carry int64) int64
 
 // fillF32AVX2 sets dst[i] = v for i < len(dst), with AVX2; T is float32.
 // The caller checks the lengths and keeps calls within MaxStep elements.

@@ -68,7 +68,8 @@ func ewFuzzSeeds() [][]byte {
 	return [][]byte{nil, {1, 2, 3}, f32, f64, i32, i64, long}
 }
 
-// ewEachTier runs f with each supported tier active.
+// ewEachTier runs f with each supported tier active and, for a SIMD tier,
+// once more with every output sent to the NT kernels (streamMin 0).
 func ewEachTier(f func(tier Tier)) {
 	for _, tier := range ewSupportedTiers() {
 		restore, err := Use(tier)
@@ -76,6 +77,11 @@ func ewEachTier(f func(tier Tier)) {
 			panic(err)
 		}
 		f(tier)
+		if tier != PureGo {
+			unforce := rdForceStream()
+			f(tier)
+			unforce()
+		}
 		restore()
 	}
 }

@@ -278,7 +278,7 @@ func ewBinaryCases() []any {
 }
 
 func TestElementwiseUnary(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		for _, cs := range ewUnaryCases() {
 			switch cs := cs.(type) {
 			case []ewUnaryCase[float32]:
@@ -326,7 +326,7 @@ func ewTestUnary[T ewNum](t *testing.T, cases []ewUnaryCase[T]) {
 }
 
 func TestElementwiseBinary(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		for _, cs := range ewBinaryCases() {
 			switch cs := cs.(type) {
 			case []ewBinaryCase[float32]:
@@ -464,7 +464,7 @@ type ewPrefixCase[T ewNum] struct {
 }
 
 func TestElementwisePrefixSum(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		ewTestPrefix(t, ewPrefixCase[float32]{"PrefixSumF32", PrefixSumF32, prefixSumGo[float32]})
 		ewTestPrefix(t, ewPrefixCase[float64]{"PrefixSumF64", PrefixSumF64, prefixSumGo[float64]})
 		ewTestPrefix(t, ewPrefixCase[int32]{"PrefixSumI32", PrefixSumI32, prefixSumGo[int32]})
@@ -512,7 +512,7 @@ func ewTestPrefix[T ewNum](t *testing.T, c ewPrefixCase[T]) {
 // TestElementwisePrefixSumSignedZero checks that -0 sums stay -0: the scan
 // pads with -0, the identity of addition.
 func TestElementwisePrefixSumSignedZero(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		nz32, nz64 := float32(math.Copysign(0, -1)), math.Copysign(0, -1)
 		for n := 0; n <= 70; n++ {
 			s32, d32 := make([]float32, n), make([]float32, n)
@@ -542,7 +542,7 @@ func TestElementwisePrefixSumSignedZero(t *testing.T) {
 }
 
 func TestElementwiseFillIota(t *testing.T) {
-	eachTier(t, func(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
 		ewTestFillIota(t, "F32", FillF32, IotaF32)
 		ewTestFillIota(t, "F64", FillF64, IotaF64)
 		ewTestFillIota(t, "I32", FillI32, IotaI32)
@@ -582,9 +582,8 @@ func ewTestFillIota[T ewNum](t *testing.T, suffix string, fill, iota func(dst []
 // TestElementwiseIotaBase checks the float Iota kernels' base argument near
 // the int32 limit, where float32(i) rounds.
 func TestElementwiseIotaBase(t *testing.T) {
-	for _, tier := range ewSupportedTiers() {
-		restore, _ := Use(tier)
-		defer restore()
+	eachTierLoop(t, func(t *testing.T) {
+		tier := active
 		k32, k64 := iotaF32At, iotaF64At
 		for _, base := range []int{0, 1 << 24, 1<<24 + 3, math.MaxInt32 - 300, math.MaxInt - 40} {
 			for _, start := range []float32{0, 0.5, -3, float32(math.Inf(-1))} {
@@ -608,7 +607,7 @@ func TestElementwiseIotaBase(t *testing.T) {
 				}
 			}
 		}
-	}
+	})
 }
 
 // Every element-wise entry point panics at the call, with the exact
@@ -675,8 +674,7 @@ func ewPanics[T any](suffix string, square, abs, negate func(dst, src []T), add,
 func TestElementwiseNoAllocs(t *testing.T) {
 	src := make([]float64, 100)
 	dst := make([]float64, 100)
-	for _, tier := range ewSupportedTiers() {
-		restore, _ := Use(tier)
+	eachTierLoop(t, func(t *testing.T) {
 		allocs := testing.AllocsPerRun(10, func() {
 			SquareF64(dst, src)
 			AddF64(dst, dst, src)
@@ -684,11 +682,10 @@ func TestElementwiseNoAllocs(t *testing.T) {
 			IotaF64(dst, 2)
 			FillF64(dst, 3)
 		})
-		restore()
 		if allocs != 0 {
-			t.Errorf("tier %s: %v allocations per call, want 0", tier, allocs)
+			t.Errorf("tier %s: %v allocations per call, want 0", active, allocs)
 		}
-	}
+	})
 }
 
 func ExampleSquareF32() {

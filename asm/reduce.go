@@ -406,7 +406,10 @@ func XorU64(x []uint64) uint64 { return xorU64(x) }
 // for the AVX-512 kernels. Integer min and max stay plain: 4-stream
 // variants measured the same way gave 0.96-1.04 (AVX2 int32 and int64,
 // AVX-512 int64), no gain worth eight more kernels.
-// Tests set streamMin to 0 to send every input through the Stream kernels.
+// The elementwise kernels write outputs of streamMin bytes or more with
+// non-temporal stores (nontemporal in elementwise_amd64.go).
+// Tests set streamMin to 0 to send every input through the Stream kernels,
+// and every output that overlaps no input through the NT kernels.
 var streamMin = streamThreshold(cpuid.CPU.Cache.L3)
 
 // streamThreshold is streamMin for a last-level cache of l3 bytes.

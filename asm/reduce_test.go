@@ -14,7 +14,8 @@ import (
 
 // eachTierLoop runs f under every tier (eachTier) and, under a SIMD tier,
 // again as subtest loop=stream with every input sent to the stream kernels
-// (streamMin 0), whatever its length.
+// and every elementwise output to the NT kernels (streamMin 0), whatever
+// its length.
 func eachTierLoop(t *testing.T, f func(t *testing.T)) {
 	t.Helper()
 	eachTier(t, func(t *testing.T) {
