@@ -15,7 +15,10 @@ import (
 // The known element-wise operations of package op (op.Square, op.Abs,
 // op.Negate, ...) run as SIMD kernels under every policy except On(PureGo):
 // they give the same bits as the loop. Other functions run as a Go loop, in
-// order under Seq and in concurrent chunks under Par and ParUnseq.
+// order under Seq and in concurrent chunks under Par and ParUnseq. A kernel
+// writes a piece of more than half the last-level cache that is not in
+// place with non-temporal stores (see package asm): such a dst comes back
+// from DRAM, not from cache, on its next read.
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
@@ -73,7 +76,8 @@ func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, sr
 // have the same length and dst must be at least as long; dst may be a or b
 // (in place) but must not overlap them otherwise. Transform2 panics if any
 // of these rules is broken. op.Add, op.Mul, ... of the same element type
-// run as SIMD kernels (bit-identical to the loop) except On(PureGo).
+// run as SIMD kernels (bit-identical to the loop) except On(PureGo), with
+// non-temporal stores for large pieces as in Transform.
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform2[T, U, V any](p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) {
