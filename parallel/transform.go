@@ -2,6 +2,7 @@ package parallel
 
 import (
 	"context"
+	"unsafe"
 
 	"github.com/hpgo/hpgo/backend/cpu"
 	"github.com/hpgo/hpgo/execution"
@@ -16,9 +17,10 @@ import (
 // op.Negate, ...) run as SIMD kernels under every policy except On(PureGo):
 // they give the same bits as the loop. Other functions run as a Go loop, in
 // order under Seq and in concurrent chunks under Par and ParUnseq. A kernel
-// writes a piece of more than half the last-level cache that is not in
-// place with non-temporal stores (see package asm): such a dst comes back
-// from DRAM, not from cache, on its next read.
+// writes an output of more than half the last-level cache that is not in
+// place with non-temporal stores, under every policy (see package asm and
+// cpu.Streaming): such a dst comes back from DRAM, not from cache, on its
+// next read.
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {
@@ -56,6 +58,7 @@ func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, sr
 			k(dst, src)
 			return nil
 		}
+		k = cpu.Streaming(k, outBytes(dst, overlap(dst, src)))
 		return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { k(dst[lo:hi], src[lo:hi]) })
 	}
 	if !p.Parallel() {
@@ -77,7 +80,7 @@ func transformCtx[T, U any](ctx context.Context, p execution.Policy, dst []U, sr
 // (in place) but must not overlap them otherwise. Transform2 panics if any
 // of these rules is broken. op.Add, op.Mul, ... of the same element type
 // run as SIMD kernels (bit-identical to the loop) except On(PureGo), with
-// non-temporal stores for large pieces as in Transform.
+// non-temporal stores for a large output as in Transform.
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform2[T, U, V any](p execution.Policy, dst []V, a []T, b []U, fn func(T, U) V) {
@@ -118,6 +121,7 @@ func transform2Ctx[T, U, V any](ctx context.Context, p execution.Policy, dst []V
 			k(dst, a, b)
 			return nil
 		}
+		k = cpu.Streaming(k, outBytes(dst, overlap(dst, a) || overlap(dst, b)))
 		return cpu.ForContext(ctx, p, n, cpu.GrainKernel, func(lo, hi int) { k(dst[lo:hi], a[lo:hi], b[lo:hi]) })
 	}
 	if !p.Parallel() {
@@ -132,4 +136,13 @@ func transform2Ctx[T, U, V any](ctx context.Context, p execution.Policy, dst []V
 			d[i] = fn(x[i], y[i])
 		}
 	})
+}
+
+// outBytes is the size of dst in bytes for cpu.Streaming, or 0 when dst is
+// written in place.
+func outBytes[T any](dst []T, inPlace bool) int {
+	if inPlace {
+		return 0
+	}
+	return len(dst) * int(unsafe.Sizeof(*new(T)))
 }

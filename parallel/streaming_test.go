@@ -1,0 +1,74 @@
+package parallel_test
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/internal/ntstore"
+	"github.com/hpgo/hpgo/op"
+	"github.com/hpgo/hpgo/parallel"
+)
+
+// A parallel Transform or Transform2 whose whole output is large and out of
+// place runs the kernels' non-temporal forms on every chunk. Here every
+// output counts as large, so chunks of every length and alignment go
+// through them; in-place calls keep the cached stores.
+func TestTransformStreaming(t *testing.T) {
+	defer ntstore.ForceForTest(0)()
+	pols := []execution.Policy{
+		execution.Par, execution.ParUnseq,
+		execution.Par.With(execution.StaticChunk(1000)),
+		execution.Par.With(execution.DynamicChunk(37)),
+	}
+	for _, p := range pols {
+		for _, n := range []int{1, 31, 1000, 3*1000 + 7, 1<<18 + 5, 1<<20 + 3} {
+			checkStreamed(t, p, n, 1)
+			checkStreamed(t, p, n, 3) // dst and the inputs at other alignments
+		}
+	}
+}
+
+func checkStreamed(t *testing.T, p execution.Policy, n, off int) {
+	t.Helper()
+	x, y := randFloats[float32](n + off)[off:], randFloats[float32](n + 1)[1:]
+	i := randInts[int64](n+off, 1<<31)[off:]
+	// Guards: the element after each output must stay as it was.
+	d32 := make([]float32, n+off+1)[off:]
+	d64 := make([]int64, n+off+1)[off:]
+	d32[n], d64[n] = 42, 42
+	what := fmt.Sprintf("%v n=%d off=%d", p, n, off)
+
+	parallel.Transform(p, d32[:n], x, op.Square)
+	for k := range n {
+		if d32[k] != x[k]*x[k] {
+			t.Fatalf("%s: Square[%d] = %v, want %v", what, k, d32[k], x[k]*x[k])
+		}
+	}
+	parallel.Transform2(p, d32[:n], x, y, op.Mul)
+	for k := range n {
+		if d32[k] != x[k]*y[k] {
+			t.Fatalf("%s: Mul[%d] = %v, want %v", what, k, d32[k], x[k]*y[k])
+		}
+	}
+	parallel.Transform(p, d64[:n], i, op.Negate)
+	for k := range n {
+		if d64[k] != -i[k] {
+			t.Fatalf("%s: Negate[%d] = %v, want %v", what, k, d64[k], -i[k])
+		}
+	}
+	if d32[n] != 42 || d64[n] != 42 {
+		t.Fatalf("%s: an element past the output changed", what)
+	}
+	// In place.
+	want := make([]float32, n)
+	for k, v := range x {
+		want[k] = v + y[k]
+	}
+	parallel.Transform2(p, x, x, y, op.Add)
+	for k := range n {
+		if x[k] != want[k] {
+			t.Fatalf("%s: Add in place [%d] = %v, want %v", what, k, x[k], want[k])
+		}
+	}
+}
