@@ -594,3 +594,19 @@ func ExampleMergeSortFunc() {
 	fmt.Println(orders, err)
 	// Output: [{b 10} {e 10} {d 20} {a 30} {c 30}] <nil>
 }
+
+func ExampleStreaming() {
+	square := cpu.LookupTransform(execution.Par, op.Square[float32])
+	// A call that writes 64 MiB out of place runs the kernel's streaming
+	// form (non-temporal stores, where the build has them) on every chunk.
+	// It computes the same values.
+	k := cpu.Streaming(square, 64<<20)
+	dst := make([]float32, 3)
+	k(dst, []float32{1, 2, 3})
+	fmt.Println(dst)
+	// In place (outBytes 0), or small, the kernel itself.
+	fmt.Println(cpu.CodePointer(cpu.Streaming(square, 0)) == cpu.CodePointer(square))
+	// Output:
+	// [1 4 9]
+	// true
+}
