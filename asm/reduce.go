@@ -2,19 +2,19 @@ package asm
 
 import "github.com/klauspost/cpuid/v2"
 
-// Reductions: Sum, SumSquares, Dot, Min, Max, IndexOf and XorU64.
+// Reductions: Sum, SumSquares, Dot, Min, Max, MinMax, IndexOf and XorU64.
 //
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
 // kernels return exactly that loop's result, two's-complement wrap-around
-// included. Min, Max and IndexOf return exactly that loop's result for floats
-// too: Go's min and max, where any NaN gives NaN (the SIMD tiers return
-// the canonical quiet NaN, not the input NaN's sign and payload) and
-// -0 < +0, and Go's ==, where NaN is never found and -0 == +0. Every kernel reads its input once,
-// at most MaxStep elements per assembly call, and runs at memory bandwidth on
-// large inputs. The AVX2 float Min and Max read it a second time when it
-// holds a NaN (a search confirms the NaN; some inputs holding infinities
-// start that search too) or when the result is a zero (a search for a -0 or
-// +0 settles its sign).
+// included. Min, Max, MinMax and IndexOf return exactly that loop's result
+// for floats too: Go's min and max, where any NaN gives NaN (the SIMD tiers
+// return the canonical quiet NaN, not the input NaN's sign and payload) and
+// -0 < +0, and Go's ==, where NaN is never found and -0 == +0. Every kernel
+// reads its input once, at most MaxStep elements per assembly call, and runs
+// at memory bandwidth on large inputs. The AVX2 float Min, Max and MinMax
+// read it a second time when it holds a NaN (a search confirms the NaN; some
+// inputs holding infinities start that search too) or when the result is a
+// zero (a search for a -0 or +0 settles its sign).
 //
 // The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
 // comment states and justifies their error bound.
@@ -320,6 +320,66 @@ func MaxI64(x []int64) int64 {
 		panic("hpgo: asm.MaxI64: empty slice")
 	}
 	return maxI64(x)
+}
+
+// MinMaxF32 returns (MinF32(x), MaxF32(x)) from one pass over x. It panics if
+// x is empty.
+//
+//	lo, hi := x[0], x[0]
+//	for _, v := range x[1:] {
+//		lo, hi = min(lo, v), max(hi, v)
+//	}
+//	return lo, hi
+func MinMaxF32(x []float32) (lo, hi float32) {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinMaxF32: empty slice")
+	}
+	return minMaxF32(x)
+}
+
+// MinMaxF64 returns (MinF64(x), MaxF64(x)) from one pass over x. It panics if
+// x is empty.
+//
+//	lo, hi := x[0], x[0]
+//	for _, v := range x[1:] {
+//		lo, hi = min(lo, v), max(hi, v)
+//	}
+//	return lo, hi
+func MinMaxF64(x []float64) (lo, hi float64) {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinMaxF64: empty slice")
+	}
+	return minMaxF64(x)
+}
+
+// MinMaxI32 returns (MinI32(x), MaxI32(x)) from one pass over x. It panics if
+// x is empty.
+//
+//	lo, hi := x[0], x[0]
+//	for _, v := range x[1:] {
+//		lo, hi = min(lo, v), max(hi, v)
+//	}
+//	return lo, hi
+func MinMaxI32(x []int32) (lo, hi int32) {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinMaxI32: empty slice")
+	}
+	return minMaxI32(x)
+}
+
+// MinMaxI64 returns (MinI64(x), MaxI64(x)) from one pass over x. It panics if
+// x is empty.
+//
+//	lo, hi := x[0], x[0]
+//	for _, v := range x[1:] {
+//		lo, hi = min(lo, v), max(hi, v)
+//	}
+//	return lo, hi
+func MinMaxI64(x []int64) (lo, hi int64) {
+	if len(x) == 0 {
+		panic("hpgo: asm.MinMaxI64: empty slice")
+	}
+	return minMaxI64(x)
 }
 
 // IndexOfF32 returns the lowest index i with x[i] == v, or -1 if there is

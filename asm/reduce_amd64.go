@@ -352,6 +352,52 @@ func maxI64(x []int64) int64 {
 	return maxI64Go(x)
 }
 
+// The fused min+max kernels have an AVX2 form only, which the AVX-512 tier
+// runs too: its loop is bound by the min/max ports, which a wider vector
+// does not widen.
+
+func minMaxF32(x []float32) (float32, float32) {
+	if len(x) > MaxStep {
+		return rdStepMinMax(x, minMaxF32)
+	}
+	if active == PureGo {
+		return minMaxF32Go(x)
+	}
+	lo, hi, maybeNaN := minMaxF32AVX2(x)
+	return rdSettleBoth(x, lo, hi, maybeNaN, hasNaNF32AVX2, minZeroF32, maxZeroF32)
+}
+
+func minMaxF64(x []float64) (float64, float64) {
+	if len(x) > MaxStep {
+		return rdStepMinMax(x, minMaxF64)
+	}
+	if active == PureGo {
+		return minMaxF64Go(x)
+	}
+	lo, hi, maybeNaN := minMaxF64AVX2(x)
+	return rdSettleBoth(x, lo, hi, maybeNaN, hasNaNF64AVX2, minZeroF64, maxZeroF64)
+}
+
+func minMaxI32(x []int32) (int32, int32) {
+	if len(x) > MaxStep {
+		return rdStepMinMax(x, minMaxI32)
+	}
+	if active == PureGo {
+		return minMaxI32Go(x)
+	}
+	return minMaxI32AVX2(x)
+}
+
+func minMaxI64(x []int64) (int64, int64) {
+	if len(x) > MaxStep {
+		return rdStepMinMax(x, minMaxI64)
+	}
+	if active == PureGo {
+		return minMaxI64Go(x)
+	}
+	return minMaxI64AVX2(x)
+}
+
 func indexOfF32(x []float32, v float32) int {
 	if len(x) > MaxStep {
 		return rdStepIndex(x, v, indexOfF32)
@@ -440,6 +486,23 @@ func rdSettle[F float32 | float64](x []F, m F, maybeNaN bool, hasNaN func([]F) b
 		return zero(x)
 	}
 	return m
+}
+
+// rdSettleBoth settles the fused kernel's lo and hi as rdSettle settles one
+// of them: both NaN when the flag is up and hasNaN finds one, else each zero
+// replaced by the zero of the right sign.
+func rdSettleBoth[F float32 | float64](x []F, lo, hi F, maybeNaN bool, hasNaN func([]F) bool, minZero, maxZero func([]F) F) (F, F) {
+	if maybeNaN && hasNaN(x) {
+		nan := F(math.NaN())
+		return nan, nan
+	}
+	if lo == 0 {
+		lo = minZero(x)
+	}
+	if hi == 0 {
+		hi = maxZero(x)
+	}
+	return lo, hi
 }
 
 const (

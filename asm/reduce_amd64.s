@@ -960,6 +960,95 @@ nan:
 	VZEROUPPER
 	RET
 
+// func minMaxF32AVX2(x []float32) (lo float32, hi float32, maybeNaN bool)
+// Requires: AVX, AVX2, FMA3
+TEXT ·minMaxF32AVX2(SB), NOSPLIT, $0-33
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
+
+blocks:
+	VMOVUPS     (AX), Y6
+	VMOVUPS     32(AX), Y7
+	VMINPS      Y7, Y6, Y8
+	VMAXPS      Y7, Y6, Y7
+	VMINPS      Y8, Y0, Y0
+	VMAXPS      Y7, Y1, Y1
+	VFMADD231PS Y8, Y6, Y4
+	VMOVUPS     64(AX), Y6
+	VMOVUPS     96(AX), Y7
+	VMINPS      Y7, Y6, Y8
+	VMAXPS      Y7, Y6, Y7
+	VMINPS      Y8, Y2, Y2
+	VMAXPS      Y7, Y3, Y3
+	VFMADD231PS Y8, Y6, Y5
+	ADDQ        $0x00000080, AX
+	SUBQ        $0x00000020, CX
+	CMPQ        CX, $0x00000020
+	JAE         blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPS     (AX), Y6
+	VMINPS      Y6, Y0, Y0
+	VMAXPS      Y6, Y1, Y1
+	VFMADD231PS Y6, Y6, Y4
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000008, CX
+	CMPQ        CX, $0x00000008
+	JAE         single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x02, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y6
+	VMASKMOVPS  (AX), Y6, Y7
+	VMINPS      Y7, Y0, Y8
+	VBLENDVPS   Y6, Y8, Y0, Y0
+	VMAXPS      Y7, Y1, Y8
+	VBLENDVPS   Y6, Y8, Y1, Y1
+	VFMADD231PS Y7, Y7, Y4
+
+horizontal:
+	VMINPS       Y2, Y0, Y0
+	VMAXPS       Y3, Y1, Y1
+	VEXTRACTF128 $0x01, Y0, X2
+	VMINPS       X2, X0, X0
+	VPSHUFD      $0x4e, X0, X2
+	VMINPS       X2, X0, X0
+	VPSHUFD      $0xb1, X0, X2
+	VMINPS       X2, X0, X0
+	VEXTRACTF128 $0x01, Y1, X2
+	VMAXPS       X2, X1, X1
+	VPSHUFD      $0x4e, X1, X2
+	VMAXPS       X2, X1, X1
+	VPSHUFD      $0xb1, X1, X2
+	VMAXPS       X2, X1, X1
+	VMOVSS       X0, lo+24(FP)
+	VMOVSS       X1, hi+28(FP)
+	VCMPPS       $0x03, Y5, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+32(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfF32AVX2(x []float32, v float32) int
 // Requires: AVX, AVX2
 TEXT ·indexOfF32AVX2(SB), NOSPLIT, $0-40
@@ -1976,6 +2065,91 @@ nan:
 	VZEROUPPER
 	RET
 
+// func minMaxF64AVX2(x []float64) (lo float64, hi float64, maybeNaN bool)
+// Requires: AVX, AVX2, FMA3
+TEXT ·minMaxF64AVX2(SB), NOSPLIT, $0-41
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   singles
+
+blocks:
+	VMOVUPD     (AX), Y6
+	VMOVUPD     32(AX), Y7
+	VMINPD      Y7, Y6, Y8
+	VMAXPD      Y7, Y6, Y7
+	VMINPD      Y8, Y0, Y0
+	VMAXPD      Y7, Y1, Y1
+	VFMADD231PD Y8, Y6, Y4
+	VMOVUPD     64(AX), Y6
+	VMOVUPD     96(AX), Y7
+	VMINPD      Y7, Y6, Y8
+	VMAXPD      Y7, Y6, Y7
+	VMINPD      Y8, Y2, Y2
+	VMAXPD      Y7, Y3, Y3
+	VFMADD231PD Y8, Y6, Y5
+	ADDQ        $0x00000080, AX
+	SUBQ        $0x00000010, CX
+	CMPQ        CX, $0x00000010
+	JAE         blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VMOVUPD     (AX), Y6
+	VMINPD      Y6, Y0, Y0
+	VMAXPD      Y6, Y1, Y1
+	VFMADD231PD Y6, Y6, Y4
+	ADDQ        $0x00000020, AX
+	SUBQ        $0x00000004, CX
+	CMPQ        CX, $0x00000004
+	JAE         single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	SHLQ        $0x03, CX
+	NEGQ        CX
+	LEAQ        reduceTailMask<>+0(SB), DX
+	VMOVDQU     32(DX)(CX*1), Y6
+	VMASKMOVPD  (AX), Y6, Y7
+	VMINPD      Y7, Y0, Y8
+	VBLENDVPS   Y6, Y8, Y0, Y0
+	VMAXPD      Y7, Y1, Y8
+	VBLENDVPS   Y6, Y8, Y1, Y1
+	VFMADD231PD Y7, Y7, Y4
+
+horizontal:
+	VMINPD       Y2, Y0, Y0
+	VMAXPD       Y3, Y1, Y1
+	VEXTRACTF128 $0x01, Y0, X2
+	VMINPD       X2, X0, X0
+	VPSHUFD      $0x4e, X0, X2
+	VMINPD       X2, X0, X0
+	VEXTRACTF128 $0x01, Y1, X2
+	VMAXPD       X2, X1, X1
+	VPSHUFD      $0x4e, X1, X2
+	VMAXPD       X2, X1, X1
+	VMOVSD       X0, lo+24(FP)
+	VMOVSD       X1, hi+32(FP)
+	VCMPPD       $0x03, Y5, Y4, Y4
+	VPTEST       Y4, Y4
+	SETNE        maybeNaN+40(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfF64AVX2(x []float64, v float64) int
 // Requires: AVX, AVX2
 TEXT ·indexOfF64AVX2(SB), NOSPLIT, $0-40
@@ -2757,6 +2931,88 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func minMaxI32AVX2(x []int32) (lo int32, hi int32)
+// Requires: AVX, AVX2
+TEXT ·minMaxI32AVX2(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
+
+blocks:
+	VMOVDQU (AX), Y4
+	VMOVDQU 32(AX), Y5
+	VPMINSD Y5, Y4, Y6
+	VPMAXSD Y5, Y4, Y4
+	VPMINSD Y6, Y0, Y0
+	VPMAXSD Y4, Y1, Y1
+	VMOVDQU 64(AX), Y4
+	VMOVDQU 96(AX), Y5
+	VPMINSD Y5, Y4, Y6
+	VPMAXSD Y5, Y4, Y4
+	VPMINSD Y6, Y2, Y2
+	VPMAXSD Y4, Y3, Y3
+	ADDQ    $0x00000080, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVDQU (AX), Y4
+	VPMINSD Y4, Y0, Y0
+	VPMAXSD Y4, Y1, Y1
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y4
+	VPMASKMOVD (AX), Y4, Y5
+	VPMINSD    Y5, Y0, Y6
+	VBLENDVPS  Y4, Y6, Y0, Y0
+	VPMAXSD    Y5, Y1, Y5
+	VBLENDVPS  Y4, Y5, Y1, Y1
+
+horizontal:
+	VPMINSD      Y2, Y0, Y0
+	VPMAXSD      Y3, Y1, Y1
+	VEXTRACTF128 $0x01, Y0, X2
+	VPMINSD      X2, X0, X0
+	VPSHUFD      $0x4e, X0, X2
+	VPMINSD      X2, X0, X0
+	VPSHUFD      $0xb1, X0, X2
+	VPMINSD      X2, X0, X0
+	VEXTRACTF128 $0x01, Y1, X2
+	VPMAXSD      X2, X1, X1
+	VPSHUFD      $0x4e, X1, X2
+	VPMAXSD      X2, X1, X1
+	VPSHUFD      $0xb1, X1, X2
+	VPMAXSD      X2, X1, X1
+	VMOVD        X0, AX
+	MOVL         AX, lo+24(FP)
+	VMOVD        X1, AX
+	MOVL         AX, hi+28(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfI32AVX2(x []int32, v int32) int
 // Requires: AVX, AVX2
 TEXT ·indexOfI32AVX2(SB), NOSPLIT, $0-40
@@ -3527,6 +3783,102 @@ horizontal:
 	VBLENDVPD    X2, X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func minMaxI64AVX2(x []int64) (lo int64, hi int64)
+// Requires: AVX, AVX2
+TEXT ·minMaxI64AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   singles
+
+blocks:
+	VMOVDQU   (AX), Y4
+	VMOVDQU   32(AX), Y5
+	VPCMPGTQ  Y5, Y4, Y6
+	VBLENDVPD Y6, Y5, Y4, Y6
+	VPCMPGTQ  Y4, Y5, Y7
+	VBLENDVPD Y7, Y5, Y4, Y4
+	VPCMPGTQ  Y6, Y0, Y5
+	VBLENDVPD Y5, Y6, Y0, Y0
+	VPCMPGTQ  Y1, Y4, Y5
+	VBLENDVPD Y5, Y4, Y1, Y1
+	VMOVDQU   64(AX), Y4
+	VMOVDQU   96(AX), Y5
+	VPCMPGTQ  Y5, Y4, Y6
+	VBLENDVPD Y6, Y5, Y4, Y6
+	VPCMPGTQ  Y4, Y5, Y7
+	VBLENDVPD Y7, Y5, Y4, Y4
+	VPCMPGTQ  Y6, Y2, Y5
+	VBLENDVPD Y5, Y6, Y2, Y2
+	VPCMPGTQ  Y3, Y4, Y5
+	VBLENDVPD Y5, Y4, Y3, Y3
+	ADDQ      $0x00000080, AX
+	SUBQ      $0x00000010, CX
+	CMPQ      CX, $0x00000010
+	JAE       blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VMOVDQU   (AX), Y4
+	VPCMPGTQ  Y4, Y0, Y5
+	VBLENDVPD Y5, Y4, Y0, Y0
+	VPCMPGTQ  Y1, Y4, Y5
+	VBLENDVPD Y5, Y4, Y1, Y1
+	ADDQ      $0x00000020, AX
+	SUBQ      $0x00000004, CX
+	CMPQ      CX, $0x00000004
+	JAE       single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y4
+	VPMASKMOVQ (AX), Y4, Y5
+	VPCMPGTQ   Y5, Y0, Y6
+	VBLENDVPD  Y6, Y5, Y0, Y6
+	VBLENDVPS  Y4, Y6, Y0, Y0
+	VPCMPGTQ   Y1, Y5, Y6
+	VBLENDVPD  Y6, Y5, Y1, Y5
+	VBLENDVPS  Y4, Y5, Y1, Y1
+
+horizontal:
+	VPCMPGTQ     Y2, Y0, Y4
+	VBLENDVPD    Y4, Y2, Y0, Y0
+	VPCMPGTQ     Y1, Y3, Y2
+	VBLENDVPD    Y2, Y3, Y1, Y1
+	VEXTRACTF128 $0x01, Y0, X2
+	VPCMPGTQ     X2, X0, X3
+	VBLENDVPD    X3, X2, X0, X0
+	VPSHUFD      $0x4e, X0, X2
+	VPCMPGTQ     X2, X0, X3
+	VBLENDVPD    X3, X2, X0, X0
+	VEXTRACTF128 $0x01, Y1, X2
+	VPCMPGTQ     X1, X2, X3
+	VBLENDVPD    X3, X2, X1, X1
+	VPSHUFD      $0x4e, X1, X2
+	VPCMPGTQ     X1, X2, X3
+	VBLENDVPD    X3, X2, X1, X1
+	VMOVQ        X0, AX
+	MOVQ         AX, lo+24(FP)
+	VMOVQ        X1, AX
+	MOVQ         AX, hi+32(FP)
 	VZEROUPPER
 	RET
 

@@ -131,6 +131,14 @@ func rdPlainMax[T rdFloat | rdInteger](x []T) T {
 	return m
 }
 
+func rdPlainMinMax[T rdFloat | rdInteger](x []T) (lo, hi T) {
+	lo, hi = x[0], x[0]
+	for _, v := range x[1:] {
+		lo, hi = min(lo, v), max(hi, v)
+	}
+	return lo, hi
+}
+
 func rdPlainIndex[T rdFloat | rdInteger](x []T, v T) int {
 	for i, e := range x {
 		if e == v {
@@ -234,6 +242,60 @@ func BenchmarkMax(b *testing.B) {
 	rdBench(b, "f64", 8, 1, rdImpls(
 		func(n int) func() { x := rdBenchSlice[float64](n, 1); return func() { rdSinkF64 = MaxF64(x) } },
 		func(n int) func() { x := rdBenchSlice[float64](n, 1); return func() { rdSinkF64 = rdPlainMax(x) } },
+		nil))
+}
+
+// BenchmarkMinMax: the fused kernel against the plain loop, vek's Min and
+// Max in turn, and (tier=min+max) MinF32 and MaxF32 in turn on the default
+// tier, which is what it replaces.
+func BenchmarkMinMax(b *testing.B) {
+	impls := rdImpls(
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkF32, rdSinkF32 = MinMaxF32(x) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkF32, rdSinkF32 = rdPlainMinMax(x) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkF32, rdSinkF32 = vek32.Min(x), vek32.Max(x) }
+		})
+	impls = append(impls, rdImpl{name: "min+max", setup: func(n int) func() {
+		x := rdBenchSlice[float32](n, 1)
+		return func() { rdSinkF32, rdSinkF32 = MinF32(x), MaxF32(x) }
+	}})
+	rdBench(b, "f32", 4, 1, impls)
+	rdBench(b, "f64", 8, 1, rdImpls(
+		func(n int) func() {
+			x := rdBenchSlice[float64](n, 1)
+			return func() { rdSinkF64, rdSinkF64 = MinMaxF64(x) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[float64](n, 1)
+			return func() { rdSinkF64, rdSinkF64 = rdPlainMinMax(x) }
+		},
+		nil))
+	rdBench(b, "i32", 4, 1, rdImpls(
+		func(n int) func() {
+			x := rdBenchSlice[int32](n, 1)
+			return func() { rdSinkI32, rdSinkI32 = MinMaxI32(x) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[int32](n, 1)
+			return func() { rdSinkI32, rdSinkI32 = rdPlainMinMax(x) }
+		},
+		nil))
+	rdBench(b, "i64", 8, 1, rdImpls(
+		func(n int) func() {
+			x := rdBenchSlice[int64](n, 1)
+			return func() { rdSinkI64, rdSinkI64 = MinMaxI64(x) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[int64](n, 1)
+			return func() { rdSinkI64, rdSinkI64 = rdPlainMinMax(x) }
+		},
 		nil))
 }
 

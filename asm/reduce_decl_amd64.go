@@ -64,6 +64,11 @@ func maxFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
 //go:noescape
 func hasNaNF32AVX2(x []float32) bool
 
+// minMaxF32AVX2 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxF32AVX2(x []float32) (lo float32, hi float32, maybeNaN bool)
+
 // indexOfF32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -129,6 +134,11 @@ func maxFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
 //go:noescape
 func hasNaNF64AVX2(x []float64) bool
 
+// minMaxF64AVX2 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxF64AVX2(x []float64) (lo float64, hi float64, maybeNaN bool)
+
 // indexOfF64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -177,6 +187,11 @@ func minI32AVX2(x []int32) int32
 //go:noescape
 func maxI32AVX2(x []int32) int32
 
+// minMaxI32AVX2 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxI32AVX2(x []int32) (lo int32, hi int32)
+
 // indexOfI32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -218,6 +233,11 @@ func minI64AVX2(x []int64) int64
 //
 //go:noescape
 func maxI64AVX2(x []int64) int64
+
+// minMaxI64AVX2 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxI64AVX2(x []int64) (lo int64, hi int64)
 
 // indexOfI64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //

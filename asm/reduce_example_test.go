@@ -117,6 +117,32 @@ func ExampleMaxI64() {
 	// Output: -1
 }
 
+func ExampleMinMaxF32() {
+	negZero := float32(math.Copysign(0, -1))
+	fmt.Println(asm.MinMaxF32([]float32{3, -1.5, 2}))
+	fmt.Println(asm.MinMaxF32([]float32{0, negZero}))                // -0 < +0
+	fmt.Println(asm.MinMaxF32([]float32{1, float32(math.NaN()), 0})) // NaN wins
+	// Output:
+	// -1.5 3
+	// -0 0
+	// NaN NaN
+}
+
+func ExampleMinMaxF64() {
+	fmt.Println(asm.MinMaxF64([]float64{math.Inf(1), 7, math.Inf(-1)}))
+	// Output: -Inf +Inf
+}
+
+func ExampleMinMaxI32() {
+	fmt.Println(asm.MinMaxI32([]int32{5, math.MinInt32, 0}))
+	// Output: -2147483648 5
+}
+
+func ExampleMinMaxI64() {
+	fmt.Println(asm.MinMaxI64([]int64{9, -9, 8}))
+	// Output: -9 9
+}
+
 func ExampleIndexOfF32() {
 	x := []float32{1, float32(math.NaN()), 0, 2}
 	negZero := float32(math.Copysign(0, -1))

@@ -303,6 +303,53 @@ func FuzzMaxI64(f *testing.F) {
 	})
 }
 
+// rdFuzzMinMaxBoth checks MinMax of x against the min and max loops.
+func rdFuzzMinMaxBoth[T rdFloat | rdInteger](t *testing.T, x []T, k func([]T) (T, T)) {
+	if len(x) == 0 {
+		return
+	}
+	same := func(a, b T) bool {
+		if a != a || b != b {
+			return a != a && b != b
+		}
+		return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b))
+	}
+	wlo, whi := rdMinLoop(x), rdMaxLoop(x)
+	rdEachTier(t, func(tier rdMode) {
+		if lo, hi := k(x); !same(lo, wlo) || !same(hi, whi) {
+			t.Fatalf("%s: got (%v, %v), want (%v, %v)", tier, lo, hi, wlo, whi)
+		}
+	})
+}
+
+func FuzzMinMaxF32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		rdFuzzMinMaxBoth(t, rdOffset(rdDecode[float32](b), off), MinMaxF32)
+	})
+}
+
+func FuzzMinMaxF64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		rdFuzzMinMaxBoth(t, rdOffset(rdDecode[float64](b), off), MinMaxF64)
+	})
+}
+
+func FuzzMinMaxI32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		rdFuzzMinMaxBoth(t, rdOffset(rdDecode[int32](b), off), MinMaxI32)
+	})
+}
+
+func FuzzMinMaxI64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		rdFuzzMinMaxBoth(t, rdOffset(rdDecode[int64](b), off), MinMaxI64)
+	})
+}
+
 // rdFuzzIndex searches x for a value chosen by pick: one of its elements (a
 // NaN never matches) or a value taken from the input's first bytes.
 func rdFuzzIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func([]T, T) int) {

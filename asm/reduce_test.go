@@ -43,6 +43,7 @@ type rdFloatKernels[T rdFloat] struct {
 	sumSq, sumSqTwin func([]T) T
 	dot, dotTwin     func(x, y []T) T
 	min, max         func([]T) T
+	minMax           func([]T) (T, T)
 	index            func([]T, T) int
 	u                float64 // unit roundoff
 	tiny             float64 // absolute error of one underflowing product
@@ -53,7 +54,7 @@ var rdF32 = rdFloatKernels[float32]{
 	sum: SumF32, sumTwin: sumF32Go,
 	sumSq: SumSquaresF32, sumSqTwin: sumSquaresF32Go,
 	dot: DotF32, dotTwin: dotF32Go,
-	min: MinF32, max: MaxF32, index: IndexOfF32,
+	min: MinF32, max: MaxF32, minMax: MinMaxF32, index: IndexOfF32,
 	u: 0x1p-24, tiny: 0x1p-150, maxFinite: math.MaxFloat32,
 }
 
@@ -61,7 +62,7 @@ var rdF64 = rdFloatKernels[float64]{
 	sum: SumF64, sumTwin: sumF64Go,
 	sumSq: SumSquaresF64, sumSqTwin: sumSquaresF64Go,
 	dot: DotF64, dotTwin: dotF64Go,
-	min: MinF64, max: MaxF64, index: IndexOfF64,
+	min: MinF64, max: MaxF64, minMax: MinMaxF64, index: IndexOfF64,
 	u: 0x1p-53, tiny: 0x1p-1075, maxFinite: math.MaxFloat64,
 }
 
@@ -71,10 +72,11 @@ type rdIntKernels[T rdInteger] struct {
 	sum, sumSq, min, max func([]T) T
 	dot                  func(x, y []T) T
 	index                func([]T, T) int
+	minMax               func([]T) (T, T)
 }
 
-var rdI32 = rdIntKernels[int32]{SumI32, SumSquaresI32, MinI32, MaxI32, DotI32, IndexOfI32}
-var rdI64 = rdIntKernels[int64]{SumI64, SumSquaresI64, MinI64, MaxI64, DotI64, IndexOfI64}
+var rdI32 = rdIntKernels[int32]{SumI32, SumSquaresI32, MinI32, MaxI32, DotI32, IndexOfI32, MinMaxI32}
+var rdI64 = rdIntKernels[int64]{SumI64, SumSquaresI64, MinI64, MaxI64, DotI64, IndexOfI64, MinMaxI64}
 
 // ---- references ---------------------------------------------------------------
 
@@ -183,6 +185,16 @@ func rdCheckFloatSum[T rdFloat](t *testing.T, k rdFloatKernels[T], what string, 
 	rdCheckExpect(t, k, what, got, rdExpectSum(k, x, y, products))
 }
 
+// rdCheckMinMax checks the fused kernel against the min and max loops: the
+// same bits, or NaN for both.
+func rdCheckMinMax[T rdFloat](t *testing.T, minMax func([]T) (T, T), x []T) {
+	t.Helper()
+	lo, hi := minMax(x)
+	if wlo, whi := rdMinLoop(x), rdMaxLoop(x); !rdSameFloat(lo, wlo) || !rdSameFloat(hi, whi) {
+		t.Fatalf("MinMax(n=%d) = (%v, %v), want (%v, %v)", len(x), lo, hi, wlo, whi)
+	}
+}
+
 func rdSameFloat[T rdFloat](a, b T) bool {
 	if a != a || b != b {
 		return a != a && b != b
@@ -210,6 +222,7 @@ func rdCheckFloats[T rdFloat](t *testing.T, k rdFloatKernels[T], x, y []T, probe
 		if got, want := k.max(x), rdMaxLoop(x); !rdSameFloat(got, want) {
 			t.Fatalf("Max(n=%d) = %v, want %v", n, got, want)
 		}
+		rdCheckMinMax(t, k.minMax, x)
 	}
 	for _, v := range probes {
 		if got, want := k.index(x, v), rdIndexLoop(x, v); got != want {
@@ -238,6 +251,9 @@ func rdCheckInts[T rdInteger](t *testing.T, k rdIntKernels[T], x, y []T, probes 
 		}
 		if got, want := k.max(x), rdMaxLoop(x); got != want {
 			t.Fatalf("Max(n=%d) = %d, want %d", n, got, want)
+		}
+		if lo, hi := k.minMax(x); lo != rdMinLoop(x) || hi != rdMaxLoop(x) {
+			t.Fatalf("MinMax(n=%d) = (%d, %d), want (%d, %d)", n, lo, hi, rdMinLoop(x), rdMaxLoop(x))
 		}
 	}
 	for _, v := range probes {
@@ -521,6 +537,8 @@ func TestReduceSignedZeros(t *testing.T) {
 				if g := MaxF64(x64); !rdSameFloat(g, wantMax) {
 					t.Fatalf("MaxF64(%v) = %v, want %v", x64, g, wantMax)
 				}
+				rdCheckMinMax(t, MinMaxF32, x32)
+				rdCheckMinMax(t, MinMaxF64, x64)
 				if IndexOfF32(x32, 0) != 0 || IndexOfF64(x64, math.Copysign(0, -1)) != 0 {
 					t.Fatalf("IndexOf: -0 and +0 must compare equal")
 				}
@@ -539,6 +557,8 @@ func TestReduceSignedZeros(t *testing.T) {
 				if g := MaxF64(x64); g == g {
 					t.Fatalf("MaxF64(%v) = %v, want NaN", x64, g)
 				}
+				rdCheckMinMax(t, MinMaxF32, x32)
+				rdCheckMinMax(t, MinMaxF64, x64)
 				if g := IndexOfF32(x32, float32(math.NaN())); g != -1 {
 					t.Fatalf("IndexOfF32(NaN) = %d, want -1", g)
 				}
@@ -575,6 +595,12 @@ func TestReduceLoneZero(t *testing.T) {
 					}
 					if g := MaxF64(x64); !rdSameFloat(g, 0) {
 						t.Fatalf("n=%d, lone %v at %d: MaxF64 = %v, want +0", n, lone, p, g)
+					}
+					if lo, hi := MinMaxF32(x32); !rdSameFloat(float64(lo), negZero) || !rdSameFloat(float64(hi), 0) {
+						t.Fatalf("n=%d, lone %v at %d: MinMaxF32 = (%v, %v), want (-0, +0)", n, lone, p, lo, hi)
+					}
+					if lo, hi := MinMaxF64(x64); !rdSameFloat(lo, negZero) || !rdSameFloat(hi, 0) {
+						t.Fatalf("n=%d, lone %v at %d: MinMaxF64 = (%v, %v), want (-0, +0)", n, lone, p, lo, hi)
 					}
 				}
 			}
@@ -620,6 +646,12 @@ func TestReduceZeroExtremes(t *testing.T) {
 				if g := MinF64(x64); !rdSameFloat(g, wantMin) {
 					t.Fatalf("n=%d: MinF64 = %v, want %v", n, g, wantMin)
 				}
+				if lo, _ := MinMaxF32(x32); !rdSameFloat(float64(lo), wantMin) {
+					t.Fatalf("n=%d: MinMaxF32 min = %v, want %v", n, lo, wantMin)
+				}
+				if lo, _ := MinMaxF64(x64); !rdSameFloat(lo, wantMin) {
+					t.Fatalf("n=%d: MinMaxF64 min = %v, want %v", n, lo, wantMin)
+				}
 				// Negate: the non-zero values turn negative, each zero
 				// changes sign, so the max is +0 exactly when the min
 				// above was -0.
@@ -635,6 +667,12 @@ func TestReduceZeroExtremes(t *testing.T) {
 				}
 				if g := MaxF64(x64); !rdSameFloat(g, wantMax) {
 					t.Fatalf("n=%d: MaxF64 = %v, want %v", n, g, wantMax)
+				}
+				if _, hi := MinMaxF32(x32); !rdSameFloat(float64(hi), wantMax) {
+					t.Fatalf("n=%d: MinMaxF32 max = %v, want %v", n, hi, wantMax)
+				}
+				if _, hi := MinMaxF64(x64); !rdSameFloat(hi, wantMax) {
+					t.Fatalf("n=%d: MinMaxF64 max = %v, want %v", n, hi, wantMax)
 				}
 			}
 		}
@@ -745,6 +783,10 @@ func TestReducePanics(t *testing.T) {
 		{"MaxF64", "hpgo: asm.MaxF64: empty slice", func() { MaxF64(nil) }},
 		{"MaxI32", "hpgo: asm.MaxI32: empty slice", func() { MaxI32(nil) }},
 		{"MaxI64", "hpgo: asm.MaxI64: empty slice", func() { MaxI64(nil) }},
+		{"MinMaxF32", "hpgo: asm.MinMaxF32: empty slice", func() { MinMaxF32(nil) }},
+		{"MinMaxF64", "hpgo: asm.MinMaxF64: empty slice", func() { MinMaxF64(nil) }},
+		{"MinMaxI32", "hpgo: asm.MinMaxI32: empty slice", func() { MinMaxI32(nil) }},
+		{"MinMaxI64", "hpgo: asm.MinMaxI64: empty slice", func() { MinMaxI64([]int64{}) }},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -770,7 +812,7 @@ func TestReducePanics(t *testing.T) {
 func TestAVX2KernelsAvoidAVX512(t *testing.T) {
 	bad := regexp.MustCompile(`\b(Z\d+|K[1-7]|[XY](1[6-9]|2\d|3[01]))\b|\.Z\b|VPTERNLOG|VRANGE|VPMINSQ|VPMAXSQ|VPMULLQ|VPERMT2|VPERMI2|VALIGN|VEXPAND|VCOMPRESS|VPMOVM2|VPMOV[BWDQ]2M|\bKMOV`)
 	avx2 := regexp.MustCompile(`AVX2(Stream)?\(SB\)`)
-	for file, want := range map[string]int{"reduce_amd64.s": 42, "elementwise_amd64.s": 32} {
+	for file, want := range map[string]int{"reduce_amd64.s": 46, "elementwise_amd64.s": 32} {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

@@ -54,9 +54,9 @@ func MaxElementTask[T cmp.Ordered](tp execution.TaskPolicy, xs []T) *future.Futu
 
 // MinMaxElement returns the index of the first smallest and of the last
 // largest element of xs (like std::minmax_element), or (-1, -1) when xs is
-// empty. Policies and costs are those of MinElement. With kernels each
-// block of xs is read by the min kernel and then, from cache, by the max
-// kernel; on the generic path xs is read once.
+// empty. Policies and costs are those of MinElement: the numeric types
+// package asm covers read each block once with a fused min and max kernel,
+// and the two blocks that hold the answers once more with the find kernel.
 func MinMaxElement[T cmp.Ordered](p execution.Policy, xs []T) (minIndex, maxIndex int) {
 	defer guard()
 	r, _ := minMaxElementCtx(context.Background(), p, xs)
@@ -203,8 +203,10 @@ func pickMinMax[T any](xs []T, acc, r [2]int, less func(a, b T) bool) [2]int {
 // block that holds the answer is read again, by the find kernel, to place
 // it. So a chunk costs one pass with the min kernel plus one search within
 // a block (from L2 on a large input), where a min pass over the whole chunk
-// followed by a search would read it twice from DRAM. MinMaxElement reads
-// each block with both kernels in turn, the second time from L2.
+// followed by a search would read it twice from DRAM. MinMaxElement gets
+// both values of a block from one pass of the fused min and max kernel
+// (where the type has one; else from both kernels in turn, the second time
+// from L2) and searches two blocks.
 //
 // valueBlock is asm.MaxStep, the most one assembly call processes anyway:
 // 128 KiB of float32, 256 KiB of float64, which L2 holds.
@@ -212,9 +214,11 @@ const valueBlock = 1 << 15
 
 // valueKernels are the SIMD helpers of the cmp.Ordered forms; each is nil
 // when T has none (or the policy excludes it), and index may be nil where
-// min or max is not.
+// the others are not. MinMaxElement uses both, the fused kernel, where T
+// has one, else min and max.
 type valueKernels[T cmp.Ordered] struct {
 	min, max func([]T) T
+	both     func([]T) (T, T) // the fused min and max
 	index    func([]T, T) int
 }
 
@@ -320,25 +324,35 @@ func (k valueKernels[T]) firstMax(xs []T, lo, hi int) int {
 	return k.indexOf(xs, bestLo, bestHi, best)
 }
 
+// extremes returns the min and the max of a non-empty block, with the
+// builtin min and max semantics: from the fused kernel in one pass, else
+// from the min and max kernels in turn (the second from cache).
+func (k valueKernels[T]) extremes(x []T) (lo, hi T) {
+	if k.both != nil {
+		return k.both(x)
+	}
+	return k.min(x), k.max(x)
+}
+
 // minMax finds (first smallest, last largest) of xs[lo:hi] (hi > lo) under
-// cmp.Compare with k.min and k.max, which must not be nil: each block is
-// read by the min kernel and then, from cache, by the max kernel.
+// cmp.Compare with k.extremes, which needs k.both, or k.min and k.max.
 func (k valueKernels[T]) minMax(xs []T, lo, hi int) [2]int {
 	var least, most T
 	leastLo, leastHi, leastAt := lo, lo, -1
 	mostLo, mostHi, mostAt := lo, lo, -1
 	for b := lo; b < hi; b += valueBlock {
 		e := min(b+valueBlock, hi)
-		if leastAt < 0 {
-			// Until a NaN, the smallest of all, is found.
-			if m := k.min(xs[b:e]); m != m {
-				leastAt = firstNaN(xs, b, e)
-				least = xs[leastAt]
-			} else if b == lo || m < least {
-				least, leastLo, leastHi = m, b, e
-			}
+		m, M := k.extremes(xs[b:e])
+		switch {
+		case leastAt >= 0:
+			// A NaN, the smallest of all, was found already.
+		case m != m:
+			leastAt = firstNaN(xs, b, e)
+			least = xs[leastAt]
+		case b == lo || m < least:
+			least, leastLo, leastHi = m, b, e
 		}
-		M, at := k.max(xs[b:e]), -1
+		at := -1
 		if M != M {
 			at = minMax(xs, b, e, cmp.Less[T])[1]
 			M = xs[at]
@@ -405,9 +419,12 @@ func maxElementCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs []
 }
 
 func minMaxElementCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs []T) ([2]int, error) {
-	k := valueKernels[T]{min: cpu.LookupMinValue[T](p), max: cpu.LookupMaxValue[T](p)}
-	if k.min == nil || k.max == nil {
-		return minMaxElementFuncCtx(ctx, p, xs, cmp.Less[T])
+	k := valueKernels[T]{both: cpu.LookupMinMaxValue[T](p)}
+	if k.both == nil {
+		k.min, k.max = cpu.LookupMinValue[T](p), cpu.LookupMaxValue[T](p)
+		if k.min == nil || k.max == nil {
+			return minMaxElementFuncCtx(ctx, p, xs, cmp.Less[T])
+		}
 	}
 	k.index = cpu.LookupIndexOf[T](p)
 	n := len(xs)

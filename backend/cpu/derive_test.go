@@ -42,6 +42,7 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 		"IndexOf[count]":                        cpu.LookupIndexOf[count](p) != nil,
 		"MinValue[meters]":                      cpu.LookupMinValue[meters](p) != nil,
 		"MaxValue[celsius]":                     cpu.LookupMaxValue[celsius](p) != nil,
+		"MinMaxValue[time.Duration]":            cpu.LookupMinMaxValue[time.Duration](p) != nil,
 		"Fold(Add)[celsius] under Seq":          cpu.LookupFold(execution.Seq, op.Add[celsius]) != nil,
 		"TransformFold2(Add, Mul)[meters]":      cpu.LookupTransformFold2(execution.Seq, op.Add[meters], op.Mul[meters]) != nil,
 	}
@@ -62,6 +63,9 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 	}
 	if got := cpu.LookupMinValue[celsius](p)(xs); got != -2 {
 		t.Errorf("min of celsius = %v, want -2", got)
+	}
+	if lo, hi := cpu.LookupMinMaxValue[celsius](p)(xs); lo != -2 || hi != math.MaxFloat32 {
+		t.Errorf("min and max of celsius = %v, %v, want -2, MaxFloat32", lo, hi)
 	}
 	if got := cpu.LookupIndexOf[celsius](p)(xs, 3.25); got != 2 {
 		t.Errorf("index of 3.25 = %d, want 2", got)

@@ -335,6 +335,31 @@ func ExampleLookupMaxValue() {
 	// false
 }
 
+func ExampleLookupMinMaxValue() {
+	extremes := cpu.LookupMinMaxValue[float32](execution.Par) // one pass
+	fmt.Println(extremes([]float32{2.5, -1, 7}))
+	fmt.Println(extremes([]float32{0, float32(math.Copysign(0, -1))})) // -0 < +0
+	// Output:
+	// -1 7
+	// -0 0
+}
+
+// altitude is a signed integer type with the order of int64.
+type altitude int64
+
+func ExampleRegisterMinMaxValue() {
+	cpu.RegisterMinMaxValue(cpu.MinMaxAs[altitude](asm.MinMaxI64))
+	extremes := cpu.LookupMinMaxValue[altitude](execution.Par)
+	fmt.Println(extremes([]altitude{17, 42, -3, 9}))
+	// Output: -3 42
+}
+
+func ExampleMinMaxAs() {
+	extremes := cpu.MinMaxAs[altitude](asm.MinMaxI64) // same size, same order
+	fmt.Println(extremes([]altitude{5, -8, 13}))
+	// Output: -8 13
+}
+
 func ExampleRegisterFold() {
 	// A typed loop: the exact left fold, so it serves Seq.
 	cpu.RegisterFold(addF64, func(acc float64, x []float64) float64 {

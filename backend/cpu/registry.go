@@ -67,6 +67,7 @@ const (
 	kindTransformFold
 	kindTransformFold2
 	kindIotaOffset
+	kindMinMaxValue
 )
 
 // key identifies a registry entry: the kind of kernel, the code pointers of
@@ -346,6 +347,13 @@ func RegisterIndexOf[T any](kernel func(x []T, v T) int) {
 	register(key{kind: kindIndexOf, t: typeID[T]()}, kernel, Exact)
 }
 
+// RegisterMinMaxValue registers kernel(x) as (min of x, max of x) with the
+// builtin min and max semantics (NaN if any element is NaN, -0 < +0), over
+// a non-empty x of element type T, in one pass: MinMaxElement's kernel.
+func RegisterMinMaxValue[T any](kernel func(x []T) (lo, hi T)) {
+	register(key{kind: kindMinMaxValue, t: typeID[T]()}, kernel, Exact)
+}
+
 // LookupReduce returns the kernel registered for reduce when policy p may
 // use it, else nil.
 func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
@@ -481,6 +489,16 @@ func LookupMinValue[T any](p execution.Policy) func([]T) T {
 	return derive[func([]T) T](p, k)
 }
 
+// LookupMinMaxValue returns the fused min and max kernel for element type T
+// (see RegisterMinMaxValue), or nil.
+func LookupMinMaxValue[T any](p execution.Policy) func(x []T) (lo, hi T) {
+	k := key{kind: kindMinMaxValue, t: typeID[T]()}
+	if f, known := usable[func([]T) (T, T)](p, k); known {
+		return f
+	}
+	return derive[func([]T) (T, T)](p, k)
+}
+
 // LookupMaxValue returns the kernel registered for op.Max[T], or nil.
 func LookupMaxValue[T any](p execution.Policy) func([]T) T {
 	k := key{kind: kindMaxValue, t: typeID[T]()}
@@ -514,6 +532,17 @@ func ReduceAs[T, K any](k func([]K) K) func([]T) T {
 		return nil
 	}
 	return func(x []T) T { return castv[T](k(cast[K](x))) }
+}
+
+// MinMaxAs adapts a fused min and max kernel over K to T.
+func MinMaxAs[T, K any](k func([]K) (K, K)) func([]T) (T, T) {
+	if k == nil || !sameSize[T, K]() {
+		return nil
+	}
+	return func(x []T) (T, T) {
+		lo, hi := k(cast[K](x))
+		return castv[T](lo), castv[T](hi)
+	}
 }
 
 // Reduce2As adapts a binary reduction kernel (a dot product) over K to T.

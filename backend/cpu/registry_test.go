@@ -116,9 +116,13 @@ func TestLookupPolicy(t *testing.T) {
 		if got := cpu.LookupMaxValue[int](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: int max value kernel %v, want %v", tc.p, got, tc.exact)
 		}
+		if got := cpu.LookupMinMaxValue[float32](tc.p) != nil; got != tc.exact {
+			t.Errorf("%v: float32 min-max kernel %v, want %v", tc.p, got, tc.exact)
+		}
 	}
 	// Unsigned min/max would need another order: not registered.
-	if cpu.LookupReduce(execution.Par, op.Min[uint64]) != nil || cpu.LookupMinValue[uint32](execution.Par) != nil {
+	if cpu.LookupReduce(execution.Par, op.Min[uint64]) != nil || cpu.LookupMinValue[uint32](execution.Par) != nil ||
+		cpu.LookupMinMaxValue[uint](execution.Par) != nil {
 		t.Error("unsigned min kernel registered")
 	}
 	// No kernel for a type nobody registered.
@@ -192,6 +196,8 @@ func TestAdapters(t *testing.T) {
 		check("int min", cpu.LookupReduce(p, op.Min[int])(xi), mn)
 		check("int max", cpu.LookupReduce(p, op.Max[int])(xi), mx)
 		check("int min value", cpu.LookupMinValue[int](p)(xi), mn)
+		lo, hi := cpu.LookupMinMaxValue[int](p)(xi)
+		check("int min-max value", [2]int{lo, hi}, [2]int{mn, mx})
 
 		var usum, udot uint32
 		for i, v := range xu {

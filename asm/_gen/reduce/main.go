@@ -1398,6 +1398,9 @@ func main() {
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)
 			}
+			if !s.is512() {
+				genMinMaxBothAVX2(e)
+			}
 			genIndexOf(s, e)
 		}
 		genXor(s)

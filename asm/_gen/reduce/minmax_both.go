@@ -1,0 +1,149 @@
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// The fused min+max kernels: both extremes of x in one pass, for
+// MinMaxElement, which otherwise reads each block twice.
+//
+// genMinMaxBothAVX2 generates minMax<T>AVX2 for 0 < len(x) <= MaxStep:
+// func(x []T) (lo, hi T) for integers, exact, and func(x []T) (lo, hi T,
+// maybeNaN bool) for floats, with the contract of the fast single kernels
+// (genMinMaxFastAVX2): lo and hi are VMINPS/VMAXPS folds, exact unless x
+// holds a NaN or the value is a zero, and maybeNaN is set whenever x holds
+// a NaN (and otherwise only when it holds an infinity). The Go side settles
+// them as it settles the single kernels.
+//
+// A block of four vectors is read as two pairs (a, b), both loaded once:
+// u = min(a, b) and v = max(a, b) go into one of two min and two max
+// accumulators, and, for floats, f += a*u into one of two NaN flags (u is b
+// when either is a NaN, so a NaN in a or b makes the product a NaN). That
+// is 4 loads, 8 min/max and 2 FMAs a block: two min/max per vector, the
+// least a fold of both extremes can do, on the pair of ports that VMINPS
+// and VMAXPS share on Zen 4. The AVX-512 tier runs these kernels too.
+func genMinMaxBothAVX2(e elem) {
+	s := avx2
+	name := "minMax" + e.name + s.name
+	sig := fmt.Sprintf("func(x []%s) (lo, hi %s)", e.gotype, e.gotype)
+	what := "exact"
+	if e.float {
+		sig = fmt.Sprintf("func(x []%s) (lo, hi %s, maybeNaN bool)", e.gotype, e.gotype)
+		what = "each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity)"
+	}
+	TEXT(name, NOSPLIT, sig)
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the min and the max of x, %s (0 < len(x) <= MaxStep).", name, what))
+	p := Load(Param("x").Base(), GP64())
+	n := Load(Param("x").Len(), GP64())
+	vmin, vmax := minMaxPair(e, false), minMaxPair(e, true)
+
+	const pairs = 2
+	mins, maxs, flags := make([]VecVirtual, pairs), make([]VecVirtual, pairs), make([]VecVirtual, pairs)
+	for k := range pairs {
+		mins[k], maxs[k] = YMM(), YMM()
+	}
+	broadcast(e, Mem{Base: p}, mins[0])
+	for k := range pairs {
+		if k > 0 {
+			VMOVDQU(mins[0], mins[k])
+		}
+		VMOVDQU(mins[0], maxs[k])
+	}
+	if e.float {
+		for k := range flags {
+			flags[k] = YMM()
+			VPXOR(flags[k], flags[k], flags[k])
+		}
+	}
+
+	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
+		for k := range pairs {
+			a, b, u, v := YMM(), YMM(), YMM(), YMM()
+			load(s, e, vec(2 * k)[0], a)
+			load(s, e, vec(2*k + 1)[0], b)
+			vmin(b, a, u) // floats: b if either is a NaN
+			vmax(b, a, v)
+			vmin(u, mins[k], mins[k])
+			vmax(v, maxs[k], maxs[k])
+			if e.float {
+				fma(e, u, a, flags[k]) // f += a*u
+			}
+		}
+	})
+
+	Label("singles")
+	singleLoop(s, e, []Register{p}, n, func(at []Mem) {
+		x := YMM()
+		load(s, e, at[0], x)
+		vmin(x, mins[0], mins[0])
+		vmax(x, maxs[0], maxs[0])
+		if e.float {
+			fma(e, x, x, flags[0])
+		}
+	})
+
+	Comment("Masked tail: lanes past the end read 0 and keep the accumulators.")
+	Label("tail")
+	TESTQ(n, n)
+	JZ(LabelRef("horizontal"))
+	mask := laneMask(e, n)
+	x := YMM()
+	maskLoad(e, Mem{Base: p}, mask, x)
+	t, w := YMM(), YMM()
+	vmin(x, mins[0], t)
+	VBLENDVPS(mask, t, mins[0], mins[0])
+	vmax(x, maxs[0], w)
+	VBLENDVPS(mask, w, maxs[0], maxs[0])
+	if e.float {
+		fma(e, x, x, flags[0])
+	}
+
+	Label("horizontal")
+	vmin(mins[1], mins[0], mins[0])
+	vmax(maxs[1], maxs[0], maxs[0])
+	horizontal(s, e, mins[0], func(dst, src Register) { vmin(src, dst, dst) })
+	horizontal(s, e, maxs[0], func(dst, src Register) { vmax(src, dst, dst) })
+	storeResult(e, mins[0], Return("lo"))
+	storeResult(e, maxs[0], Return("hi"))
+	if e.float {
+		// The flags hold arbitrary numbers, so each is tested on its own.
+		unordOp(e)(flags[1], flags[0], flags[0])
+		VPTEST(flags[0], flags[0])
+		SETNE(addr(Return("maybeNaN")))
+	}
+	vzeroRet()
+}
+
+// minMaxPair returns the AVX2 min (or max) of element type e as
+// f(b, a, dst): dst = min(a, b) (max), b a register or, except for int64,
+// memory. For floats it is VMINPS/VMAXPS, which give b when either is a NaN
+// and either zero for ±0; int64, which AVX2 has no instruction for, is a
+// compare and a blend.
+func minMaxPair(e elem, isMax bool) func(b Op, a, dst Register) {
+	switch {
+	case e.float:
+		op := minMaxOp(avx2, e, isMax)
+		return func(b Op, a, dst Register) { op(b, a, dst) }
+	case e.size == 4 && isMax:
+		return func(b Op, a, dst Register) { VPMAXSD(b, a, dst) }
+	case e.size == 4:
+		return func(b Op, a, dst Register) { VPMINSD(b, a, dst) }
+	case isMax:
+		return func(b Op, a, dst Register) {
+			c := like(a)
+			VPCMPGTQ(a, b, c) // b > a
+			VBLENDVPD(c, b, a, dst)
+		}
+	default:
+		return func(b Op, a, dst Register) {
+			c := like(a)
+			VPCMPGTQ(b, a, c) // a > b
+			VBLENDVPD(c, b, a, dst)
+		}
+	}
+}

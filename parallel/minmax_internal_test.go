@@ -1,0 +1,50 @@
+package parallel
+
+import (
+	"cmp"
+	"math"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/hpgo/hpgo/backend/cpu"
+	"github.com/hpgo/hpgo/execution"
+)
+
+// TestMinMaxSplitKernels runs MinMaxElement's block logic on the min and
+// max kernels in turn, which it falls back on for an element type that has
+// them but no fused kernel (every type hpgo registers has one), and on the
+// fused kernel, against the loop: many ties, NaNs, signed zeros and
+// infinities, over ranges that start and end inside blocks.
+func TestMinMaxSplitKernels(t *testing.T) {
+	p := execution.Unseq
+	index := cpu.LookupIndexOf[float64](p)
+	kernels := map[string]valueKernels[float64]{
+		"split": {min: cpu.LookupMinValue[float64](p), max: cpu.LookupMaxValue[float64](p), index: index},
+		"fused": {both: cpu.LookupMinMaxValue[float64](p), index: index},
+	}
+	for name, k := range kernels {
+		if k.index == nil || (k.both == nil && (k.min == nil || k.max == nil)) {
+			t.Fatalf("%s: kernels missing", name)
+		}
+	}
+	specials := []float64{math.NaN(), math.Copysign(0, -1), 0, math.Inf(1), math.Inf(-1)}
+	r := rand.New(rand.NewPCG(17, 18))
+	n := 3*valueBlock + 5
+	xs := make([]float64, n)
+	for trial := range 40 {
+		for i := range xs {
+			xs[i] = float64(r.IntN(50)) // ties everywhere
+		}
+		for range trial % 4 {
+			xs[r.IntN(n)] = specials[r.IntN(len(specials))]
+		}
+		lo := r.IntN(n / 2)
+		hi := n/2 + 1 + r.IntN(n/2)
+		want := minMax(xs, lo, hi, cmp.Less[float64])
+		for name, k := range kernels {
+			if got := k.minMax(xs, lo, hi); got != want {
+				t.Fatalf("trial %d, %s kernels, [%d, %d): got %v, want %v", trial, name, lo, hi, got, want)
+			}
+		}
+	}
+}
