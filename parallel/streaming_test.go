@@ -57,7 +57,30 @@ func checkStreamed(t *testing.T, p execution.Policy, n, off int) {
 			t.Fatalf("%s: Negate[%d] = %v, want %v", what, k, d64[k], -i[k])
 		}
 	}
-	if d32[n] != 42 || d64[n] != 42 {
+	// int runs an adapter of the int64 kernel, kelvin the float32 kernel
+	// under its own type: each has its streaming form too.
+	ii := randInts[int](n+off, 1<<31)[off:]
+	dI := make([]int, n+off+1)[off:]
+	dI[n] = 42
+	parallel.Transform2(p, dI[:n], ii, ii, op.Mul)
+	for k := range n {
+		if dI[k] != ii[k]*ii[k] {
+			t.Fatalf("%s: Mul[int][%d] = %v, want %v", what, k, dI[k], ii[k]*ii[k])
+		}
+	}
+	xk := make([]kelvin, n)
+	for k, v := range x {
+		xk[k] = kelvin(v)
+	}
+	dK := make([]kelvin, n+1)
+	dK[n] = 42
+	parallel.Transform(p, dK[:n], xk, op.Abs)
+	for k := range n {
+		if want := kelvin(max(x[k], -x[k])); dK[k] != want {
+			t.Fatalf("%s: Abs[kelvin][%d] = %v, want %v", what, k, dK[k], want)
+		}
+	}
+	if d32[n] != 42 || d64[n] != 42 || dI[n] != 42 || dK[n] != 42 {
 		t.Fatalf("%s: an element past the output changed", what)
 	}
 	// In place.

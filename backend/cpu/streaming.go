@@ -1,14 +1,21 @@
 package cpu
 
-import "github.com/hpgo/hpgo/internal/ntstore"
+import (
+	"reflect"
+	"unsafe"
+
+	"github.com/hpgo/hpgo/internal/ntstore"
+)
 
 // Streaming returns the form of the element-wise kernel k (as
 // LookupTransform or LookupTransform2 return it) that writes every piece
 // with non-temporal stores, for a call whose whole output, outBytes long,
 // no cache holds: outBytes at least the size from which package asm's
 // kernels store past the caches by themselves (more than half the
-// last-level cache). Otherwise, and where k has no such form (a kernel
-// registered for a named element type, On(PureGo)), it returns k.
+// last-level cache). Otherwise, and where k has no such form (On(PureGo),
+// a kernel some other package registered), it returns k. The Square, Abs,
+// Negate, Add and Mul kernels this package registers have one, and so do
+// those it derives from them for named element types.
 //
 // A parallel call runs k on chunks, each of which would decide from its
 // own length; so the chunks of a large output on many workers would all
@@ -18,8 +25,50 @@ func Streaming[K any](k K, outBytes int) K {
 	if outBytes < ntstore.MinBytes() {
 		return k
 	}
-	if nt, ok := ntstore.Lookup(k); ok {
-		return nt
+	nt, ok := ntstore.Lookup(k)
+	if !ok {
+		return k
 	}
-	return k
+	if f, typed := nt.(K); typed {
+		return f
+	}
+	// k was derived for a named element type from the kernel nt is the
+	// form of (derive.go): the same func value under a type of the same ABI.
+	if !sameABI(reflect.TypeOf(nt), reflect.TypeFor[K]()) {
+		return k
+	}
+	var f K
+	*(*unsafe.Pointer)(unsafe.Pointer(&f)) = funcWord(nt)
+	return f
+}
+
+// mapAsStreaming is MapAs that also registers, for the adapter it returns,
+// the adapted streaming form of k where k has one, so that Streaming finds
+// it. For this package's own registrations at initialization only: the
+// forms are never dropped.
+func mapAsStreaming[T, K any](k func(dst, src []K)) func(dst, src []T) {
+	f := MapAs[T](k)
+	if f == nil {
+		return nil
+	}
+	if nt, ok := ntstore.Lookup(k); ok {
+		if ntk, typed := nt.(func(dst, src []K)); typed {
+			ntstore.Register(f, MapAs[T](ntk))
+		}
+	}
+	return f
+}
+
+// map2AsStreaming is mapAsStreaming for binary kernels (Map2As).
+func map2AsStreaming[T, K any](k func(dst, a, b []K)) func(dst, a, b []T) {
+	f := Map2As[T](k)
+	if f == nil {
+		return nil
+	}
+	if nt, ok := ntstore.Lookup(k); ok {
+		if ntk, typed := nt.(func(dst, a, b []K)); typed {
+			ntstore.Register(f, Map2As[T](ntk))
+		}
+	}
+	return f
 }

@@ -5,6 +5,7 @@ package cpu_test
 import (
 	"strings"
 	"testing"
+	"unsafe"
 
 	"github.com/hpgo/hpgo/asm"
 	"github.com/hpgo/hpgo/backend/cpu"
@@ -53,9 +54,63 @@ func TestStreaming(t *testing.T) {
 	if got := cpu.Streaming(k2, 64<<20); cpu.CodePointer(got) == cpu.CodePointer(k2) {
 		t.Error("op.Mul[float64], 64 MiB: got the kernel itself, want its streaming form")
 	}
-	// int runs an adapter around the int64 kernel: no streaming form.
-	ki := cpu.LookupTransform(execution.Par, op.Square[int])
-	if got := cpu.Streaming(ki, 64<<20); cpu.CodePointer(got) != cpu.CodePointer(ki) {
-		t.Error("op.Square[int]: got another kernel, want the adapter itself")
+	// int runs an adapter around the int64 kernel, with an adapted form;
+	// kernels derived for named types get the forms of their bases.
+	checkStreamingForm(t, "op.Square[int]", cpu.LookupTransform(execution.Par, op.Square[int]),
+		[]int{3, -4, 1 << 31, 0}, func(v int) int { return v * v })
+	checkStreamingForm(t, "op.Negate[celsius]", cpu.LookupTransform(execution.Par, op.Negate[celsius]),
+		[]celsius{1.5, -2, 0}, func(v celsius) celsius { return -v })
+	checkStreamingForm(t, "op.Abs[ticks]", cpu.LookupTransform(execution.Par, op.Abs[ticks]),
+		[]ticks{-7, 7, -1 << 30}, func(v ticks) ticks { return max(v, -v) })
+	add := cpu.LookupTransform2(execution.Par, op.Add[count])
+	big2 := cpu.Streaming(add, 64<<20)
+	if funcValue(big2) == funcValue(add) {
+		t.Error("op.Add[count], 64 MiB: got the kernel itself, want its streaming form")
+	}
+	a, b := []count{1, 2, 1 << 30}, []count{5, -7, 1 << 30}
+	dst2 := make([]count, len(a)+1)
+	dst2[len(a)] = 42
+	big2(dst2[:len(a)], a, b)
+	for i := range a {
+		if dst2[i] != a[i]+b[i] {
+			t.Fatalf("op.Add[count] streaming form: dst[%d] = %d, want %d", i, dst2[i], a[i]+b[i])
+		}
+	}
+	if dst2[len(a)] != 42 {
+		t.Error("op.Add[count] streaming form wrote past the output")
+	}
+	// A kernel without a form stays itself.
+	mine := func(dst, src []float32) { copy(dst, src) }
+	if got := cpu.Streaming(mine, 64<<20); funcValue(got) != funcValue(mine) {
+		t.Error("an unregistered kernel: got another kernel, want it itself")
+	}
+}
+
+// funcValue is the closure pointer of func value f: Streaming's forms of
+// adapters share their code with the adapters.
+func funcValue[F any](f F) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&f)) }
+
+// checkStreamingForm checks that kernel k, named what, has a streaming form
+// for a 64 MiB output, and that the form computes want on src without
+// writing past the output.
+func checkStreamingForm[T comparable](t *testing.T, what string, k func(dst, src []T), src []T, want func(T) T) {
+	t.Helper()
+	big := cpu.Streaming(k, 64<<20)
+	if funcValue(big) == funcValue(k) {
+		t.Errorf("%s, 64 MiB: got the kernel itself, want its streaming form", what)
+		return
+	}
+	dst := make([]T, len(src)+1)
+	var guard T
+	guard = src[0]
+	dst[len(src)] = guard
+	big(dst[:len(src)], src)
+	for i, v := range src {
+		if dst[i] != want(v) {
+			t.Fatalf("%s streaming form: dst[%d] = %v, want %v", what, i, dst[i], want(v))
+		}
+	}
+	if dst[len(src)] != guard {
+		t.Errorf("%s streaming form wrote past the output", what)
 	}
 }

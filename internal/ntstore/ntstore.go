@@ -15,12 +15,17 @@ import (
 	"math"
 	"reflect"
 	"sync/atomic"
+	"unsafe"
 )
 
 var (
-	// forms maps the code pointer of a kernel to its always-non-temporal
-	// form (a func of the same type). Written by package asm's init only.
-	forms = map[uintptr]any{}
+	// forms maps a kernel, by its func value (the pointer to its closure
+	// record), to its always-non-temporal form (a func of the same type).
+	// Keyed by func value rather than by code, so that each closure (an
+	// adapter of a kernel to another element type, say) can have a form of
+	// its own while all of them share their code. Written by package
+	// initialization only.
+	forms = map[unsafe.Pointer]any{}
 	// minBytes returns the output size from which a whole call should store
 	// non-temporally.
 	minBytes = func() int { return math.MaxInt }
@@ -30,9 +35,14 @@ var (
 
 func init() { forced.Store(-1) }
 
-// Register records nt as the always-non-temporal form of kernel. It is for
-// package initialization only.
-func Register[F any](kernel, nt F) { forms[reflect.ValueOf(kernel).Pointer()] = nt }
+// Register records nt as the always-non-temporal form of kernel, a func
+// value. It is for package initialization only.
+func Register[F any](kernel, nt F) {
+	if t := reflect.TypeFor[F](); t.Kind() != reflect.Func {
+		panic("hpgo: ntstore.Register: " + t.String() + " is not a func type")
+	}
+	forms[funcValue(kernel)] = nt
+}
 
 // SetMinBytes sets the function that gives the output size, in bytes, from
 // which a whole call should store non-temporally. It is for package
@@ -48,11 +58,21 @@ func MinBytes() int {
 	return minBytes()
 }
 
-// Lookup returns the always-non-temporal form of kernel, if it has one.
-func Lookup[F any](kernel F) (F, bool) {
-	nt, ok := forms[reflect.ValueOf(kernel).Pointer()].(F)
-	return nt, ok
+// Lookup returns the always-non-temporal form registered for kernel, a
+// func value, as it was registered: usually an F, but another func type of
+// the same ABI where kernel is a copy of a registered func value under
+// another type (backend/cpu's kernels for named element types).
+func Lookup[F any](kernel F) (form any, ok bool) {
+	if reflect.TypeFor[F]().Kind() != reflect.Func {
+		return nil, false
+	}
+	form, ok = forms[funcValue(kernel)]
+	return form, ok
 }
+
+// funcValue is the pointer that func value f holds: its closure record, the
+// same for every use of a top-level function.
+func funcValue[F any](f F) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&f)) }
 
 // ForceForTest makes MinBytes return n until restore is called, so that
 // tests can send short outputs through the streaming forms.
