@@ -224,16 +224,19 @@ func FuzzDotI64(f *testing.F) {
 	})
 }
 
+// rdSameBits reports whether a and b are equal with the same sign (a zero's
+// sign counts), or both NaN.
+func rdSameBits[T rdFloat | rdInteger](a, b T) bool {
+	if a != a || b != b {
+		return a != a && b != b
+	}
+	return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b))
+}
+
 // rdFuzzMinMax checks Min and Max of x (bits equal, or both NaN).
 func rdFuzzMinMax[T rdFloat | rdInteger](t *testing.T, x []T, minK, maxK func([]T) T, doMin bool) {
 	if len(x) == 0 {
 		return
-	}
-	same := func(a, b T) bool {
-		if a != a || b != b {
-			return a != a && b != b
-		}
-		return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b))
 	}
 	want := rdMaxLoop(x)
 	k := maxK
@@ -241,7 +244,7 @@ func rdFuzzMinMax[T rdFloat | rdInteger](t *testing.T, x []T, minK, maxK func([]
 		want, k = rdMinLoop(x), minK
 	}
 	rdEachTier(t, func(tier rdMode) {
-		if got := k(x); !same(got, want) {
+		if got := k(x); !rdSameBits(got, want) {
 			t.Fatalf("%s: min=%v: got %v, want %v", tier, doMin, got, want)
 		}
 	})
@@ -308,15 +311,9 @@ func rdFuzzMinMaxBoth[T rdFloat | rdInteger](t *testing.T, x []T, k func([]T) (T
 	if len(x) == 0 {
 		return
 	}
-	same := func(a, b T) bool {
-		if a != a || b != b {
-			return a != a && b != b
-		}
-		return a == b && math.Signbit(float64(a)) == math.Signbit(float64(b))
-	}
 	wlo, whi := rdMinLoop(x), rdMaxLoop(x)
 	rdEachTier(t, func(tier rdMode) {
-		if lo, hi := k(x); !same(lo, wlo) || !same(hi, whi) {
+		if lo, hi := k(x); !rdSameBits(lo, wlo) || !rdSameBits(hi, whi) {
 			t.Fatalf("%s: got (%v, %v), want (%v, %v)", tier, lo, hi, wlo, whi)
 		}
 	})
