@@ -2,11 +2,12 @@ package asm
 
 import "github.com/klauspost/cpuid/v2"
 
-// Reductions: Sum, SumSquares, Dot, Min, Max, MinMax, IndexOf and XorU64.
+// Reductions: Sum, SumSquares, Dot, Min, Max, MinMax, IndexOf, LastIndexOf
+// and XorU64.
 //
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
 // kernels return exactly that loop's result, two's-complement wrap-around
-// included. Min, Max, MinMax and IndexOf return exactly that loop's result
+// included. Min, Max, MinMax, IndexOf and LastIndexOf return exactly that loop's result
 // for floats too: Go's min and max, where any NaN gives NaN (the SIMD tiers
 // return the canonical quiet NaN, not the input NaN's sign and payload) and
 // -0 < +0, and Go's ==, where NaN is never found and -0 == +0. Every kernel
@@ -427,6 +428,54 @@ func IndexOfI32(x []int32, v int32) int { return indexOfI32(x, v) }
 //	}
 //	return -1
 func IndexOfI64(x []int64, v int64) int { return indexOfI64(x, v) }
+
+// LastIndexOfF32 returns the highest index i with x[i] == v, or -1 if there
+// is none. Comparison is Go's ==: a NaN v is never found, and -0 == +0. It reads x from the end and stops at the
+// first match (within one vector block).
+//
+//	for i := len(x) - 1; i >= 0; i-- {
+//		if x[i] == v {
+//			return i
+//		}
+//	}
+//	return -1
+func LastIndexOfF32(x []float32, v float32) int { return lastIndexOfF32(x, v) }
+
+// LastIndexOfF64 returns the highest index i with x[i] == v, or -1 if there
+// is none. Comparison is Go's ==: a NaN v is never found, and -0 == +0. It reads x from the end and stops at the
+// first match (within one vector block).
+//
+//	for i := len(x) - 1; i >= 0; i-- {
+//		if x[i] == v {
+//			return i
+//		}
+//	}
+//	return -1
+func LastIndexOfF64(x []float64, v float64) int { return lastIndexOfF64(x, v) }
+
+// LastIndexOfI32 returns the highest index i with x[i] == v, or -1 if there
+// is none. It reads x from the end and stops at the
+// first match (within one vector block).
+//
+//	for i := len(x) - 1; i >= 0; i-- {
+//		if x[i] == v {
+//			return i
+//		}
+//	}
+//	return -1
+func LastIndexOfI32(x []int32, v int32) int { return lastIndexOfI32(x, v) }
+
+// LastIndexOfI64 returns the highest index i with x[i] == v, or -1 if there
+// is none. It reads x from the end and stops at the
+// first match (within one vector block).
+//
+//	for i := len(x) - 1; i >= 0; i-- {
+//		if x[i] == v {
+//			return i
+//		}
+//	}
+//	return -1
+func LastIndexOfI64(x []int64, v int64) int { return lastIndexOfI64(x, v) }
 
 // XorU64 returns the XOR of all words of x, 0 for an empty x. It reads x
 // once at full memory bandwidth and does almost nothing else, which makes it

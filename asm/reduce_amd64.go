@@ -398,6 +398,49 @@ func minMaxI64(x []int64) (int64, int64) {
 	return minMaxI64AVX2(x)
 }
 
+// LastIndexOf has an AVX2 kernel only, which the AVX-512 tier runs too: a
+// search that stops at its match gains little from wider vectors.
+
+func lastIndexOfF32(x []float32, v float32) int {
+	if len(x) > MaxStep {
+		return rdStepLastIndex(x, v, lastIndexOfF32)
+	}
+	if active == PureGo {
+		return lastIndexOfF32Go(x, v)
+	}
+	return lastIndexOfF32AVX2(x, v)
+}
+
+func lastIndexOfF64(x []float64, v float64) int {
+	if len(x) > MaxStep {
+		return rdStepLastIndex(x, v, lastIndexOfF64)
+	}
+	if active == PureGo {
+		return lastIndexOfF64Go(x, v)
+	}
+	return lastIndexOfF64AVX2(x, v)
+}
+
+func lastIndexOfI32(x []int32, v int32) int {
+	if len(x) > MaxStep {
+		return rdStepLastIndex(x, v, lastIndexOfI32)
+	}
+	if active == PureGo {
+		return lastIndexOfI32Go(x, v)
+	}
+	return lastIndexOfI32AVX2(x, v)
+}
+
+func lastIndexOfI64(x []int64, v int64) int {
+	if len(x) > MaxStep {
+		return rdStepLastIndex(x, v, lastIndexOfI64)
+	}
+	if active == PureGo {
+		return lastIndexOfI64Go(x, v)
+	}
+	return lastIndexOfI64AVX2(x, v)
+}
+
 func indexOfF32(x []float32, v float32) int {
 	if len(x) > MaxStep {
 		return rdStepIndex(x, v, indexOfF32)

@@ -314,6 +314,20 @@ func BenchmarkIndexOf(b *testing.B) {
 		nil))
 }
 
+func BenchmarkLastIndexOf(b *testing.B) {
+	// The value is absent: a full scan, from the end.
+	rdBench(b, "f32", 4, 1, rdImpls(
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkInt = LastIndexOfF32(x, 1e9) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkInt = rdLastIndexLoop(x, 1e9) }
+		},
+		nil))
+}
+
 func BenchmarkXorU64(b *testing.B) {
 	rdBench(b, "u64", 8, 1, rdImpls(
 		func(n int) func() { x := rdBenchSlice[uint64](n, 1); return func() { rdSinkU64 = XorU64(x) } },

@@ -69,6 +69,11 @@ func hasNaNF32AVX2(x []float32) bool
 //go:noescape
 func minMaxF32AVX2(x []float32) (lo float32, hi float32, maybeNaN bool)
 
+// lastIndexOfF32AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfF32AVX2(x []float32, v float32) int
+
 // indexOfF32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -139,6 +144,11 @@ func hasNaNF64AVX2(x []float64) bool
 //go:noescape
 func minMaxF64AVX2(x []float64) (lo float64, hi float64, maybeNaN bool)
 
+// lastIndexOfF64AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfF64AVX2(x []float64, v float64) int
+
 // indexOfF64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -192,6 +202,11 @@ func maxI32AVX2(x []int32) int32
 //go:noescape
 func minMaxI32AVX2(x []int32) (lo int32, hi int32)
 
+// lastIndexOfI32AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfI32AVX2(x []int32, v int32) int
+
 // indexOfI32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -238,6 +253,11 @@ func maxI64AVX2(x []int64) int64
 //
 //go:noescape
 func minMaxI64AVX2(x []int64) (lo int64, hi int64)
+
+// lastIndexOfI64AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfI64AVX2(x []int64, v int64) int
 
 // indexOfI64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //

@@ -143,6 +143,28 @@ func ExampleMinMaxI64() {
 	// Output: -9 9
 }
 
+func ExampleLastIndexOfF32() {
+	x := []float32{2, 0, 1, 2, float32(math.NaN())}
+	negZero := float32(math.Copysign(0, -1))
+	fmt.Println(asm.LastIndexOfF32(x, 2), asm.LastIndexOfF32(x, negZero), asm.LastIndexOfF32(x, float32(math.NaN())))
+	// Output: 3 1 -1
+}
+
+func ExampleLastIndexOfF64() {
+	fmt.Println(asm.LastIndexOfF64([]float64{0.5, 1.5, 0.5}, 0.5))
+	// Output: 2
+}
+
+func ExampleLastIndexOfI32() {
+	fmt.Println(asm.LastIndexOfI32([]int32{7, 7, 3}, 7), asm.LastIndexOfI32([]int32{7, 7, 3}, 4))
+	// Output: 1 -1
+}
+
+func ExampleLastIndexOfI64() {
+	fmt.Println(asm.LastIndexOfI64([]int64{math.MinInt64, 5, math.MinInt64, 6}, math.MinInt64))
+	// Output: 2
+}
+
 func ExampleIndexOfF32() {
 	x := []float32{1, float32(math.NaN()), 0, 2}
 	negZero := float32(math.Copysign(0, -1))

@@ -357,10 +357,27 @@ func rdFuzzIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func(
 			v = x[0] - v // often absent, sometimes 0 or -0
 		}
 	}
-	want := rdIndexLoop(x, v)
+	rdFuzzSearch(t, x, v, "IndexOf", k, rdIndexLoop[T])
+}
+
+// rdFuzzLastIndex is rdFuzzIndex for LastIndexOf.
+func rdFuzzLastIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func([]T, T) int) {
+	var v T
+	if len(x) > 0 {
+		v = x[int(pick)%len(x)]
+		if pick%4 == 3 {
+			v = x[len(x)-1] - v // often absent, sometimes 0 or -0
+		}
+	}
+	rdFuzzSearch(t, x, v, "LastIndexOf", k, rdLastIndexLoop[T])
+}
+
+// rdFuzzSearch checks search kernel k, named what, against the loop ref.
+func rdFuzzSearch[T rdFloat | rdInteger](t *testing.T, x []T, v T, what string, k, ref func([]T, T) int) {
+	want := ref(x, v)
 	rdEachTier(t, func(tier rdMode) {
 		if got := k(x, v); got != want {
-			t.Fatalf("%s: IndexOf(n=%d, %v) = %d, want %d", tier, len(x), v, got, want)
+			t.Fatalf("%s: %s(n=%d, %v) = %d, want %d", tier, what, len(x), v, got, want)
 		}
 	})
 }
@@ -390,6 +407,34 @@ func FuzzIndexOfI64(f *testing.F) {
 	rdSeed(f, 8)
 	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
 		rdFuzzIndex(t, rdDecode[int64](b), pick, IndexOfI64)
+	})
+}
+
+func FuzzLastIndexOfF32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzLastIndex(t, rdDecode[float32](b), pick, LastIndexOfF32)
+	})
+}
+
+func FuzzLastIndexOfF64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzLastIndex(t, rdDecode[float64](b), pick, LastIndexOfF64)
+	})
+}
+
+func FuzzLastIndexOfI32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzLastIndex(t, rdDecode[int32](b), pick, LastIndexOfI32)
+	})
+}
+
+func FuzzLastIndexOfI64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzLastIndex(t, rdDecode[int64](b), pick, LastIndexOfI64)
 	})
 }
 

@@ -44,7 +44,7 @@ type rdFloatKernels[T rdFloat] struct {
 	dot, dotTwin     func(x, y []T) T
 	min, max         func([]T) T
 	minMax           func([]T) (T, T)
-	index            func([]T, T) int
+	index, lastIndex func([]T, T) int
 	u                float64 // unit roundoff
 	tiny             float64 // absolute error of one underflowing product
 	maxFinite        float64
@@ -54,7 +54,7 @@ var rdF32 = rdFloatKernels[float32]{
 	sum: SumF32, sumTwin: sumF32Go,
 	sumSq: SumSquaresF32, sumSqTwin: sumSquaresF32Go,
 	dot: DotF32, dotTwin: dotF32Go,
-	min: MinF32, max: MaxF32, minMax: MinMaxF32, index: IndexOfF32,
+	min: MinF32, max: MaxF32, minMax: MinMaxF32, index: IndexOfF32, lastIndex: LastIndexOfF32,
 	u: 0x1p-24, tiny: 0x1p-150, maxFinite: math.MaxFloat32,
 }
 
@@ -62,7 +62,7 @@ var rdF64 = rdFloatKernels[float64]{
 	sum: SumF64, sumTwin: sumF64Go,
 	sumSq: SumSquaresF64, sumSqTwin: sumSquaresF64Go,
 	dot: DotF64, dotTwin: dotF64Go,
-	min: MinF64, max: MaxF64, minMax: MinMaxF64, index: IndexOfF64,
+	min: MinF64, max: MaxF64, minMax: MinMaxF64, index: IndexOfF64, lastIndex: LastIndexOfF64,
 	u: 0x1p-53, tiny: 0x1p-1075, maxFinite: math.MaxFloat64,
 }
 
@@ -73,10 +73,11 @@ type rdIntKernels[T rdInteger] struct {
 	dot                  func(x, y []T) T
 	index                func([]T, T) int
 	minMax               func([]T) (T, T)
+	lastIndex            func([]T, T) int
 }
 
-var rdI32 = rdIntKernels[int32]{SumI32, SumSquaresI32, MinI32, MaxI32, DotI32, IndexOfI32, MinMaxI32}
-var rdI64 = rdIntKernels[int64]{SumI64, SumSquaresI64, MinI64, MaxI64, DotI64, IndexOfI64, MinMaxI64}
+var rdI32 = rdIntKernels[int32]{SumI32, SumSquaresI32, MinI32, MaxI32, DotI32, IndexOfI32, MinMaxI32, LastIndexOfI32}
+var rdI64 = rdIntKernels[int64]{SumI64, SumSquaresI64, MinI64, MaxI64, DotI64, IndexOfI64, MinMaxI64, LastIndexOfI64}
 
 // ---- references ---------------------------------------------------------------
 
@@ -228,6 +229,9 @@ func rdCheckFloats[T rdFloat](t *testing.T, k rdFloatKernels[T], x, y []T, probe
 		if got, want := k.index(x, v), rdIndexLoop(x, v); got != want {
 			t.Fatalf("IndexOf(n=%d, %v) = %d, want %d", n, v, got, want)
 		}
+		if got, want := k.lastIndex(x, v), rdLastIndexLoop(x, v); got != want {
+			t.Fatalf("LastIndexOf(n=%d, %v) = %d, want %d", n, v, got, want)
+		}
 	}
 }
 
@@ -259,6 +263,9 @@ func rdCheckInts[T rdInteger](t *testing.T, k rdIntKernels[T], x, y []T, probes 
 	for _, v := range probes {
 		if got, want := k.index(x, v), rdIndexLoop(x, v); got != want {
 			t.Fatalf("IndexOf(n=%d, %d) = %d, want %d", n, v, got, want)
+		}
+		if got, want := k.lastIndex(x, v), rdLastIndexLoop(x, v); got != want {
+			t.Fatalf("LastIndexOf(n=%d, %d) = %d, want %d", n, v, got, want)
 		}
 	}
 }
@@ -679,8 +686,9 @@ func TestReduceZeroExtremes(t *testing.T) {
 	})
 }
 
-// TestReduceIndexOfPositions: the first match at every position, with later
-// duplicates, in short inputs and across MaxStep pieces.
+// TestReduceIndexOfPositions: the first (and the last) match at every
+// position, with another match near it, in short inputs and across MaxStep
+// pieces.
 func TestReduceIndexOfPositions(t *testing.T) {
 	eachTier(t, func(t *testing.T) {
 		for _, n := range []int{1, 5, 8, 16, 31, 64, 100, 257, 3*MaxStep + 5} {
@@ -708,14 +716,27 @@ func TestReduceIndexOfPositions(t *testing.T) {
 				if g := IndexOfI64(i64, -7); g != p {
 					t.Fatalf("IndexOfI64 n=%d: got %d, want %d", n, g, p)
 				}
+				if g := LastIndexOfF32(x32, -7); g != q {
+					t.Fatalf("LastIndexOfF32 n=%d: got %d, want %d", n, g, q)
+				}
+				if g := LastIndexOfF64(x64, -7); g != q {
+					t.Fatalf("LastIndexOfF64 n=%d: got %d, want %d", n, g, q)
+				}
+				if g := LastIndexOfI32(i32, -7); g != q {
+					t.Fatalf("LastIndexOfI32 n=%d: got %d, want %d", n, g, q)
+				}
+				if g := LastIndexOfI64(i64, -7); g != q {
+					t.Fatalf("LastIndexOfI64 n=%d: got %d, want %d", n, g, q)
+				}
 				x32[p], x64[p], i32[p], i64[p] = float32(p+1), float64(p+1), int32(p+1), int64(p+1)
 				x32[q], x64[q], i32[q], i64[q] = float32(q+1), float64(q+1), int32(q+1), int64(q+1)
 			}
-			if IndexOfF32(x32, -7) != -1 || IndexOfF64(x64, -7) != -1 || IndexOfI32(i32, -7) != -1 || IndexOfI64(i64, -7) != -1 {
+			if IndexOfF32(x32, -7) != -1 || IndexOfF64(x64, -7) != -1 || IndexOfI32(i32, -7) != -1 || IndexOfI64(i64, -7) != -1 ||
+				LastIndexOfF32(x32, -7) != -1 || LastIndexOfF64(x64, -7) != -1 || LastIndexOfI32(i32, -7) != -1 || LastIndexOfI64(i64, -7) != -1 {
 				t.Fatalf("n=%d: absent value found", n)
 			}
 		}
-		if IndexOfF32(nil, 0) != -1 || IndexOfI64(nil, 0) != -1 {
+		if IndexOfF32(nil, 0) != -1 || IndexOfI64(nil, 0) != -1 || LastIndexOfF64(nil, 0) != -1 || LastIndexOfI32(nil, 0) != -1 {
 			t.Fatal("IndexOf(nil) != -1")
 		}
 	})
@@ -812,7 +833,7 @@ func TestReducePanics(t *testing.T) {
 func TestAVX2KernelsAvoidAVX512(t *testing.T) {
 	bad := regexp.MustCompile(`\b(Z\d+|K[1-7]|[XY](1[6-9]|2\d|3[01]))\b|\.Z\b|VPTERNLOG|VRANGE|VPMINSQ|VPMAXSQ|VPMULLQ|VPERMT2|VPERMI2|VALIGN|VEXPAND|VCOMPRESS|VPMOVM2|VPMOV[BWDQ]2M|\bKMOV`)
 	avx2 := regexp.MustCompile(`AVX2(Stream)?\(SB\)`)
-	for file, want := range map[string]int{"reduce_amd64.s": 46, "elementwise_amd64.s": 32} {
+	for file, want := range map[string]int{"reduce_amd64.s": 50, "elementwise_amd64.s": 32} {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

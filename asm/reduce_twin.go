@@ -178,6 +178,18 @@ func rdStepIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
 	return -1
 }
 
+// rdStepLastIndex searches x for v with k, MaxStep elements at a time from
+// the end.
+func rdStepLastIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
+	for end := len(x); end > 0; end -= MaxStep {
+		base := max(0, end-MaxStep)
+		if i := k(x[base:end], v); i >= 0 {
+			return base + i
+		}
+	}
+	return -1
+}
+
 // ---- float sums: 8 accumulators per piece --------------------------------
 
 // The pieces: x (and y) hold at most MaxStep elements.
@@ -227,35 +239,39 @@ func dotPiece[T rdFloat](x, y []T) T {
 	return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7))
 }
 
-func sumF32Go(x []float32) float32             { return rdStepSumF32(x, sumPiece[float32]) }
-func sumF64Go(x []float64) float64             { return rdStepSumF64(x, sumPiece[float64]) }
-func sumSquaresF32Go(x []float32) float32      { return rdStepSumF32(x, sumSquaresPiece[float32]) }
-func sumSquaresF64Go(x []float64) float64      { return rdStepSumF64(x, sumSquaresPiece[float64]) }
-func dotF32Go(x, y []float32) float32          { return rdStepDotF32(x, y, dotPiece[float32]) }
-func dotF64Go(x, y []float64) float64          { return rdStepDotF64(x, y, dotPiece[float64]) }
-func sumI32Go(x []int32) int32                 { return rdSumLoop(x) }
-func sumI64Go(x []int64) int64                 { return rdSumLoop(x) }
-func sumSquaresI32Go(x []int32) int32          { return rdSumSquaresLoop(x) }
-func sumSquaresI64Go(x []int64) int64          { return rdSumSquaresLoop(x) }
-func dotI32Go(x, y []int32) int32              { return rdDotLoop(x, y) }
-func dotI64Go(x, y []int64) int64              { return rdDotLoop(x, y) }
-func minF32Go(x []float32) float32             { return rdMinLoop(x) }
-func minF64Go(x []float64) float64             { return rdMinLoop(x) }
-func minI32Go(x []int32) int32                 { return rdMinLoop(x) }
-func minI64Go(x []int64) int64                 { return rdMinLoop(x) }
-func maxF32Go(x []float32) float32             { return rdMaxLoop(x) }
-func maxF64Go(x []float64) float64             { return rdMaxLoop(x) }
-func maxI32Go(x []int32) int32                 { return rdMaxLoop(x) }
-func maxI64Go(x []int64) int64                 { return rdMaxLoop(x) }
-func minMaxF32Go(x []float32) (lo, hi float32) { return rdMinMaxLoop(x) }
-func minMaxF64Go(x []float64) (lo, hi float64) { return rdMinMaxLoop(x) }
-func minMaxI32Go(x []int32) (lo, hi int32)     { return rdMinMaxLoop(x) }
-func minMaxI64Go(x []int64) (lo, hi int64)     { return rdMinMaxLoop(x) }
-func indexOfF32Go(x []float32, v float32) int  { return rdIndexLoop(x, v) }
-func indexOfF64Go(x []float64, v float64) int  { return rdIndexLoop(x, v) }
-func indexOfI32Go(x []int32, v int32) int      { return rdIndexLoop(x, v) }
-func indexOfI64Go(x []int64, v int64) int      { return rdIndexLoop(x, v) }
-func xorU64Go(x []uint64) (s uint64)           { return rdXorLoop(x) }
+func sumF32Go(x []float32) float32                { return rdStepSumF32(x, sumPiece[float32]) }
+func sumF64Go(x []float64) float64                { return rdStepSumF64(x, sumPiece[float64]) }
+func sumSquaresF32Go(x []float32) float32         { return rdStepSumF32(x, sumSquaresPiece[float32]) }
+func sumSquaresF64Go(x []float64) float64         { return rdStepSumF64(x, sumSquaresPiece[float64]) }
+func dotF32Go(x, y []float32) float32             { return rdStepDotF32(x, y, dotPiece[float32]) }
+func dotF64Go(x, y []float64) float64             { return rdStepDotF64(x, y, dotPiece[float64]) }
+func sumI32Go(x []int32) int32                    { return rdSumLoop(x) }
+func sumI64Go(x []int64) int64                    { return rdSumLoop(x) }
+func sumSquaresI32Go(x []int32) int32             { return rdSumSquaresLoop(x) }
+func sumSquaresI64Go(x []int64) int64             { return rdSumSquaresLoop(x) }
+func dotI32Go(x, y []int32) int32                 { return rdDotLoop(x, y) }
+func dotI64Go(x, y []int64) int64                 { return rdDotLoop(x, y) }
+func minF32Go(x []float32) float32                { return rdMinLoop(x) }
+func minF64Go(x []float64) float64                { return rdMinLoop(x) }
+func minI32Go(x []int32) int32                    { return rdMinLoop(x) }
+func minI64Go(x []int64) int64                    { return rdMinLoop(x) }
+func maxF32Go(x []float32) float32                { return rdMaxLoop(x) }
+func maxF64Go(x []float64) float64                { return rdMaxLoop(x) }
+func maxI32Go(x []int32) int32                    { return rdMaxLoop(x) }
+func maxI64Go(x []int64) int64                    { return rdMaxLoop(x) }
+func minMaxF32Go(x []float32) (lo, hi float32)    { return rdMinMaxLoop(x) }
+func minMaxF64Go(x []float64) (lo, hi float64)    { return rdMinMaxLoop(x) }
+func minMaxI32Go(x []int32) (lo, hi int32)        { return rdMinMaxLoop(x) }
+func minMaxI64Go(x []int64) (lo, hi int64)        { return rdMinMaxLoop(x) }
+func indexOfF32Go(x []float32, v float32) int     { return rdIndexLoop(x, v) }
+func indexOfF64Go(x []float64, v float64) int     { return rdIndexLoop(x, v) }
+func indexOfI32Go(x []int32, v int32) int         { return rdIndexLoop(x, v) }
+func indexOfI64Go(x []int64, v int64) int         { return rdIndexLoop(x, v) }
+func lastIndexOfF32Go(x []float32, v float32) int { return rdLastIndexLoop(x, v) }
+func lastIndexOfF64Go(x []float64, v float64) int { return rdLastIndexLoop(x, v) }
+func lastIndexOfI32Go(x []int32, v int32) int     { return rdLastIndexLoop(x, v) }
+func lastIndexOfI64Go(x []int64, v int64) int     { return rdLastIndexLoop(x, v) }
+func xorU64Go(x []uint64) (s uint64)              { return rdXorLoop(x) }
 
 // ---- reference loops ------------------------------------------------------
 
@@ -311,6 +327,15 @@ func rdMinMaxLoop[T rdOrdered](x []T) (lo, hi T) {
 func rdIndexLoop[T rdOrdered](x []T, v T) int {
 	for i, e := range x {
 		if e == v {
+			return i
+		}
+	}
+	return -1
+}
+
+func rdLastIndexLoop[T rdOrdered](x []T, v T) int {
+	for i := len(x) - 1; i >= 0; i-- {
+		if x[i] == v {
 			return i
 		}
 	}

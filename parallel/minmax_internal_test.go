@@ -11,19 +11,22 @@ import (
 )
 
 // TestMinMaxSplitKernels runs MinMaxElement's block logic on the min and
-// max kernels in turn, which it falls back on for an element type that has
-// them but no fused kernel (every type hpgo registers has one), and on the
-// fused kernel, against the loop: many ties, NaNs, signed zeros and
-// infinities, over ranges that start and end inside blocks.
+// max kernels in turn and on the forward find kernel alone, which it falls
+// back on for an element type that has them but no fused or backward find
+// kernel (every type hpgo registers has both), and on all of them, against
+// the loop: many ties, NaNs, signed zeros and infinities, over ranges that
+// start and end inside blocks.
 func TestMinMaxSplitKernels(t *testing.T) {
 	p := execution.Unseq
 	index := cpu.LookupIndexOf[float64](p)
 	kernels := map[string]valueKernels[float64]{
 		"split": {min: cpu.LookupMinValue[float64](p), max: cpu.LookupMaxValue[float64](p), index: index},
 		"fused": {both: cpu.LookupMinMaxValue[float64](p), index: index},
+		"fused, backward find": {both: cpu.LookupMinMaxValue[float64](p), index: index,
+			last: cpu.LookupLastIndexOf[float64](p)},
 	}
 	for name, k := range kernels {
-		if k.index == nil || (k.both == nil && (k.min == nil || k.max == nil)) {
+		if k.index == nil || (k.both == nil && (k.min == nil || k.max == nil)) || (name == "fused, backward find" && k.last == nil) {
 			t.Fatalf("%s: kernels missing", name)
 		}
 	}

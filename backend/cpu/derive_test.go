@@ -40,6 +40,7 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 		"Iota[time.Duration]":                   cpu.LookupIota[time.Duration](p) != nil,
 		"IotaOffset[meters]":                    cpu.LookupIotaOffset[meters](p) != nil,
 		"IndexOf[count]":                        cpu.LookupIndexOf[count](p) != nil,
+		"LastIndexOf[ticks]":                    cpu.LookupLastIndexOf[ticks](p) != nil,
 		"MinValue[meters]":                      cpu.LookupMinValue[meters](p) != nil,
 		"MaxValue[celsius]":                     cpu.LookupMaxValue[celsius](p) != nil,
 		"MinMaxValue[time.Duration]":            cpu.LookupMinMaxValue[time.Duration](p) != nil,
@@ -66,6 +67,9 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 	}
 	if lo, hi := cpu.LookupMinMaxValue[celsius](p)(xs); lo != -2 || hi != math.MaxFloat32 {
 		t.Errorf("min and max of celsius = %v, %v, want -2, MaxFloat32", lo, hi)
+	}
+	if got := cpu.LookupLastIndexOf[celsius](p)(append(xs, 3.25, 1), 3.25); got != len(xs) {
+		t.Errorf("last index of 3.25 = %d, want %d", got, len(xs))
 	}
 	if got := cpu.LookupIndexOf[celsius](p)(xs, 3.25); got != 2 {
 		t.Errorf("index of 3.25 = %d, want 2", got)

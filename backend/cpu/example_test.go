@@ -317,6 +317,19 @@ func ExampleLookupIndexOf() {
 	// Output: 2 -1
 }
 
+func ExampleLookupLastIndexOf() {
+	findLast := cpu.LookupLastIndexOf[float32](execution.Par)
+	fmt.Println(findLast([]float32{4, 0.5, 4, 2}, 4), findLast([]float32{4, 0.5}, 9))
+	// Output: 2 -1
+}
+
+func ExampleRegisterLastIndexOf() {
+	cpu.RegisterLastIndexOf(cpu.IndexOfAs[altitude](asm.LastIndexOfI64))
+	findLast := cpu.LookupLastIndexOf[altitude](execution.Par)
+	fmt.Println(findLast([]altitude{3, -1, 3, 8}, 3))
+	// Output: 2
+}
+
 func ExampleLookupMinValue() {
 	lowest := cpu.LookupMinValue[float64](execution.Seq) // registered with op.Min[float64]
 	fmt.Println(lowest([]float64{2.5, -1, 7}))

@@ -68,6 +68,7 @@ const (
 	kindTransformFold2
 	kindIotaOffset
 	kindMinMaxValue
+	kindLastIndexOf
 )
 
 // key identifies a registry entry: the kind of kernel, the code pointers of
@@ -354,6 +355,12 @@ func RegisterMinMaxValue[T any](kernel func(x []T) (lo, hi T)) {
 	register(key{kind: kindMinMaxValue, t: typeID[T]()}, kernel, Exact)
 }
 
+// RegisterLastIndexOf registers kernel(x, v) as the highest i with x[i] == v
+// (Go's ==), or -1, for element type T.
+func RegisterLastIndexOf[T any](kernel func(x []T, v T) int) {
+	register(key{kind: kindLastIndexOf, t: typeID[T]()}, kernel, Exact)
+}
+
 // LookupReduce returns the kernel registered for reduce when policy p may
 // use it, else nil.
 func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
@@ -489,6 +496,16 @@ func LookupMinValue[T any](p execution.Policy) func([]T) T {
 	return derive[func([]T) T](p, k)
 }
 
+// LookupLastIndexOf returns the backward find kernel for element type T, or
+// nil.
+func LookupLastIndexOf[T any](p execution.Policy) func(x []T, v T) int {
+	k := key{kind: kindLastIndexOf, t: typeID[T]()}
+	if f, known := usable[func([]T, T) int](p, k); known {
+		return f
+	}
+	return derive[func([]T, T) int](p, k)
+}
+
 // LookupMinMaxValue returns the fused min and max kernel for element type T
 // (see RegisterMinMaxValue), or nil.
 func LookupMinMaxValue[T any](p execution.Policy) func(x []T) (lo, hi T) {
@@ -587,8 +604,8 @@ func FillAs[T, K any](k func(dst []K, v K)) func(dst []T, v T) {
 	return func(dst []T, v T) { k(cast[K](dst), castv[K](v)) }
 }
 
-// IndexOfAs adapts a find kernel over K to T (bit equality must be Go's ==
-// for T: integers, not floats).
+// IndexOfAs adapts a find kernel (IndexOf or LastIndexOf) over K to T (bit
+// equality must be Go's == for T: integers, not floats).
 func IndexOfAs[T, K any](k func(x []K, v K) int) func(x []T, v T) int {
 	if k == nil || !sameSize[T, K]() {
 		return nil

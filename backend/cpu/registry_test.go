@@ -110,6 +110,9 @@ func TestLookupPolicy(t *testing.T) {
 		if got := cpu.LookupIndexOf[int](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: int find kernel %v, want %v", tc.p, got, tc.exact)
 		}
+		if got := cpu.LookupLastIndexOf[uint64](tc.p) != nil; got != tc.exact {
+			t.Errorf("%v: uint64 backward find kernel %v, want %v", tc.p, got, tc.exact)
+		}
 		if got := cpu.LookupMinValue[float64](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: float64 min value kernel %v, want %v", tc.p, got, tc.exact)
 		}
@@ -247,6 +250,8 @@ func TestAdapters(t *testing.T) {
 		xi[n-1] = 9
 		check("int index", cpu.LookupIndexOf[int](p)(xi, 9), n-1)
 		check("int index absent", cpu.LookupIndexOf[int](p)(xi, 8), -1)
+		check("int last index", cpu.LookupLastIndexOf[int](p)(xi, xi[0]), lastIndex(xi, xi[0]))
+		check("int last index absent", cpu.LookupLastIndexOf[int](p)(xi, 8), -1)
 	}
 }
 
@@ -305,4 +310,14 @@ func TestLookupBuiltin(t *testing.T) {
 	if k, b := cpu.LookupReduceBuiltin(execution.Par.On(execution.PureGo), op.Add[int32]); k != nil || b {
 		t.Errorf("op.Add[int32] On(PureGo): kernel %v, builtin %v; want neither", k != nil, b)
 	}
+}
+
+// lastIndex is the highest i with xs[i] == v, or -1.
+func lastIndex[T comparable](xs []T, v T) int {
+	for i := len(xs) - 1; i >= 0; i-- {
+		if xs[i] == v {
+			return i
+		}
+	}
+	return -1
 }

@@ -1400,6 +1400,7 @@ func main() {
 			}
 			if !s.is512() {
 				genMinMaxBothAVX2(e)
+				genLastIndexOfAVX2(e)
 			}
 			genIndexOf(s, e)
 		}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"fmt"
+
+	. "github.com/mmcloughlin/avo/build"
+	. "github.com/mmcloughlin/avo/operand"
+	. "github.com/mmcloughlin/avo/reg"
+)
+
+// genLastIndexOfAVX2 generates lastIndexOf<T>AVX2, func(x []T, v T) int for
+// len(x) <= MaxStep: the highest i with x[i] == v, or -1, comparing as
+// genIndexOf does (floats ordered-equal: NaN matches nothing, -0 == +0).
+// MinMaxElement places its last largest with it.
+//
+// It reads x from the end: the last len(x) mod lanes elements (masked, so
+// nothing past x is read), then single vectors back to a multiple of a
+// block, then blocks of 8 vectors, and returns at the first block holding a
+// match. The compare per vector is the one indexOf makes, so it runs at
+// indexOf's speed, which the AVX-512 tier (running this kernel) would not
+// raise for a search that ends where the match is.
+func genLastIndexOfAVX2(e elem) {
+	s := avx2
+	name := "lastIndexOf" + e.name + s.name
+	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).", name))
+	lanes := s.lanes(e)
+	const unroll = 8 // 8 vectors' lane bits fit one 64-bit word
+	block := unroll * lanes
+
+	p := Load(Param("x").Base(), GP64())
+	i := Load(Param("x").Len(), GP64()) // x[i:] has been searched
+	v := YMM()
+	if e.float || e.size == 8 {
+		broadcast(e, addr(Param("v")), v)
+	} else {
+		// As in genIndexOf: go vet's asmdecl reads VPBROADCASTD's
+		// operand as 8 bytes.
+		r := Load(Param("v"), GP32())
+		VMOVD(r, v.AsX())
+		VPBROADCASTD(v.AsX(), v)
+	}
+	at := func(disp int) Mem { return Mem{Base: p, Index: i, Scale: uint8(e.size), Disp: disp} }
+	cmpVec := func(x Op, dst Register) {
+		switch {
+		case e.float && e.size == 4:
+			VCMPPS(U8(cmpEQOQ), x, v, dst)
+		case e.float:
+			VCMPPD(U8(cmpEQOQ), x, v, dst)
+		case e.size == 4:
+			VPCMPEQD(x, v, dst)
+		default:
+			VPCMPEQQ(x, v, dst)
+		}
+	}
+	// bits moves the lane mask of c into r.
+	bits := func(c Register, r GPVirtual) {
+		if e.size == 4 {
+			VMOVMSKPS(c, r.As32())
+		} else {
+			VMOVMSKPD(c, r.As32())
+		}
+	}
+	found := GP64() // lane bits of the match, relative to x[i]
+
+	Comment("The last len(x) mod lanes elements, masked.")
+	r := GP64()
+	MOVQ(i, r)
+	ANDQ(U32(lanes-1), r)
+	JZ(LabelRef("vectors"))
+	SUBQ(r, i)
+	mask := laneMask(e, r)
+	x, c := YMM(), YMM()
+	maskLoad(e, at(0), mask, x)
+	cmpVec(x, c)
+	VPAND(mask, c, c)
+	bits(c, found)
+	TESTQ(found, found)
+	JNZ(LabelRef("found"))
+
+	Comment(fmt.Sprintf("Single vectors, back to a multiple of %d elements.", block))
+	Label("vectors")
+	TESTQ(U32(block-1), i)
+	JZ(LabelRef("blocks"))
+	SUBQ(U32(lanes), i)
+	c = YMM()
+	cmpVec(at(0), c)
+	bits(c, found)
+	TESTQ(found, found)
+	JNZ(LabelRef("found"))
+	JMP(LabelRef("vectors"))
+
+	Comment(fmt.Sprintf("Blocks of %d vectors, from the end.", unroll))
+	Label("blocks")
+	TESTQ(i, i)
+	JZ(LabelRef("notfound"))
+	SUBQ(U32(block), i)
+	cs := make([]Register, unroll)
+	for j := range cs {
+		cs[j] = YMM()
+		cmpVec(at(j*s.bytes), cs[j])
+	}
+	level := cs
+	for len(level) > 1 {
+		var next []Register
+		for j := 0; j < len(level); j += 2 {
+			h := YMM()
+			VPOR(level[j], level[j+1], h)
+			next = append(next, h)
+		}
+		level = next
+	}
+	VPTEST(level[0], level[0])
+	JZ(LabelRef("blocks"))
+	XORQ(found, found)
+	for j := range cs {
+		t := GP64()
+		bits(cs[j], t)
+		if j > 0 {
+			SHLQ(U8(j*lanes), t)
+		}
+		ORQ(t, found)
+	}
+
+	Label("found")
+	BSRQ(found, found)
+	ADDQ(i, found)
+	MOVQ(found, addr(ReturnIndex(0)))
+	vzeroRet()
+
+	Label("notfound")
+	MOVQ(I32(-1), addr(ReturnIndex(0)))
+	vzeroRet()
+}
