@@ -16,8 +16,8 @@ import (
 // It reads x from the end: the last len(x) mod lanes elements (masked, so
 // nothing past x is read), then single vectors back to a multiple of a
 // block, then blocks of 8 vectors, and returns at the first block holding a
-// match. The compare per vector is the one indexOf makes, so it runs at
-// indexOf's speed, which the AVX-512 tier (running this kernel) would not
+// match. The compare per vector is the one indexOf makes (equalTo), so it
+// runs at indexOf's speed, which the AVX-512 tier (running this kernel) would not
 // raise for a search that ends where the match is.
 func genLastIndexOfAVX2(e elem) {
 	s := avx2
@@ -31,37 +31,11 @@ func genLastIndexOfAVX2(e elem) {
 
 	p := Load(Param("x").Base(), GP64())
 	i := Load(Param("x").Len(), GP64()) // x[i:] has been searched
-	v := YMM()
-	if e.float || e.size == 8 {
-		broadcast(e, addr(Param("v")), v)
-	} else {
-		// As in genIndexOf: go vet's asmdecl reads VPBROADCASTD's
-		// operand as 8 bytes.
-		r := Load(Param("v"), GP32())
-		VMOVD(r, v.AsX())
-		VPBROADCASTD(v.AsX(), v)
-	}
+	v := broadcastParamV(s, e)
 	at := func(disp int) Mem { return Mem{Base: p, Index: i, Scale: uint8(e.size), Disp: disp} }
-	cmpVec := func(x Op, dst Register) {
-		switch {
-		case e.float && e.size == 4:
-			VCMPPS(U8(cmpEQOQ), x, v, dst)
-		case e.float:
-			VCMPPD(U8(cmpEQOQ), x, v, dst)
-		case e.size == 4:
-			VPCMPEQD(x, v, dst)
-		default:
-			VPCMPEQQ(x, v, dst)
-		}
-	}
-	// bits moves the lane mask of c into r.
-	bits := func(c Register, r GPVirtual) {
-		if e.size == 4 {
-			VMOVMSKPS(c, r.As32())
-		} else {
-			VMOVMSKPD(c, r.As32())
-		}
-	}
+	equal := equalTo(e, v)
+	cmpVec := func(x Op, dst Register) { equal(x, dst, nil) }
+	bits := func(c Register, r GPVirtual) { laneBits(s, e, c, r) }
 	found := GP64() // lane bits of the match, relative to x[i]
 
 	Comment("The last len(x) mod lanes elements, masked.")

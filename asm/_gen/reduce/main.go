@@ -1195,6 +1195,58 @@ func genMinMax(s isa, e elem, isMax bool) {
 	})
 }
 
+// broadcastParamV loads the search kernels' parameter v into every lane of
+// a new vector register.
+func broadcastParamV(s isa, e elem) VecVirtual {
+	v := s.vec()
+	if e.float || e.size == 8 {
+		broadcast(e, addr(Param("v")), v)
+		return v
+	}
+	// go vet's asmdecl reads VPBROADCASTD's operand as 8 bytes, so go
+	// through a general register.
+	r := Load(Param("v"), GP32())
+	VMOVD(r, v.AsX())
+	VPBROADCASTD(v.AsX(), v)
+	return v
+}
+
+// equalTo returns cmp(x, dst, k), which sets the lanes of dst where vector
+// x (register or memory) equals v: Go's ==, so floats compare
+// ordered-equal (NaN matches nothing, -0 == +0). dst is a vector of lane
+// masks under AVX2, an opmask under AVX-512, where k, if not nil, is a
+// write mask.
+func equalTo(e elem, v Register) func(x, dst, k Op) {
+	return func(x, dst, k Op) {
+		ops := []Op{x, v, dst}
+		if k != nil {
+			ops = []Op{x, v, k, dst}
+		}
+		switch {
+		case e.float && e.size == 4:
+			VCMPPS(append([]Op{U8(cmpEQOQ)}, ops...)...)
+		case e.float:
+			VCMPPD(append([]Op{U8(cmpEQOQ)}, ops...)...)
+		case e.size == 4:
+			VPCMPEQD(ops...)
+		default:
+			VPCMPEQQ(ops...)
+		}
+	}
+}
+
+// laneBits moves the lane mask c (equalTo's dst) into r, one bit per lane.
+func laneBits(s isa, e elem, c Register, r GPVirtual) {
+	switch {
+	case s.is512():
+		KMOVW(c, r.As32())
+	case e.size == 4:
+		VMOVMSKPS(c, r.As32())
+	default:
+		VMOVMSKPD(c, r.As32())
+	}
+}
+
 // genIndexOf: lowest i with x[i] == v, or -1. Floats compare ordered-equal:
 // NaN matches nothing and -0 == +0.
 func genIndexOf(s isa, e elem) {
@@ -1214,47 +1266,10 @@ func genIndexOf(s isa, e elem) {
 	n := Load(Param("x").Len(), GP64())
 	i := GP64()
 	XORQ(i, i)
-	v := s.vec()
-	if e.float || e.size == 8 {
-		broadcast(e, addr(Param("v")), v)
-	} else {
-		// go vet's asmdecl reads VPBROADCASTD's operand as 8 bytes, so
-		// go through a general register.
-		r := Load(Param("v"), GP32())
-		VMOVD(r, v.AsX())
-		VPBROADCASTD(v.AsX(), v)
-	}
+	v := broadcastParamV(s, e)
 	ret := addr(ReturnIndex(0))
-
-	// cmp compares vector x (register or memory) with v; AVX2 gives a vector
-	// of lane masks, AVX-512 an opmask. k, if not nil, is a write mask.
-	cmpVec := func(x Op, dst Op, k Op) {
-		ops := []Op{x, v, dst}
-		if k != nil {
-			ops = []Op{x, v, k, dst}
-		}
-		switch {
-		case e.float && e.size == 4:
-			VCMPPS(append([]Op{U8(cmpEQOQ)}, ops...)...)
-		case e.float:
-			VCMPPD(append([]Op{U8(cmpEQOQ)}, ops...)...)
-		case e.size == 4:
-			VPCMPEQD(ops...)
-		default:
-			VPCMPEQQ(ops...)
-		}
-	}
-	// bits moves the lane mask of c into GP register r.
-	bits := func(c Register, r GPVirtual) {
-		switch {
-		case s.is512():
-			KMOVW(c, r.As32())
-		case e.size == 4:
-			VMOVMSKPS(c, r.As32())
-		default:
-			VMOVMSKPD(c, r.As32())
-		}
-	}
+	cmpVec := equalTo(e, v)
+	bits := func(c Register, r GPVirtual) { laneBits(s, e, c, r) }
 	newMask := func() Register {
 		if s.is512() {
 			return K()
