@@ -75,27 +75,9 @@ func genLastIndexOfAVX2(e elem) {
 		cs[j] = YMM()
 		cmpVec(at(j*s.bytes), cs[j])
 	}
-	level := cs
-	for len(level) > 1 {
-		var next []Register
-		for j := 0; j < len(level); j += 2 {
-			h := YMM()
-			VPOR(level[j], level[j+1], h)
-			next = append(next, h)
-		}
-		level = next
-	}
-	VPTEST(level[0], level[0])
+	testAnyLane(s, cs)
 	JZ(LabelRef("blocks"))
-	XORQ(found, found)
-	for j := range cs {
-		t := GP64()
-		bits(cs[j], t)
-		if j > 0 {
-			SHLQ(U8(j*lanes), t)
-		}
-		ORQ(t, found)
-	}
+	blockBits(s, e, cs, found)
 
 	Label("found")
 	BSRQ(found, found)

@@ -1235,6 +1235,46 @@ func equalTo(e elem, v Register) func(x, dst, k Op) {
 	}
 }
 
+// testAnyLane ORs the lane masks cs (equalTo's dsts, a power of two of
+// them) in a tree and tests the root: ZF is clear when any lane is set.
+func testAnyLane(s isa, cs []Register) {
+	level := cs
+	for len(level) > 1 {
+		var next []Register
+		for j := 0; j < len(level); j += 2 {
+			if s.is512() {
+				h := K()
+				KORW(level[j], level[j+1], h)
+				next = append(next, h)
+			} else {
+				h := YMM()
+				VPOR(level[j], level[j+1], h)
+				next = append(next, h)
+			}
+		}
+		level = next
+	}
+	if s.is512() {
+		KORTESTW(level[0], level[0])
+	} else {
+		VPTEST(level[0], level[0])
+	}
+}
+
+// blockBits gathers the lane bits of the masks cs into r, vector j's from
+// bit j·lanes on (they must fit 64 bits).
+func blockBits(s isa, e elem, cs []Register, r GPVirtual) {
+	XORQ(r, r)
+	for j, c := range cs {
+		t := GP64()
+		laneBits(s, e, c, t)
+		if j > 0 {
+			SHLQ(U8(j*s.lanes(e)), t)
+		}
+		ORQ(t, r)
+	}
+}
+
 // laneBits moves the lane mask c (equalTo's dst) into r, one bit per lane.
 func laneBits(s isa, e elem, c Register, r GPVirtual) {
 	switch {
@@ -1294,29 +1334,7 @@ func genIndexOf(s isa, e elem) {
 		cs[j] = newMask()
 		cmpVec(Mem{Base: p, Disp: j * s.bytes}, cs[j], nil)
 	}
-	// OR the masks in a tree, and test the root.
-	or := func(a, b, dst Register) {
-		if s.is512() {
-			KORW(a, b, dst)
-		} else {
-			VPOR(a, b, dst)
-		}
-	}
-	level := cs
-	for len(level) > 1 {
-		var next []Register
-		for j := 0; j < len(level); j += 2 {
-			h := newMask()
-			or(level[j], level[j+1], h)
-			next = append(next, h)
-		}
-		level = next
-	}
-	if s.is512() {
-		KORTESTW(level[0], level[0])
-	} else {
-		VPTEST(level[0], level[0])
-	}
+	testAnyLane(s, cs)
 	JNZ(LabelRef("blockfound"))
 	ADDQ(U32(unroll*s.bytes), p)
 	ADDQ(U32(unroll*lanes), i)
@@ -1326,15 +1344,7 @@ func genIndexOf(s isa, e elem) {
 
 	Label("blockfound")
 	r := GP64()
-	XORQ(r, r)
-	for j := range cs {
-		t := GP64()
-		bits(cs[j], t)
-		if j > 0 {
-			SHLQ(U8(j*lanes), t)
-		}
-		ORQ(t, r)
-	}
+	blockBits(s, e, cs, r)
 	BSFQ(r, r)
 	found(r)
 
