@@ -1,6 +1,7 @@
 package parallel_test
 
 import (
+	"cmp"
 	"encoding/binary"
 	"math"
 	"testing"
@@ -145,8 +146,9 @@ func FuzzScanParVsSeq(f *testing.F) {
 	})
 }
 
-// FuzzFindParVsSeq: Find, FindIf, AnyOf and Count give the same answers
-// under Seq and a parallel policy.
+// FuzzFindParVsSeq: Find, FindIf, AnyOf, Count, MinElement and
+// MinMaxElement give the same answers under Seq and a parallel policy (and
+// MinMaxElement the same as the generic loop of MinMaxElementFunc).
 func FuzzFindParVsSeq(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, pb byte, data []byte) {
@@ -172,6 +174,12 @@ func FuzzFindParVsSeq(f *testing.F) {
 			if s, q := parallel.Find(execution.Seq, xs, v), parallel.Find(p, xs, v); s != q {
 				t.Fatalf("%v: Find[int64] = %d, seq %d", p, q, s)
 			}
+			// Kernels (fused min+max, backward find) against the generic
+			// loop of the Func form under Seq.
+			lo, hi := parallel.MinMaxElementFunc(execution.Seq, xs, cmp.Compare[int64])
+			if a, b := parallel.MinMaxElement(p, xs); a != lo || b != hi {
+				t.Fatalf("%v: MinMaxElement[int64] = %d, %d, loop %d, %d", p, a, b, lo, hi)
+			}
 		}
 		fs := floats(data)
 		if len(fs) > 0 {
@@ -181,6 +189,12 @@ func FuzzFindParVsSeq(f *testing.F) {
 			}
 			if s, q := parallel.MinElement(execution.Seq, fs), parallel.MinElement(p, fs); s != q {
 				t.Fatalf("%v: MinElement = %d, seq %d", p, q, s)
+			}
+			lo, hi := parallel.MinMaxElementFunc(execution.Seq, fs, cmp.Compare[float64])
+			for _, q := range []execution.Policy{execution.Seq, p} {
+				if a, b := parallel.MinMaxElement(q, fs); a != lo || b != hi {
+					t.Fatalf("%v: MinMaxElement = %d, %d, loop %d, %d", q, a, b, lo, hi)
+				}
 			}
 		}
 	})
