@@ -2,8 +2,8 @@ package asm
 
 import "github.com/klauspost/cpuid/v2"
 
-// Reductions: Sum, SumSquares, Dot, Min, Max, MinMax, IndexOf, LastIndexOf
-// and XorU64.
+// Reductions: Sum, SumSquares, Dot, Min, Max, MaxNonNaN, MinMax, IndexOf,
+// LastIndexOf and XorU64.
 //
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
 // kernels return exactly that loop's result, two's-complement wrap-around
@@ -322,6 +322,34 @@ func MaxI64(x []int64) int64 {
 	}
 	return maxI64(x)
 }
+
+// MaxNonNaNF32 returns the greatest element of x that is not a NaN, with
+// -0 < +0 as Go's max has it, and ok false (and -Inf) when x holds none:
+// the maximum under cmp.Compare's order, which puts NaNs below every
+// number, for an x that is not all NaN.
+//
+//	m, ok = float32(math.Inf(-1)), false
+//	for _, v := range x {
+//		if v == v {
+//			m, ok = max(m, v), true
+//		}
+//	}
+//	return m, ok
+func MaxNonNaNF32(x []float32) (m float32, ok bool) { return maxNonNaNF32(x) }
+
+// MaxNonNaNF64 returns the greatest element of x that is not a NaN, with
+// -0 < +0 as Go's max has it, and ok false (and -Inf) when x holds none:
+// the maximum under cmp.Compare's order, which puts NaNs below every
+// number, for an x that is not all NaN.
+//
+//	m, ok = math.Inf(-1), false
+//	for _, v := range x {
+//		if v == v {
+//			m, ok = max(m, v), true
+//		}
+//	}
+//	return m, ok
+func MaxNonNaNF64(x []float64) (m float64, ok bool) { return maxNonNaNF64(x) }
 
 // MinMaxF32 returns (MinF32(x), MaxF32(x)) from one pass over x. It panics if
 // x is empty.

@@ -352,6 +352,42 @@ func maxI64(x []int64) int64 {
 	return maxI64Go(x)
 }
 
+// MaxNonNaN has an AVX2 kernel only, which the AVX-512 tier runs too, as it
+// does for MinMax and LastIndexOf.
+
+func maxNonNaNF32(x []float32) (float32, bool) {
+	if len(x) > MaxStep {
+		return rdStepMaxNonNaN(x, maxNonNaNF32)
+	}
+	if active == PureGo {
+		return maxNonNaNF32Go(x)
+	}
+	return rdSettleNonNaN(x, maxNonNaNF32AVX2(x), maxZeroF32, indexOfF32)
+}
+
+func maxNonNaNF64(x []float64) (float64, bool) {
+	if len(x) > MaxStep {
+		return rdStepMaxNonNaN(x, maxNonNaNF64)
+	}
+	if active == PureGo {
+		return maxNonNaNF64Go(x)
+	}
+	return rdSettleNonNaN(x, maxNonNaNF64AVX2(x), maxZeroF64, indexOfF64)
+}
+
+// rdSettleNonNaN turns the kernel's m into MaxNonNaN's result: a zero gets
+// its sign from a search for a +0 (NaNs never have its bits), and -Inf is a
+// number of x only if x holds one.
+func rdSettleNonNaN[F float32 | float64](x []F, m F, maxZero func([]F) F, index func([]F, F) int) (F, bool) {
+	switch {
+	case m == 0:
+		return maxZero(x), true
+	case math.IsInf(float64(m), -1):
+		return m, index(x, m) >= 0
+	}
+	return m, true
+}
+
 // The fused min+max kernels have an AVX2 form only, which the AVX-512 tier
 // runs too: its loop is bound by the min/max ports, which a wider vector
 // does not widen.

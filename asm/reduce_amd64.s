@@ -960,6 +960,75 @@ nan:
 	VZEROUPPER
 	RET
 
+// func maxNonNaNF32AVX2(x []float32) float32
+// Requires: AVX, AVX2
+TEXT ·maxNonNaNF32AVX2(SB), NOSPLIT, $0-28
+	MOVQ     x_base+0(FP), AX
+	MOVQ     x_len+8(FP), CX
+	VPCMPEQD Y0, Y0, Y0
+	VPSLLD   $0x17, Y0, Y0
+	VMOVDQU  Y0, Y1
+	VMOVDQU  Y0, Y2
+	VMOVDQU  Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VMOVUPS (AX), Y4
+	VMAXPS  Y0, Y4, Y0
+	VMOVUPS 32(AX), Y4
+	VMAXPS  Y1, Y4, Y1
+	VMOVUPS 64(AX), Y4
+	VMAXPS  Y2, Y4, Y2
+	VMOVUPS 96(AX), Y4
+	VMAXPS  Y3, Y4, Y3
+	ADDQ    $0x00000080, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+fold:
+	VMAXPS Y0, Y1, Y0
+	VMAXPS Y2, Y3, Y2
+	VMAXPS Y0, Y2, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPS (AX), Y1
+	VMAXPS  Y0, Y1, Y0
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPS (AX), Y1, Y2
+	VMAXPS     Y0, Y2, Y2
+	VBLENDVPS  Y1, Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPS       X0, X1, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMAXPS       X0, X1, X0
+	VPSHUFD      $0xb1, X0, X1
+	VMAXPS       X0, X1, X0
+	VMOVSS       X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func minMaxF32AVX2(x []float32) (lo float32, hi float32, maybeNaN bool)
 // Requires: AVX, AVX2, FMA3
 TEXT ·minMaxF32AVX2(SB), NOSPLIT, $0-33
@@ -2155,6 +2224,73 @@ none:
 
 nan:
 	MOVB $0x01, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func maxNonNaNF64AVX2(x []float64) float64
+// Requires: AVX, AVX2
+TEXT ·maxNonNaNF64AVX2(SB), NOSPLIT, $0-32
+	MOVQ     x_base+0(FP), AX
+	MOVQ     x_len+8(FP), CX
+	VPCMPEQD Y0, Y0, Y0
+	VPSLLQ   $0x34, Y0, Y0
+	VMOVDQU  Y0, Y1
+	VMOVDQU  Y0, Y2
+	VMOVDQU  Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
+blocks:
+	VMOVUPD (AX), Y4
+	VMAXPD  Y0, Y4, Y0
+	VMOVUPD 32(AX), Y4
+	VMAXPD  Y1, Y4, Y1
+	VMOVUPD 64(AX), Y4
+	VMAXPD  Y2, Y4, Y2
+	VMOVUPD 96(AX), Y4
+	VMAXPD  Y3, Y4, Y3
+	ADDQ    $0x00000080, AX
+	SUBQ    $0x00000010, CX
+	CMPQ    CX, $0x00000010
+	JAE     blocks
+
+fold:
+	VMAXPD Y0, Y1, Y0
+	VMAXPD Y2, Y3, Y2
+	VMAXPD Y0, Y2, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VMOVUPD (AX), Y1
+	VMAXPD  Y0, Y1, Y0
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000004, CX
+	CMPQ    CX, $0x00000004
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPD (AX), Y1, Y2
+	VMAXPD     Y0, Y2, Y2
+	VBLENDVPS  Y1, Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VMAXPD       X0, X1, X0
+	VPSHUFD      $0x4e, X0, X1
+	VMAXPD       X0, X1, X0
+	VMOVSD       X0, ret+24(FP)
 	VZEROUPPER
 	RET
 

@@ -64,6 +64,11 @@ func maxFastF32AVX2Stream(x []float32) (m float32, maybeNaN bool)
 //go:noescape
 func hasNaNF32AVX2(x []float32) bool
 
+// maxNonNaNF32AVX2 returns the greatest element of x that is not a NaN, or -Inf when there is none; a zero result may have either sign (len(x) <= MaxStep).
+//
+//go:noescape
+func maxNonNaNF32AVX2(x []float32) float32
+
 // minMaxF32AVX2 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //
 //go:noescape
@@ -138,6 +143,11 @@ func maxFastF64AVX2Stream(x []float64) (m float64, maybeNaN bool)
 //
 //go:noescape
 func hasNaNF64AVX2(x []float64) bool
+
+// maxNonNaNF64AVX2 returns the greatest element of x that is not a NaN, or -Inf when there is none; a zero result may have either sign (len(x) <= MaxStep).
+//
+//go:noescape
+func maxNonNaNF64AVX2(x []float64) float64
 
 // minMaxF64AVX2 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //

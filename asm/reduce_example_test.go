@@ -117,6 +117,20 @@ func ExampleMaxI64() {
 	// Output: -1
 }
 
+func ExampleMaxNonNaNF32() {
+	nan := float32(math.NaN())
+	fmt.Println(asm.MaxNonNaNF32([]float32{1, nan, 3, nan}))
+	fmt.Println(asm.MaxNonNaNF32([]float32{nan, nan})) // no number
+	// Output:
+	// 3 true
+	// -Inf false
+}
+
+func ExampleMaxNonNaNF64() {
+	fmt.Println(asm.MaxNonNaNF64([]float64{math.Copysign(0, -1), math.NaN(), 0}))
+	// Output: 0 true
+}
+
 func ExampleMinMaxF32() {
 	negZero := float32(math.Copysign(0, -1))
 	fmt.Println(asm.MinMaxF32([]float32{3, -1.5, 2}))

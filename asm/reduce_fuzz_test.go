@@ -438,6 +438,30 @@ func FuzzLastIndexOfI64(f *testing.F) {
 	})
 }
 
+// rdFuzzMaxNonNaN checks MaxNonNaN of x against its loop.
+func rdFuzzMaxNonNaN[T rdFloat](t *testing.T, x []T, k func([]T) (T, bool)) {
+	wm, wok := rdMaxNonNaNLoop(x)
+	rdEachTier(t, func(tier rdMode) {
+		if m, ok := k(x); !rdSameBits(m, wm) || ok != wok {
+			t.Fatalf("%s: MaxNonNaN(n=%d) = %v, %v, want %v, %v", tier, len(x), m, ok, wm, wok)
+		}
+	})
+}
+
+func FuzzMaxNonNaNF32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		rdFuzzMaxNonNaN(t, rdOffset(rdDecode[float32](b), off), MaxNonNaNF32)
+	})
+}
+
+func FuzzMaxNonNaNF64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		rdFuzzMaxNonNaN(t, rdOffset(rdDecode[float64](b), off), MaxNonNaNF64)
+	})
+}
+
 func FuzzXorU64(f *testing.F) {
 	rdSeed(f, 8)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {

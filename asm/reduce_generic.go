@@ -24,6 +24,8 @@ func maxF32(x []float32) float32                { return maxF32Go(x) }
 func maxF64(x []float64) float64                { return maxF64Go(x) }
 func maxI32(x []int32) int32                    { return maxI32Go(x) }
 func maxI64(x []int64) int64                    { return maxI64Go(x) }
+func maxNonNaNF32(x []float32) (float32, bool)  { return maxNonNaNF32Go(x) }
+func maxNonNaNF64(x []float64) (float64, bool)  { return maxNonNaNF64Go(x) }
 func minMaxF32(x []float32) (float32, float32)  { return minMaxF32Go(x) }
 func minMaxF64(x []float64) (float64, float64)  { return minMaxF64Go(x) }
 func minMaxI32(x []int32) (int32, int32)        { return minMaxI32Go(x) }

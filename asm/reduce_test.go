@@ -44,6 +44,7 @@ type rdFloatKernels[T rdFloat] struct {
 	dot, dotTwin     func(x, y []T) T
 	min, max         func([]T) T
 	minMax           func([]T) (T, T)
+	maxNonNaN        func([]T) (T, bool)
 	index, lastIndex func([]T, T) int
 	u                float64 // unit roundoff
 	tiny             float64 // absolute error of one underflowing product
@@ -54,7 +55,7 @@ var rdF32 = rdFloatKernels[float32]{
 	sum: SumF32, sumTwin: sumF32Go,
 	sumSq: SumSquaresF32, sumSqTwin: sumSquaresF32Go,
 	dot: DotF32, dotTwin: dotF32Go,
-	min: MinF32, max: MaxF32, minMax: MinMaxF32, index: IndexOfF32, lastIndex: LastIndexOfF32,
+	min: MinF32, max: MaxF32, minMax: MinMaxF32, maxNonNaN: MaxNonNaNF32, index: IndexOfF32, lastIndex: LastIndexOfF32,
 	u: 0x1p-24, tiny: 0x1p-150, maxFinite: math.MaxFloat32,
 }
 
@@ -62,7 +63,7 @@ var rdF64 = rdFloatKernels[float64]{
 	sum: SumF64, sumTwin: sumF64Go,
 	sumSq: SumSquaresF64, sumSqTwin: sumSquaresF64Go,
 	dot: DotF64, dotTwin: dotF64Go,
-	min: MinF64, max: MaxF64, minMax: MinMaxF64, index: IndexOfF64, lastIndex: LastIndexOfF64,
+	min: MinF64, max: MaxF64, minMax: MinMaxF64, maxNonNaN: MaxNonNaNF64, index: IndexOfF64, lastIndex: LastIndexOfF64,
 	u: 0x1p-53, tiny: 0x1p-1075, maxFinite: math.MaxFloat64,
 }
 
@@ -196,6 +197,16 @@ func rdCheckMinMax[T rdFloat](t *testing.T, minMax func([]T) (T, T), x []T) {
 	}
 }
 
+// rdCheckMaxNonNaN checks MaxNonNaN against its loop: the same bits and
+// the same ok.
+func rdCheckMaxNonNaN[T rdFloat](t *testing.T, maxNonNaN func([]T) (T, bool), x []T) {
+	t.Helper()
+	m, ok := maxNonNaN(x)
+	if wm, wok := rdMaxNonNaNLoop(x); !rdSameFloat(m, wm) || ok != wok {
+		t.Fatalf("MaxNonNaN(n=%d) = %v, %v, want %v, %v", len(x), m, ok, wm, wok)
+	}
+}
+
 func rdSameFloat[T rdFloat](a, b T) bool {
 	if a != a || b != b {
 		return a != a && b != b
@@ -225,6 +236,7 @@ func rdCheckFloats[T rdFloat](t *testing.T, k rdFloatKernels[T], x, y []T, probe
 		}
 		rdCheckMinMax(t, k.minMax, x)
 	}
+	rdCheckMaxNonNaN(t, k.maxNonNaN, x)
 	for _, v := range probes {
 		if got, want := k.index(x, v), rdIndexLoop(x, v); got != want {
 			t.Fatalf("IndexOf(n=%d, %v) = %d, want %d", n, v, got, want)
@@ -546,6 +558,8 @@ func TestReduceSignedZeros(t *testing.T) {
 				}
 				rdCheckMinMax(t, MinMaxF32, x32)
 				rdCheckMinMax(t, MinMaxF64, x64)
+				rdCheckMaxNonNaN(t, MaxNonNaNF32, x32)
+				rdCheckMaxNonNaN(t, MaxNonNaNF64, x64)
 				if IndexOfF32(x32, 0) != 0 || IndexOfF64(x64, math.Copysign(0, -1)) != 0 {
 					t.Fatalf("IndexOf: -0 and +0 must compare equal")
 				}
@@ -566,6 +580,9 @@ func TestReduceSignedZeros(t *testing.T) {
 				}
 				rdCheckMinMax(t, MinMaxF32, x32)
 				rdCheckMinMax(t, MinMaxF64, x64)
+				// The NaN aside, the zeros decide.
+				rdCheckMaxNonNaN(t, MaxNonNaNF32, x32)
+				rdCheckMaxNonNaN(t, MaxNonNaNF64, x64)
 				if g := IndexOfF32(x32, float32(math.NaN())); g != -1 {
 					t.Fatalf("IndexOfF32(NaN) = %d, want -1", g)
 				}
@@ -681,6 +698,42 @@ func TestReduceZeroExtremes(t *testing.T) {
 				if _, hi := MinMaxF64(x64); !rdSameFloat(hi, wantMax) {
 					t.Fatalf("n=%d: MinMaxF64 max = %v, want %v", n, hi, wantMax)
 				}
+				if m, ok := MaxNonNaNF32(x32); !ok || !rdSameFloat(float64(m), wantMax) {
+					t.Fatalf("n=%d: MaxNonNaNF32 = %v, %v, want %v", n, m, ok, wantMax)
+				}
+				if m, ok := MaxNonNaNF64(x64); !ok || !rdSameFloat(m, wantMax) {
+					t.Fatalf("n=%d: MaxNonNaNF64 = %v, %v, want %v", n, m, ok, wantMax)
+				}
+			}
+		}
+	})
+}
+
+// TestReduceMaxNonNaN: inputs full of NaNs, with the numbers at every
+// place: all NaN, one number among NaNs, -Inf among NaNs (a number, not
+// "none"), NaNs with every bit pattern a quiet or signalling NaN can have
+// in its sign, and empty inputs.
+func TestReduceMaxNonNaN(t *testing.T) {
+	eachTierLoop(t, func(t *testing.T) {
+		r := rand.New(rand.NewPCG(31, 32))
+		nan32s := []float32{float32(math.NaN()), math.Float32frombits(0xffc00001), math.Float32frombits(0x7f800001)}
+		nan64s := []float64{math.NaN(), math.Float64frombits(0xfff8000000000001), math.Float64frombits(0x7ff0000000000001)}
+		for _, n := range []int{0, 1, 2, 7, 8, 9, 31, 33, 64, 65, 130, 257, MaxStep + 3} {
+			x32, x64 := make([]float32, n), make([]float64, n)
+			for i := range x32 {
+				x32[i], x64[i] = nan32s[r.IntN(3)], nan64s[r.IntN(3)]
+			}
+			rdCheckMaxNonNaN(t, MaxNonNaNF32, x32)
+			rdCheckMaxNonNaN(t, MaxNonNaNF64, x64)
+			if n == 0 {
+				continue
+			}
+			for _, v := range []float64{math.Inf(-1), -5, math.Copysign(0, -1), 0, 3, math.Inf(1)} {
+				p := r.IntN(n)
+				x32[p], x64[p] = float32(v), v
+				rdCheckMaxNonNaN(t, MaxNonNaNF32, x32)
+				rdCheckMaxNonNaN(t, MaxNonNaNF64, x64)
+				x32[p], x64[p] = nan32s[0], nan64s[0]
 			}
 		}
 	})
@@ -833,7 +886,7 @@ func TestReducePanics(t *testing.T) {
 func TestAVX2KernelsAvoidAVX512(t *testing.T) {
 	bad := regexp.MustCompile(`\b(Z\d+|K[1-7]|[XY](1[6-9]|2\d|3[01]))\b|\.Z\b|VPTERNLOG|VRANGE|VPMINSQ|VPMAXSQ|VPMULLQ|VPERMT2|VPERMI2|VALIGN|VEXPAND|VCOMPRESS|VPMOVM2|VPMOV[BWDQ]2M|\bKMOV`)
 	avx2 := regexp.MustCompile(`AVX2(Stream)?\(SB\)`)
-	for file, want := range map[string]int{"reduce_amd64.s": 50, "elementwise_amd64.s": 32} {
+	for file, want := range map[string]int{"reduce_amd64.s": 52, "elementwise_amd64.s": 32} {
 		src, err := os.ReadFile(file)
 		if err != nil {
 			t.Fatal(err)

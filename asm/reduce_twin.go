@@ -168,6 +168,19 @@ func rdStepMinMax[T rdOrdered](x []T, k func([]T) (T, T)) (lo, hi T) {
 	return lo, hi
 }
 
+// rdStepMaxNonNaN folds MaxNonNaN's results of k on MaxStep pieces of x.
+func rdStepMaxNonNaN[F rdFloat](x []F, k func([]F) (F, bool)) (m F, ok bool) {
+	m = F(math.Inf(-1))
+	for len(x) > 0 {
+		n := min(len(x), MaxStep)
+		if v, found := k(x[:n]); found {
+			m, ok = max(m, v), true
+		}
+		x = x[n:]
+	}
+	return m, ok
+}
+
 // rdStepIndex searches x for v with k, MaxStep elements at a time.
 func rdStepIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
 	for base := 0; base < len(x); base += MaxStep {
@@ -259,6 +272,8 @@ func maxF32Go(x []float32) float32                { return rdMaxLoop(x) }
 func maxF64Go(x []float64) float64                { return rdMaxLoop(x) }
 func maxI32Go(x []int32) int32                    { return rdMaxLoop(x) }
 func maxI64Go(x []int64) int64                    { return rdMaxLoop(x) }
+func maxNonNaNF32Go(x []float32) (float32, bool)  { return rdMaxNonNaNLoop(x) }
+func maxNonNaNF64Go(x []float64) (float64, bool)  { return rdMaxNonNaNLoop(x) }
 func minMaxF32Go(x []float32) (lo, hi float32)    { return rdMinMaxLoop(x) }
 func minMaxF64Go(x []float64) (lo, hi float64)    { return rdMinMaxLoop(x) }
 func minMaxI32Go(x []int32) (lo, hi int32)        { return rdMinMaxLoop(x) }
@@ -314,6 +329,16 @@ func rdMaxLoop[T rdOrdered](x []T) T {
 		m = max(m, v)
 	}
 	return m
+}
+
+func rdMaxNonNaNLoop[F rdFloat](x []F) (m F, ok bool) {
+	m = F(math.Inf(-1))
+	for _, v := range x {
+		if v == v {
+			m, ok = max(m, v), true
+		}
+	}
+	return m, ok
 }
 
 func rdMinMaxLoop[T rdOrdered](x []T) (lo, hi T) {

@@ -38,7 +38,8 @@ func MinElementTask[T cmp.Ordered](tp execution.TaskPolicy, xs []T) *future.Futu
 
 // MaxElement returns the index of the first largest element of xs, or -1
 // when xs is empty. A NaN is the largest only when every element is NaN.
-// Policies, kernels and costs are those of MinElement.
+// Policies, kernels and costs are those of MinElement; a block that holds a
+// NaN is read once more, by a kernel that skips NaNs.
 func MaxElement[T cmp.Ordered](p execution.Policy, xs []T) int {
 	defer guard()
 	i, _ := maxElementCtx(context.Background(), p, xs)
@@ -220,7 +221,8 @@ type valueKernels[T cmp.Ordered] struct {
 	min, max func([]T) T
 	both     func([]T) (T, T) // the fused min and max
 	index    func([]T, T) int
-	last     func([]T, T) int // the backward find
+	last     func([]T, T) int    // the backward find
+	maxNum   func([]T) (T, bool) // the greatest non-NaN, for blocks with a NaN
 }
 
 // indexOf is the first i in [lo, hi) with xs[i] == v; v must be there.
@@ -317,8 +319,7 @@ func (k valueKernels[T]) firstMax(xs []T, lo, hi int) int {
 		e := min(b+valueBlock, hi)
 		M, at := k.max(xs[b:e]), -1
 		if M != M {
-			at = firstMin(xs, b, e, greater[T])
-			M = xs[at]
+			M, at = k.maxOfNaNBlock(xs, b, e, false)
 		}
 		if b == lo || cmp.Less(best, M) {
 			best, bestLo, bestHi, bestAt = M, b, e, at
@@ -328,6 +329,30 @@ func (k valueKernels[T]) firstMax(xs []T, lo, hi int) int {
 		return bestAt
 	}
 	return k.indexOf(xs, bestLo, bestHi, best)
+}
+
+// maxOfNaNBlock is the largest element of xs[b:e], a block that holds a
+// NaN, under cmp.Compare, which puts NaNs below every number: the greatest
+// number, with at -1 for the caller to place it (first or last) once it
+// knows the block; if the block is all NaN, a NaN, with at its first (or,
+// for last, its last) index. The NaN-skipping max kernel reads the block
+// once more; without it, a loop through cmp.Less does.
+func (k valueKernels[T]) maxOfNaNBlock(xs []T, b, e int, last bool) (M T, at int) {
+	if k.maxNum != nil {
+		if m, ok := k.maxNum(xs[b:e]); ok {
+			return m, -1
+		}
+		if last {
+			return xs[e-1], e - 1
+		}
+		return xs[b], b
+	}
+	if last {
+		at = minMax(xs, b, e, cmp.Less[T])[1]
+	} else {
+		at = firstMin(xs, b, e, greater[T])
+	}
+	return xs[at], at
 }
 
 // extremes returns the min and the max of a non-empty block, with the
@@ -360,8 +385,7 @@ func (k valueKernels[T]) minMax(xs []T, lo, hi int) [2]int {
 		}
 		at := -1
 		if M != M {
-			at = minMax(xs, b, e, cmp.Less[T])[1]
-			M = xs[at]
+			M, at = k.maxOfNaNBlock(xs, b, e, true)
 		}
 		if b == lo || !cmp.Less(M, most) {
 			most, mostLo, mostHi, mostAt = M, b, e, at
@@ -406,7 +430,7 @@ func maxElementCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs []
 	if k.max == nil {
 		return minElementFuncCtx(ctx, p, xs, greater[T])
 	}
-	k.index = cpu.LookupIndexOf[T](p)
+	k.index, k.maxNum = cpu.LookupIndexOf[T](p), cpu.LookupMaxNonNaN[T](p)
 	n := len(xs)
 	if n == 0 {
 		return -1, nil
@@ -433,6 +457,7 @@ func minMaxElementCtx[T cmp.Ordered](ctx context.Context, p execution.Policy, xs
 		}
 	}
 	k.index, k.last = cpu.LookupIndexOf[T](p), cpu.LookupLastIndexOf[T](p)
+	k.maxNum = cpu.LookupMaxNonNaN[T](p)
 	n := len(xs)
 	if n == 0 {
 		return [2]int{-1, -1}, nil

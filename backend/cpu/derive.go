@@ -154,8 +154,9 @@ func funcWord(fn any) unsafe.Pointer {
 }
 
 // sameABI reports whether func types a and b pass their arguments and
-// results alike: the same shape, with numeric kinds where b has names of
-// its own (func([]float32) float32 and func([]Celsius) Celsius, say).
+// results alike: the same shape, with numeric (or bool) kinds where b has
+// names of its own (func([]float32) float32 and func([]Celsius) Celsius,
+// say).
 func sameABI(a, b reflect.Type) bool {
 	if a.Kind() != b.Kind() {
 		return false
@@ -179,7 +180,7 @@ func sameABI(a, b reflect.Type) bool {
 	case reflect.Slice:
 		return sameABI(a.Elem(), b.Elem())
 	case reflect.Int, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint32, reflect.Uint64,
-		reflect.Float32, reflect.Float64:
+		reflect.Float32, reflect.Float64, reflect.Bool:
 		return true
 	}
 	return false

@@ -41,6 +41,7 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 		"IotaOffset[meters]":                    cpu.LookupIotaOffset[meters](p) != nil,
 		"IndexOf[count]":                        cpu.LookupIndexOf[count](p) != nil,
 		"LastIndexOf[ticks]":                    cpu.LookupLastIndexOf[ticks](p) != nil,
+		"MaxNonNaN[meters]":                     cpu.LookupMaxNonNaN[meters](p) != nil,
 		"MinValue[meters]":                      cpu.LookupMinValue[meters](p) != nil,
 		"MaxValue[celsius]":                     cpu.LookupMaxValue[celsius](p) != nil,
 		"MinMaxValue[time.Duration]":            cpu.LookupMinMaxValue[time.Duration](p) != nil,
@@ -70,6 +71,9 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 	}
 	if got := cpu.LookupLastIndexOf[celsius](p)(append(xs, 3.25, 1), 3.25); got != len(xs) {
 		t.Errorf("last index of 3.25 = %d, want %d", got, len(xs))
+	}
+	if m, ok := cpu.LookupMaxNonNaN[celsius](p)(append(xs, celsius(math.NaN()))); !ok || m != math.MaxFloat32 {
+		t.Errorf("max non-NaN of celsius = %v, %v, want MaxFloat32, true", m, ok)
 	}
 	if got := cpu.LookupIndexOf[celsius](p)(xs, 3.25); got != 2 {
 		t.Errorf("index of 3.25 = %d, want 2", got)

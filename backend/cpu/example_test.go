@@ -330,6 +330,31 @@ func ExampleRegisterLastIndexOf() {
 	// Output: 2
 }
 
+func ExampleLookupMaxNonNaN() {
+	maxNum := cpu.LookupMaxNonNaN[float64](execution.Par)
+	fmt.Println(maxNum([]float64{2, math.NaN(), 7, math.NaN()}))
+	fmt.Println(maxNum([]float64{math.NaN()}))
+	// Output:
+	// 7 true
+	// -Inf false
+}
+
+func ExampleRegisterMaxNonNaN() {
+	// A named float type derives hpgo's kernel by itself; registering
+	// one is for a kernel of your own.
+	cpu.RegisterMaxNonNaN(func(x []grams) (m grams, ok bool) {
+		m = grams(math.Inf(-1))
+		for _, v := range x {
+			if v == v {
+				m, ok = max(m, v), true
+			}
+		}
+		return m, ok
+	})
+	fmt.Println(cpu.LookupMaxNonNaN[grams](execution.Par)([]grams{1.5, grams(math.NaN())}))
+	// Output: 1.5 true
+}
+
 func ExampleLookupMinValue() {
 	lowest := cpu.LookupMinValue[float64](execution.Seq) // registered with op.Min[float64]
 	fmt.Println(lowest([]float64{2.5, -1, 7}))

@@ -166,6 +166,8 @@ func init() {
 	RegisterIota(FillAs[uint](asm.IotaI32))
 	RegisterIota(FillAs[uint32](asm.IotaI32))
 	RegisterIota(FillAs[uint64](asm.IotaI64))
+	RegisterMaxNonNaN(asm.MaxNonNaNF32)
+	RegisterMaxNonNaN(asm.MaxNonNaNF64)
 	RegisterMinMaxValue(asm.MinMaxF32)
 	RegisterMinMaxValue(asm.MinMaxF64)
 	RegisterMinMaxValue(asm.MinMaxI32)

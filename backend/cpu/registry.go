@@ -69,6 +69,7 @@ const (
 	kindIotaOffset
 	kindMinMaxValue
 	kindLastIndexOf
+	kindMaxNonNaN
 )
 
 // key identifies a registry entry: the kind of kernel, the code pointers of
@@ -361,6 +362,14 @@ func RegisterLastIndexOf[T any](kernel func(x []T, v T) int) {
 	register(key{kind: kindLastIndexOf, t: typeID[T]()}, kernel, Exact)
 }
 
+// RegisterMaxNonNaN registers kernel(x) as the greatest element of x that
+// is not a NaN (the builtin max's order otherwise: -0 < +0), with ok false
+// when x holds none, for float element type T. MaxElement and
+// MinMaxElement use it on a block that holds a NaN.
+func RegisterMaxNonNaN[T any](kernel func(x []T) (m T, ok bool)) {
+	register(key{kind: kindMaxNonNaN, t: typeID[T]()}, kernel, Exact)
+}
+
 // LookupReduce returns the kernel registered for reduce when policy p may
 // use it, else nil.
 func LookupReduce[T any](p execution.Policy, reduce func(T, T) T) func([]T) T {
@@ -504,6 +513,16 @@ func LookupLastIndexOf[T any](p execution.Policy) func(x []T, v T) int {
 		return f
 	}
 	return derive[func([]T, T) int](p, k)
+}
+
+// LookupMaxNonNaN returns the NaN-skipping max kernel for element type T
+// (see RegisterMaxNonNaN), or nil.
+func LookupMaxNonNaN[T any](p execution.Policy) func(x []T) (m T, ok bool) {
+	k := key{kind: kindMaxNonNaN, t: typeID[T]()}
+	if f, known := usable[func([]T) (T, bool)](p, k); known {
+		return f
+	}
+	return derive[func([]T) (T, bool)](p, k)
 }
 
 // LookupMinMaxValue returns the fused min and max kernel for element type T

@@ -119,6 +119,9 @@ func TestLookupPolicy(t *testing.T) {
 		if got := cpu.LookupMaxValue[int](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: int max value kernel %v, want %v", tc.p, got, tc.exact)
 		}
+		if got := cpu.LookupMaxNonNaN[float64](tc.p) != nil; got != tc.exact {
+			t.Errorf("%v: float64 NaN-skipping max kernel %v, want %v", tc.p, got, tc.exact)
+		}
 		if got := cpu.LookupMinMaxValue[float32](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: float32 min-max kernel %v, want %v", tc.p, got, tc.exact)
 		}
@@ -127,6 +130,10 @@ func TestLookupPolicy(t *testing.T) {
 	if cpu.LookupReduce(execution.Par, op.Min[uint64]) != nil || cpu.LookupMinValue[uint32](execution.Par) != nil ||
 		cpu.LookupMinMaxValue[uint](execution.Par) != nil {
 		t.Error("unsigned min kernel registered")
+	}
+	// No NaN-skipping max for integers, which have no NaN.
+	if cpu.LookupMaxNonNaN[int64](execution.Par) != nil {
+		t.Error("NaN-skipping max kernel registered for int64")
 	}
 	// No kernel for a type nobody registered.
 	if cpu.LookupFill[string](execution.Par) != nil || cpu.LookupIndexOf[int8](execution.Par) != nil {

@@ -1419,6 +1419,7 @@ func main() {
 					genMinMaxFastAVX2(e, true, stream)
 				}
 				genHasNaNAVX2(e)
+				genMaxNonNaNAVX2(e)
 			default:
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)
