@@ -245,6 +245,19 @@ func BenchmarkMax(b *testing.B) {
 		nil))
 }
 
+func BenchmarkMaxNonNaN(b *testing.B) {
+	rdBench(b, "f32", 4, 1, rdImpls(
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkF32, _ = MaxNonNaNF32(x) }
+		},
+		func(n int) func() {
+			x := rdBenchSlice[float32](n, 1)
+			return func() { rdSinkF32, _ = rdMaxNonNaNLoop(x) }
+		},
+		nil))
+}
+
 // BenchmarkMinMax: the fused kernel against the plain loop, vek's Min and
 // Max in turn, and (tier=min+max) MinF32 and MaxF32 in turn on the default
 // tier, which is what it replaces.
