@@ -4,10 +4,11 @@ package asm
 
 import "github.com/hpgo/hpgo/internal/ntstore"
 
-// The always-non-temporal forms of the element-wise Transform kernels, for
-// backend/cpu (through internal/ntstore): a parallel call whose whole output
-// is streamMin bytes or more and overlaps no input runs them on every chunk,
-// where each exported kernel would decide from its chunk's length alone.
+// The always-non-temporal forms of the element-wise Transform kernels and
+// of the prefix sums, for backend/cpu (through internal/ntstore): a parallel
+// call whose whole output is streamMin bytes or more and overlaps no input
+// runs them on every chunk, where each exported kernel would decide from its
+// chunk's length alone.
 // They check their arguments as the exported kernels do, and take the NT
 // kernels whatever the length (short pieces run their plain loops: see the
 // generator).
@@ -38,6 +39,11 @@ func init() {
 	ntstore.Register(NegateI64, streamUnary("NegateI64", negateIntGo[int64], negateI64AVX2NT, negateI64AVX512NT))
 	ntstore.Register(AddI64, streamBinary("AddI64", addGo[int64], addI64AVX2NT, addI64AVX512NT))
 	ntstore.Register(MulI64, streamBinary("MulI64", mulGo[int64], mulI64AVX2NT, mulI64AVX512NT))
+
+	ntstore.Register(PrefixSumF32, streamScan("PrefixSumF32", prefixSumGo[float32], prefixSumF32AVX2NT, prefixSumF32AVX512NT))
+	ntstore.Register(PrefixSumF64, streamScan("PrefixSumF64", prefixSumGo[float64], prefixSumF64AVX2NT, prefixSumF64AVX512NT))
+	ntstore.Register(PrefixSumI32, streamScan("PrefixSumI32", prefixSumGo[int32], prefixSumI32AVX2NT, prefixSumI32AVX512NT))
+	ntstore.Register(PrefixSumI64, streamScan("PrefixSumI64", prefixSumGo[int64], prefixSumI64AVX2NT, prefixSumI64AVX512NT))
 }
 
 // streamUnary is the always-non-temporal form of the unary kernel name.
@@ -60,5 +66,15 @@ func streamBinary[T ewNum](name string, twin, k2NT, k512NT func(dst, a, b []T)) 
 			ewPanicLen(name, len(dst), len(a))
 		}
 		ewBinary(dst[:len(a)], a, b, twin, k2NT, k512NT, k2NT, k512NT)
+	}
+}
+
+// streamScan is the always-non-temporal form of the prefix-sum kernel name.
+func streamScan[T ewNum](name string, twin, k2NT, k512NT func(dst, src []T, carry T) T) func(dst, src []T, carry T) T {
+	return func(dst, src []T, carry T) T {
+		if len(dst) < len(src) {
+			ewPanicLen(name, len(dst), len(src))
+		}
+		return ewPrefix(dst[:len(src)], src, carry, twin, k2NT, k512NT, k2NT, k512NT)
 	}
 }

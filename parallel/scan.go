@@ -32,7 +32,9 @@ const scanBlock = 1 << 12
 //
 // op.Add (and the other scans package asm covers) runs as a SIMD prefix-sum
 // kernel except On(PureGo): for integers under every policy (bit-identical),
-// for floats under Unseq, Par and ParUnseq.
+// for floats under Unseq, Par and ParUnseq. As with Transform, the kernel
+// writes an output of more than half the last-level cache that is not in
+// place with non-temporal stores, on every chunk.
 //
 // Work O(n) sequentially, about 2n·W/(W+1) calls of op under Par; span
 // O(n/(W+1) + chunks); extra memory O(chunks).
@@ -161,6 +163,13 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 	if inline(p, n, 2*grain) {
 		whole()
 		return nil
+	}
+	// An inclusive scan writes each chunk of dst once, so a large one out
+	// of place takes the kernel's non-temporal form on every chunk (see
+	// Transform). An exclusive one keeps the cached stores: it shifts each
+	// block of scanBlock elements by one after the kernel wrote it.
+	if s.k != nil && !exclusive {
+		s.k = cpu.Streaming(s.k, outBytes(dst, overlap(dst, src)))
 	}
 
 	// Pass 1: the total of each chunk, and the chunk bounds (auto chunking

@@ -10,8 +10,8 @@ import (
 	"github.com/hpgo/hpgo/parallel"
 )
 
-// A parallel Transform or Transform2 whose whole output is large and out of
-// place runs the kernels' non-temporal forms on every chunk. Here every
+// A parallel Transform, Transform2 or InclusiveScan whose whole output is
+// large and out of place runs the kernels' non-temporal forms on every chunk. Here every
 // output counts as large, so chunks of every length and alignment go
 // through them; in-place calls keep the cached stores.
 func TestTransformStreaming(t *testing.T) {
@@ -78,6 +78,23 @@ func checkStreamed(t *testing.T, p execution.Policy, n, off int) {
 	for k := range n {
 		if want := kelvin(max(x[k], -x[k])); dK[k] != want {
 			t.Fatalf("%s: Abs[kelvin][%d] = %v, want %v", what, k, dK[k], want)
+		}
+	}
+	// Inclusive scans (integers: exact under every association).
+	parallel.InclusiveScan(p, d64[:n], i, op.Add)
+	var acc int64
+	for k := range n {
+		acc += i[k]
+		if d64[k] != acc {
+			t.Fatalf("%s: InclusiveScan[int64][%d] = %v, want %v", what, k, d64[k], acc)
+		}
+	}
+	parallel.InclusiveScan(p, dI[:n], ii, op.Add)
+	accI := 0
+	for k := range n {
+		accI += ii[k]
+		if dI[k] != accI {
+			t.Fatalf("%s: InclusiveScan[int][%d] = %v, want %v", what, k, dI[k], accI)
 		}
 	}
 	if d32[n] != 42 || d64[n] != 42 || dI[n] != 42 || dK[n] != 42 {

@@ -136,12 +136,12 @@ func init() {
 	RegisterScan(op.Add[float64], asm.PrefixSumF64, Reassociates)
 	RegisterScan(op.Add[int32], asm.PrefixSumI32, Exact)
 	RegisterScan(op.Add[int64], asm.PrefixSumI64, Exact)
-	RegisterScan(op.Add[int], ScanAs[int](asm.PrefixSumI64), Exact)
-	RegisterScan(op.Add[int], ScanAs[int](asm.PrefixSumI32), Exact)
-	RegisterScan(op.Add[uint], ScanAs[uint](asm.PrefixSumI64), Exact)
-	RegisterScan(op.Add[uint], ScanAs[uint](asm.PrefixSumI32), Exact)
-	RegisterScan(op.Add[uint32], ScanAs[uint32](asm.PrefixSumI32), Exact)
-	RegisterScan(op.Add[uint64], ScanAs[uint64](asm.PrefixSumI64), Exact)
+	RegisterScan(op.Add[int], scanAsStreaming[int](asm.PrefixSumI64), Exact)
+	RegisterScan(op.Add[int], scanAsStreaming[int](asm.PrefixSumI32), Exact)
+	RegisterScan(op.Add[uint], scanAsStreaming[uint](asm.PrefixSumI64), Exact)
+	RegisterScan(op.Add[uint], scanAsStreaming[uint](asm.PrefixSumI32), Exact)
+	RegisterScan(op.Add[uint32], scanAsStreaming[uint32](asm.PrefixSumI32), Exact)
+	RegisterScan(op.Add[uint64], scanAsStreaming[uint64](asm.PrefixSumI64), Exact)
 
 	// Kernels keyed by element type: fill, iota, find.
 	RegisterFill(asm.FillF32)

@@ -7,15 +7,15 @@ import (
 	"github.com/hpgo/hpgo/internal/ntstore"
 )
 
-// Streaming returns the form of the element-wise kernel k (as
-// LookupTransform or LookupTransform2 return it) that writes every piece
+// Streaming returns the form of the element-wise or scan kernel k (as
+// LookupTransform, LookupTransform2 or LookupScan return it) that writes every piece
 // with non-temporal stores, for a call whose whole output, outBytes long,
 // no cache holds: outBytes at least the size from which package asm's
 // kernels store past the caches by themselves (more than half the
 // last-level cache). Otherwise, and where k has no such form (On(PureGo),
 // a kernel some other package registered), it returns k. The Square, Abs,
-// Negate, Add and Mul kernels this package registers have one, and so do
-// those it derives from them for named element types.
+// Negate, Add and Mul kernels and the prefix sums this package registers
+// have one, and so do those it derives from them for named element types.
 //
 // A parallel call runs k on chunks, each of which would decide from its
 // own length; so the chunks of a large output on many workers would all
@@ -68,6 +68,20 @@ func map2AsStreaming[T, K any](k func(dst, a, b []K)) func(dst, a, b []T) {
 	if nt, ok := ntstore.Lookup(k); ok {
 		if ntk, typed := nt.(func(dst, a, b []K)); typed {
 			ntstore.Register(f, Map2As[T](ntk))
+		}
+	}
+	return f
+}
+
+// scanAsStreaming is mapAsStreaming for scan kernels (ScanAs).
+func scanAsStreaming[T, K any](k func(dst, src []K, carry K) K) func(dst, src []T, carry T) T {
+	f := ScanAs[T](k)
+	if f == nil {
+		return nil
+	}
+	if nt, ok := ntstore.Lookup(k); ok {
+		if ntk, typed := nt.(func(dst, src []K, carry K) K); typed {
+			ntstore.Register(f, ScanAs[T](ntk))
 		}
 	}
 	return f

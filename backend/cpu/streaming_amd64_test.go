@@ -79,6 +79,11 @@ func TestStreaming(t *testing.T) {
 	if dst2[len(a)] != 42 {
 		t.Error("op.Add[count] streaming form wrote past the output")
 	}
+	// The prefix sums: the kernels, an adapter and a derived kernel.
+	checkScanStreamingForm(t, "op.Add[int64] scan", cpu.LookupScan(execution.Par, op.Add[int64]), []int64{3, -4, 1 << 40, 7})
+	checkScanStreamingForm(t, "op.Add[int] scan", cpu.LookupScan(execution.Par, op.Add[int]), []int{3, -4, 1 << 40, 7})
+	checkScanStreamingForm(t, "op.Add[ticks] scan", cpu.LookupScan(execution.Par, op.Add[ticks]), []ticks{1, 2, 3, -9})
+	checkScanStreamingForm(t, "op.Add[count] scan", cpu.LookupScan(execution.Par, op.Add[count]), []count{5, 6, -1})
 	// A kernel without a form stays itself.
 	mine := func(dst, src []float32) { copy(dst, src) }
 	if got := cpu.Streaming(mine, 64<<20); funcValue(got) != funcValue(mine) {
@@ -111,6 +116,36 @@ func checkStreamingForm[T comparable](t *testing.T, what string, k func(dst, src
 		}
 	}
 	if dst[len(src)] != guard {
+		t.Errorf("%s streaming form wrote past the output", what)
+	}
+}
+
+// checkScanStreamingForm is checkStreamingForm for a prefix-sum kernel,
+// run from a carry of 10 on integers (exact).
+func checkScanStreamingForm[T ~int | ~int32 | ~int64](t *testing.T, what string, k func(dst, src []T, carry T) T, src []T) {
+	t.Helper()
+	big := cpu.Streaming(k, 64<<20)
+	if funcValue(big) == funcValue(k) {
+		t.Errorf("%s, 64 MiB: got the kernel itself, want its streaming form", what)
+		return
+	}
+	dst := make([]T, len(src)+1)
+	dst[len(src)] = 42
+	total := T(10)
+	for _, v := range src {
+		total += v
+	}
+	if got := big(dst[:len(src)], src, 10); got != total {
+		t.Fatalf("%s streaming form returned %v, want %v", what, got, total)
+	}
+	acc := T(10)
+	for i, v := range src {
+		acc += v
+		if dst[i] != acc {
+			t.Fatalf("%s streaming form: dst[%d] = %v, want %v", what, i, dst[i], acc)
+		}
+	}
+	if dst[len(src)] != 42 {
 		t.Errorf("%s streaming form wrote past the output", what)
 	}
 }
