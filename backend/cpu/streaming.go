@@ -47,41 +47,29 @@ func Streaming[K any](k K, outBytes int) K {
 // it. For this package's own registrations at initialization only: the
 // forms are never dropped.
 func mapAsStreaming[T, K any](k func(dst, src []K)) func(dst, src []T) {
-	f := MapAs[T](k)
-	if f == nil {
-		return nil
-	}
-	if nt, ok := ntstore.Lookup(k); ok {
-		if ntk, typed := nt.(func(dst, src []K)); typed {
-			ntstore.Register(f, MapAs[T](ntk))
-		}
-	}
-	return f
+	return withStreamingForm(k, MapAs[T, K])
 }
 
 // map2AsStreaming is mapAsStreaming for binary kernels (Map2As).
 func map2AsStreaming[T, K any](k func(dst, a, b []K)) func(dst, a, b []T) {
-	f := Map2As[T](k)
-	if f == nil {
-		return nil
-	}
-	if nt, ok := ntstore.Lookup(k); ok {
-		if ntk, typed := nt.(func(dst, a, b []K)); typed {
-			ntstore.Register(f, Map2As[T](ntk))
-		}
-	}
-	return f
+	return withStreamingForm(k, Map2As[T, K])
 }
 
 // scanAsStreaming is mapAsStreaming for scan kernels (ScanAs).
 func scanAsStreaming[T, K any](k func(dst, src []K, carry K) K) func(dst, src []T, carry T) T {
-	f := ScanAs[T](k)
-	if f == nil {
-		return nil
+	return withStreamingForm(k, ScanAs[T, K])
+}
+
+// withStreamingForm returns adapt(k) and registers adapt of k's streaming
+// form as that adapter's, where k has one.
+func withStreamingForm[K, F any](k K, adapt func(K) F) F {
+	f := adapt(k)
+	if reflect.ValueOf(f).IsNil() {
+		return f // the adapter does not apply on this platform
 	}
 	if nt, ok := ntstore.Lookup(k); ok {
-		if ntk, typed := nt.(func(dst, src []K, carry K) K); typed {
-			ntstore.Register(f, ScanAs[T](ntk))
+		if ntk, typed := nt.(K); typed {
+			ntstore.Register(f, adapt(ntk))
 		}
 	}
 	return f
