@@ -757,29 +757,22 @@ func TestReduceIndexOfPositions(t *testing.T) {
 				q := min(n-1, p+1+p%5)
 				x32[p], x64[p], i32[p], i64[p] = -7, -7, -7, -7
 				x32[q], x64[q], i32[q], i64[q] = -7, -7, -7, -7
-				if g := IndexOfF32(x32, -7); g != p {
-					t.Fatalf("IndexOfF32 n=%d: got %d, want %d", n, g, p)
-				}
-				if g := IndexOfF64(x64, -7); g != p {
-					t.Fatalf("IndexOfF64 n=%d: got %d, want %d", n, g, p)
-				}
-				if g := IndexOfI32(i32, -7); g != p {
-					t.Fatalf("IndexOfI32 n=%d: got %d, want %d", n, g, p)
-				}
-				if g := IndexOfI64(i64, -7); g != p {
-					t.Fatalf("IndexOfI64 n=%d: got %d, want %d", n, g, p)
-				}
-				if g := LastIndexOfF32(x32, -7); g != q {
-					t.Fatalf("LastIndexOfF32 n=%d: got %d, want %d", n, g, q)
-				}
-				if g := LastIndexOfF64(x64, -7); g != q {
-					t.Fatalf("LastIndexOfF64 n=%d: got %d, want %d", n, g, q)
-				}
-				if g := LastIndexOfI32(i32, -7); g != q {
-					t.Fatalf("LastIndexOfI32 n=%d: got %d, want %d", n, g, q)
-				}
-				if g := LastIndexOfI64(i64, -7); g != q {
-					t.Fatalf("LastIndexOfI64 n=%d: got %d, want %d", n, g, q)
+				for _, c := range []struct {
+					name      string
+					got, want int
+				}{
+					{"IndexOfF32", IndexOfF32(x32, -7), p},
+					{"IndexOfF64", IndexOfF64(x64, -7), p},
+					{"IndexOfI32", IndexOfI32(i32, -7), p},
+					{"IndexOfI64", IndexOfI64(i64, -7), p},
+					{"LastIndexOfF32", LastIndexOfF32(x32, -7), q},
+					{"LastIndexOfF64", LastIndexOfF64(x64, -7), q},
+					{"LastIndexOfI32", LastIndexOfI32(i32, -7), q},
+					{"LastIndexOfI64", LastIndexOfI64(i64, -7), q},
+				} {
+					if c.got != c.want {
+						t.Fatalf("%s n=%d: got %d, want %d", c.name, n, c.got, c.want)
+					}
 				}
 				x32[p], x64[p], i32[p], i64[p] = float32(p+1), float64(p+1), int32(p+1), int64(p+1)
 				x32[q], x64[q], i32[q], i64[q] = float32(q+1), float64(q+1), int32(q+1), int64(q+1)
