@@ -10,20 +10,27 @@ import (
 	"github.com/hpgo/hpgo/asm"
 	"github.com/hpgo/hpgo/backend/cpu"
 	"github.com/hpgo/hpgo/execution"
+	"github.com/hpgo/hpgo/internal/ntstore"
 	"github.com/hpgo/hpgo/op"
 )
 
-// TestStreaming: a whole output of 64 MiB gets the streaming form of the
-// registered kernel, a small one or one in place (outBytes 0) the kernel
-// itself, and a kernel without a streaming form stays as it is.
+// bigOutput is an output size from which calls store past the caches
+// (ntstore.MinBytes, which depends on this CPU's last-level cache): 64 MiB,
+// or more on a CPU with a larger cache.
+func bigOutput() int { return max(64<<20, ntstore.MinBytes()) }
+
+// TestStreaming: a whole output no cache holds (bigOutput) gets the
+// streaming form of the registered kernel, a small one or one in place
+// (outBytes 0) the kernel itself, and a kernel without a streaming form
+// stays as it is.
 func TestStreaming(t *testing.T) {
 	k := cpu.LookupTransform(execution.Par, op.Square[float32])
 	if cpu.CodePointer(k) != cpu.CodePointer(asm.SquareF32) {
 		t.Fatalf("op.Square[float32] runs %#x, want asm.SquareF32", cpu.CodePointer(k))
 	}
-	big := cpu.Streaming(k, 64<<20)
+	big := cpu.Streaming(k, bigOutput())
 	if cpu.CodePointer(big) == cpu.CodePointer(k) {
-		t.Error("64 MiB output: got the kernel itself, want its streaming form")
+		t.Error("large output: got the kernel itself, want its streaming form")
 	}
 	src := []float32{1, -2, 3, 4, 5, 6, 7, 8, 9, 10, 11}
 	dst := make([]float32, len(src)+1)
@@ -51,8 +58,8 @@ func TestStreaming(t *testing.T) {
 		}
 	}
 	k2 := cpu.LookupTransform2(execution.Par, op.Mul[float64])
-	if got := cpu.Streaming(k2, 64<<20); cpu.CodePointer(got) == cpu.CodePointer(k2) {
-		t.Error("op.Mul[float64], 64 MiB: got the kernel itself, want its streaming form")
+	if got := cpu.Streaming(k2, bigOutput()); cpu.CodePointer(got) == cpu.CodePointer(k2) {
+		t.Error("op.Mul[float64], large output: got the kernel itself, want its streaming form")
 	}
 	// int runs an adapter around the int64 kernel, with an adapted form;
 	// kernels derived for named types get the forms of their bases.
@@ -85,7 +92,7 @@ func TestStreaming(t *testing.T) {
 	checkScanStreamingForm(t, "op.Add[count] scan", cpu.LookupScan(execution.Par, op.Add[count]), []count{5, 6, -1})
 	// A kernel without a form stays itself.
 	mine := func(dst, src []float32) { copy(dst, src) }
-	if got := cpu.Streaming(mine, 64<<20); funcValue(got) != funcValue(mine) {
+	if got := cpu.Streaming(mine, bigOutput()); funcValue(got) != funcValue(mine) {
 		t.Error("an unregistered kernel: got another kernel, want it itself")
 	}
 }
@@ -95,19 +102,19 @@ func TestStreaming(t *testing.T) {
 func funcValue[F any](f F) unsafe.Pointer { return *(*unsafe.Pointer)(unsafe.Pointer(&f)) }
 
 // streamingForm returns the streaming form of kernel k, named what, for a
-// 64 MiB output, and reports (and fails t) when Streaming returns k itself.
+// whole output past the caches, and reports (and fails t) when Streaming returns k itself.
 func streamingForm[K any](t *testing.T, what string, k K) (K, bool) {
 	t.Helper()
-	big := cpu.Streaming(k, 64<<20)
+	big := cpu.Streaming(k, bigOutput())
 	if funcValue(big) == funcValue(k) {
-		t.Errorf("%s, 64 MiB: got the kernel itself, want its streaming form", what)
+		t.Errorf("%s, large output: got the kernel itself, want its streaming form", what)
 		return big, false
 	}
 	return big, true
 }
 
 // checkStreamingForm checks that kernel k, named what, has a streaming form
-// for a 64 MiB output, and that the form computes want on src without
+// for a whole output past the caches, and that the form computes want on src without
 // writing past the output.
 func checkStreamingForm[T comparable](t *testing.T, what string, k func(dst, src []T), src []T, want func(T) T) {
 	t.Helper()
