@@ -3,12 +3,12 @@ package asm
 import "github.com/klauspost/cpuid/v2"
 
 // Reductions: Sum, SumSquares, Dot, Min, Max, MaxNonNaN, MinMax, IndexOf,
-// LastIndexOf and XorU64.
+// LastIndexOf, Count and XorU64.
 //
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
 // kernels return exactly that loop's result, two's-complement wrap-around
-// included. Min, Max, MinMax, IndexOf and LastIndexOf return exactly that loop's result
-// for floats too: Go's min and max, where any NaN gives NaN (the SIMD tiers
+// included. Min, Max, MinMax, IndexOf, LastIndexOf and Count return exactly that loop's
+// result for floats too: Go's min and max, where any NaN gives NaN (the SIMD tiers
 // return the canonical quiet NaN, not the input NaN's sign and payload) and
 // -0 < +0, and Go's ==, where NaN is never found and -0 == +0. Every kernel
 // reads its input once, at most MaxStep elements per assembly call, and runs
@@ -504,6 +504,56 @@ func LastIndexOfI32(x []int32, v int32) int { return lastIndexOfI32(x, v) }
 //	}
 //	return -1
 func LastIndexOfI64(x []int64, v int64) int { return lastIndexOfI64(x, v) }
+
+// CountF32 returns the number of elements of x equal to v. Comparison
+// is Go's ==: a NaN v is never counted, and -0 == +0.
+// It reads all of x, one compare and one integer add per vector.
+//
+//	c := 0
+//	for _, e := range x {
+//		if e == v {
+//			c++
+//		}
+//	}
+//	return c
+func CountF32(x []float32, v float32) int { return countF32(x, v) }
+
+// CountF64 returns the number of elements of x equal to v. Comparison
+// is Go's ==: a NaN v is never counted, and -0 == +0.
+// It reads all of x, one compare and one integer add per vector.
+//
+//	c := 0
+//	for _, e := range x {
+//		if e == v {
+//			c++
+//		}
+//	}
+//	return c
+func CountF64(x []float64, v float64) int { return countF64(x, v) }
+
+// CountI32 returns the number of elements of x equal to v.
+// It reads all of x, one compare and one integer add per vector.
+//
+//	c := 0
+//	for _, e := range x {
+//		if e == v {
+//			c++
+//		}
+//	}
+//	return c
+func CountI32(x []int32, v int32) int { return countI32(x, v) }
+
+// CountI64 returns the number of elements of x equal to v.
+// It reads all of x, one compare and one integer add per vector.
+//
+//	c := 0
+//	for _, e := range x {
+//		if e == v {
+//			c++
+//		}
+//	}
+//	return c
+func CountI64(x []int64, v int64) int { return countI64(x, v) }
 
 // XorU64 returns the XOR of all words of x, 0 for an empty x. It reads x
 // once at full memory bandwidth and does almost nothing else, which makes it

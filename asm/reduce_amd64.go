@@ -529,6 +529,58 @@ func indexOfI64(x []int64, v int64) int {
 	return indexOfI64Go(x, v)
 }
 
+func countF32(x []float32, v float32) int {
+	if len(x) > MaxStep {
+		return rdStepCount(x, v, countF32)
+	}
+	switch active {
+	case AVX512:
+		return countF32AVX512(x, v)
+	case AVX2:
+		return countF32AVX2(x, v)
+	}
+	return countF32Go(x, v)
+}
+
+func countF64(x []float64, v float64) int {
+	if len(x) > MaxStep {
+		return rdStepCount(x, v, countF64)
+	}
+	switch active {
+	case AVX512:
+		return countF64AVX512(x, v)
+	case AVX2:
+		return countF64AVX2(x, v)
+	}
+	return countF64Go(x, v)
+}
+
+func countI32(x []int32, v int32) int {
+	if len(x) > MaxStep {
+		return rdStepCount(x, v, countI32)
+	}
+	switch active {
+	case AVX512:
+		return countI32AVX512(x, v)
+	case AVX2:
+		return countI32AVX2(x, v)
+	}
+	return countI32Go(x, v)
+}
+
+func countI64(x []int64, v int64) int {
+	if len(x) > MaxStep {
+		return rdStepCount(x, v, countI64)
+	}
+	switch active {
+	case AVX512:
+		return countI64AVX512(x, v)
+	case AVX2:
+		return countI64AVX2(x, v)
+	}
+	return countI64Go(x, v)
+}
+
 func xorU64(x []uint64) uint64 {
 	if len(x) > MaxStep {
 		return rdStepXor(x, xorU64)

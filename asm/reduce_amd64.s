@@ -1327,6 +1327,93 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func countF32AVX2(x []float32, v float32) int
+// Requires: AVX, AVX2
+TEXT ·countF32AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS v+24(FP), Y8
+	VPXOR        Y0, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	VPXOR        Y3, Y3, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VCMPPS $0x00, (AX), Y8, Y9
+	VPSUBD Y9, Y0, Y0
+	VCMPPS $0x00, 32(AX), Y8, Y9
+	VPSUBD Y9, Y1, Y1
+	VCMPPS $0x00, 64(AX), Y8, Y9
+	VPSUBD Y9, Y2, Y2
+	VCMPPS $0x00, 96(AX), Y8, Y9
+	VPSUBD Y9, Y3, Y3
+	VCMPPS $0x00, 128(AX), Y8, Y9
+	VPSUBD Y9, Y4, Y4
+	VCMPPS $0x00, 160(AX), Y8, Y9
+	VPSUBD Y9, Y5, Y5
+	VCMPPS $0x00, 192(AX), Y8, Y9
+	VPSUBD Y9, Y6, Y6
+	VCMPPS $0x00, 224(AX), Y8, Y9
+	VPSUBD Y9, Y7, Y7
+	ADDQ   $0x00000100, AX
+	SUBQ   $0x00000040, CX
+	CMPQ   CX, $0x00000040
+	JAE    blocks
+
+fold:
+	VPADDD Y1, Y0, Y0
+	VPADDD Y3, Y2, Y2
+	VPADDD Y5, Y4, Y4
+	VPADDD Y7, Y6, Y6
+	VPADDD Y2, Y0, Y0
+	VPADDD Y6, Y4, Y4
+	VPADDD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VCMPPS $0x00, (AX), Y8, Y1
+	VPSUBD Y1, Y0, Y0
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000008, CX
+	CMPQ   CX, $0x00000008
+	JAE    single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPS (AX), Y1, Y2
+	VCMPPS     $0x00, Y2, Y8, Y2
+	VPAND      Y1, Y2, Y2
+	VPSUBD     Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPADDD       X1, X0, X0
+	VMOVD        X0, AX
+	MOVQ         AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func sumF64AVX2(x []float64) float64
 // Requires: AVX, AVX2
 TEXT ·sumF64AVX2(SB), NOSPLIT, $0-32
@@ -2588,6 +2675,91 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func countF64AVX2(x []float64, v float64) int
+// Requires: AVX, AVX2
+TEXT ·countF64AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD v+24(FP), Y8
+	VPXOR        Y0, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	VPXOR        Y3, Y3, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VCMPPD $0x00, (AX), Y8, Y9
+	VPSUBQ Y9, Y0, Y0
+	VCMPPD $0x00, 32(AX), Y8, Y9
+	VPSUBQ Y9, Y1, Y1
+	VCMPPD $0x00, 64(AX), Y8, Y9
+	VPSUBQ Y9, Y2, Y2
+	VCMPPD $0x00, 96(AX), Y8, Y9
+	VPSUBQ Y9, Y3, Y3
+	VCMPPD $0x00, 128(AX), Y8, Y9
+	VPSUBQ Y9, Y4, Y4
+	VCMPPD $0x00, 160(AX), Y8, Y9
+	VPSUBQ Y9, Y5, Y5
+	VCMPPD $0x00, 192(AX), Y8, Y9
+	VPSUBQ Y9, Y6, Y6
+	VCMPPD $0x00, 224(AX), Y8, Y9
+	VPSUBQ Y9, Y7, Y7
+	ADDQ   $0x00000100, AX
+	SUBQ   $0x00000020, CX
+	CMPQ   CX, $0x00000020
+	JAE    blocks
+
+fold:
+	VPADDQ Y1, Y0, Y0
+	VPADDQ Y3, Y2, Y2
+	VPADDQ Y5, Y4, Y4
+	VPADDQ Y7, Y6, Y6
+	VPADDQ Y2, Y0, Y0
+	VPADDQ Y6, Y4, Y4
+	VPADDQ Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VCMPPD $0x00, (AX), Y8, Y1
+	VPSUBQ Y1, Y0, Y0
+	ADDQ   $0x00000020, AX
+	SUBQ   $0x00000004, CX
+	CMPQ   CX, $0x00000004
+	JAE    single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VMASKMOVPD (AX), Y1, Y2
+	VCMPPD     $0x00, Y2, Y8, Y2
+	VPAND      Y1, Y2, Y2
+	VPSUBQ     Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func sumI32AVX2(x []int32) int32
 // Requires: AVX, AVX2
 TEXT ·sumI32AVX2(SB), NOSPLIT, $0-28
@@ -3548,6 +3720,95 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func countI32AVX2(x []int32, v int32) int
+// Requires: AVX, AVX2
+TEXT ·countI32AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	MOVL         v+24(FP), DX
+	VMOVD        DX, X8
+	VPBROADCASTD X8, Y8
+	VPXOR        Y0, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	VPXOR        Y3, Y3, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VPCMPEQD (AX), Y8, Y9
+	VPSUBD   Y9, Y0, Y0
+	VPCMPEQD 32(AX), Y8, Y9
+	VPSUBD   Y9, Y1, Y1
+	VPCMPEQD 64(AX), Y8, Y9
+	VPSUBD   Y9, Y2, Y2
+	VPCMPEQD 96(AX), Y8, Y9
+	VPSUBD   Y9, Y3, Y3
+	VPCMPEQD 128(AX), Y8, Y9
+	VPSUBD   Y9, Y4, Y4
+	VPCMPEQD 160(AX), Y8, Y9
+	VPSUBD   Y9, Y5, Y5
+	VPCMPEQD 192(AX), Y8, Y9
+	VPSUBD   Y9, Y6, Y6
+	VPCMPEQD 224(AX), Y8, Y9
+	VPSUBD   Y9, Y7, Y7
+	ADDQ     $0x00000100, AX
+	SUBQ     $0x00000040, CX
+	CMPQ     CX, $0x00000040
+	JAE      blocks
+
+fold:
+	VPADDD Y1, Y0, Y0
+	VPADDD Y3, Y2, Y2
+	VPADDD Y5, Y4, Y4
+	VPADDD Y7, Y6, Y6
+	VPADDD Y2, Y0, Y0
+	VPADDD Y6, Y4, Y4
+	VPADDD Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPCMPEQD (AX), Y8, Y1
+	VPSUBD   Y1, Y0, Y0
+	ADDQ     $0x00000020, AX
+	SUBQ     $0x00000008, CX
+	CMPQ     CX, $0x00000008
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y2
+	VPCMPEQD   Y2, Y8, Y2
+	VPAND      Y1, Y2, Y2
+	VPSUBD     Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDD       X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPADDD       X1, X0, X0
+	VMOVD        X0, AX
+	MOVQ         AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func sumI64AVX2(x []int64) int64
 // Requires: AVX, AVX2
 TEXT ·sumI64AVX2(SB), NOSPLIT, $0-32
@@ -4505,6 +4766,91 @@ tail:
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func countI64AVX2(x []int64, v int64) int
+// Requires: AVX, AVX2
+TEXT ·countI64AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ v+24(FP), Y8
+	VPXOR        Y0, Y0, Y0
+	VPXOR        Y1, Y1, Y1
+	VPXOR        Y2, Y2, Y2
+	VPXOR        Y3, Y3, Y3
+	VPXOR        Y4, Y4, Y4
+	VPXOR        Y5, Y5, Y5
+	VPXOR        Y6, Y6, Y6
+	VPXOR        Y7, Y7, Y7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPCMPEQQ (AX), Y8, Y9
+	VPSUBQ   Y9, Y0, Y0
+	VPCMPEQQ 32(AX), Y8, Y9
+	VPSUBQ   Y9, Y1, Y1
+	VPCMPEQQ 64(AX), Y8, Y9
+	VPSUBQ   Y9, Y2, Y2
+	VPCMPEQQ 96(AX), Y8, Y9
+	VPSUBQ   Y9, Y3, Y3
+	VPCMPEQQ 128(AX), Y8, Y9
+	VPSUBQ   Y9, Y4, Y4
+	VPCMPEQQ 160(AX), Y8, Y9
+	VPSUBQ   Y9, Y5, Y5
+	VPCMPEQQ 192(AX), Y8, Y9
+	VPSUBQ   Y9, Y6, Y6
+	VPCMPEQQ 224(AX), Y8, Y9
+	VPSUBQ   Y9, Y7, Y7
+	ADDQ     $0x00000100, AX
+	SUBQ     $0x00000020, CX
+	CMPQ     CX, $0x00000020
+	JAE      blocks
+
+fold:
+	VPADDQ Y1, Y0, Y0
+	VPADDQ Y3, Y2, Y2
+	VPADDQ Y5, Y4, Y4
+	VPADDQ Y7, Y6, Y6
+	VPADDQ Y2, Y0, Y0
+	VPADDQ Y6, Y4, Y4
+	VPADDQ Y4, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VPCMPEQQ (AX), Y8, Y1
+	VPSUBQ   Y1, Y0, Y0
+	ADDQ     $0x00000020, AX
+	SUBQ     $0x00000004, CX
+	CMPQ     CX, $0x00000004
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y2
+	VPCMPEQQ   Y2, Y8, Y2
+	VPAND      Y1, Y2, Y2
+	VPSUBQ     Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPADDQ       X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPADDQ       X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+32(FP)
 	VZEROUPPER
 	RET
 
@@ -5535,6 +5881,92 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func countF32AVX512(x []float32, v float32) int
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·countF32AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS v+24(FP), Z8
+	VPTERNLOGD   $0xff, Z9, Z9, Z9
+	VPXORQ       Z0, Z0, Z0
+	VPXORQ       Z1, Z1, Z1
+	VPXORQ       Z2, Z2, Z2
+	VPXORQ       Z3, Z3, Z3
+	VPXORQ       Z4, Z4, Z4
+	VPXORQ       Z5, Z5, Z5
+	VPXORQ       Z6, Z6, Z6
+	VPXORQ       Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000080
+	JB   fold
+
+blocks:
+	VCMPPS $0x00, (AX), Z8, K1
+	VPSUBD Z9, Z0, K1, Z0
+	VCMPPS $0x00, 64(AX), Z8, K1
+	VPSUBD Z9, Z1, K1, Z1
+	VCMPPS $0x00, 128(AX), Z8, K1
+	VPSUBD Z9, Z2, K1, Z2
+	VCMPPS $0x00, 192(AX), Z8, K1
+	VPSUBD Z9, Z3, K1, Z3
+	VCMPPS $0x00, 256(AX), Z8, K1
+	VPSUBD Z9, Z4, K1, Z4
+	VCMPPS $0x00, 320(AX), Z8, K1
+	VPSUBD Z9, Z5, K1, Z5
+	VCMPPS $0x00, 384(AX), Z8, K1
+	VPSUBD Z9, Z6, K1, Z6
+	VCMPPS $0x00, 448(AX), Z8, K1
+	VPSUBD Z9, Z7, K1, Z7
+	ADDQ   $0x00000200, AX
+	SUBQ   $0x00000080, CX
+	CMPQ   CX, $0x00000080
+	JAE    blocks
+
+fold:
+	VPADDD Z1, Z0, Z0
+	VPADDD Z3, Z2, Z2
+	VPADDD Z5, Z4, Z4
+	VPADDD Z7, Z6, Z6
+	VPADDD Z2, Z0, Z0
+	VPADDD Z6, Z4, Z4
+	VPADDD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VCMPPS $0x00, (AX), Z8, K1
+	VPSUBD Z9, Z0, K1, Z0
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000010, CX
+	CMPQ   CX, $0x00000010
+	JAE    single
+
+	// Masked tail.
+tail:
+	TESTQ  CX, CX
+	JZ     horizontal
+	LEAQ   reduceKMask<>+0(SB), DX
+	KMOVW  (DX)(CX*2), K1
+	VCMPPS $0x00, (AX), Z8, K1, K1
+	VPSUBD Z9, Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPADDD        X1, X0, X0
+	VMOVD         X0, AX
+	MOVQ          AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func sumF64AVX512(x []float64) float64
 // Requires: AVX, AVX512F, AVX512VL
 TEXT ·sumF64AVX512(SB), NOSPLIT, $0-32
@@ -6481,6 +6913,90 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func countF64AVX512(x []float64, v float64) int
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·countF64AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD v+24(FP), Z8
+	VPTERNLOGD   $0xff, Z9, Z9, Z9
+	VPXORQ       Z0, Z0, Z0
+	VPXORQ       Z1, Z1, Z1
+	VPXORQ       Z2, Z2, Z2
+	VPXORQ       Z3, Z3, Z3
+	VPXORQ       Z4, Z4, Z4
+	VPXORQ       Z5, Z5, Z5
+	VPXORQ       Z6, Z6, Z6
+	VPXORQ       Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VCMPPD $0x00, (AX), Z8, K1
+	VPSUBQ Z9, Z0, K1, Z0
+	VCMPPD $0x00, 64(AX), Z8, K1
+	VPSUBQ Z9, Z1, K1, Z1
+	VCMPPD $0x00, 128(AX), Z8, K1
+	VPSUBQ Z9, Z2, K1, Z2
+	VCMPPD $0x00, 192(AX), Z8, K1
+	VPSUBQ Z9, Z3, K1, Z3
+	VCMPPD $0x00, 256(AX), Z8, K1
+	VPSUBQ Z9, Z4, K1, Z4
+	VCMPPD $0x00, 320(AX), Z8, K1
+	VPSUBQ Z9, Z5, K1, Z5
+	VCMPPD $0x00, 384(AX), Z8, K1
+	VPSUBQ Z9, Z6, K1, Z6
+	VCMPPD $0x00, 448(AX), Z8, K1
+	VPSUBQ Z9, Z7, K1, Z7
+	ADDQ   $0x00000200, AX
+	SUBQ   $0x00000040, CX
+	CMPQ   CX, $0x00000040
+	JAE    blocks
+
+fold:
+	VPADDQ Z1, Z0, Z0
+	VPADDQ Z3, Z2, Z2
+	VPADDQ Z5, Z4, Z4
+	VPADDQ Z7, Z6, Z6
+	VPADDQ Z2, Z0, Z0
+	VPADDQ Z6, Z4, Z4
+	VPADDQ Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VCMPPD $0x00, (AX), Z8, K1
+	VPSUBQ Z9, Z0, K1, Z0
+	ADDQ   $0x00000040, AX
+	SUBQ   $0x00000008, CX
+	CMPQ   CX, $0x00000008
+	JAE    single
+
+	// Masked tail.
+tail:
+	TESTQ  CX, CX
+	JZ     horizontal
+	LEAQ   reduceKMask<>+0(SB), DX
+	KMOVW  (DX)(CX*2), K1
+	VCMPPD $0x00, (AX), Z8, K1, K1
+	VPSUBQ Z9, Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDQ        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDQ        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDQ        X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func sumI32AVX512(x []int32) int32
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·sumI32AVX512(SB), NOSPLIT, $0-28
@@ -7267,6 +7783,94 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func countI32AVX512(x []int32, v int32) int
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·countI32AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	MOVL         v+24(FP), DX
+	VMOVD        DX, X8
+	VPBROADCASTD X8, Z8
+	VPTERNLOGD   $0xff, Z9, Z9, Z9
+	VPXORQ       Z0, Z0, Z0
+	VPXORQ       Z1, Z1, Z1
+	VPXORQ       Z2, Z2, Z2
+	VPXORQ       Z3, Z3, Z3
+	VPXORQ       Z4, Z4, Z4
+	VPXORQ       Z5, Z5, Z5
+	VPXORQ       Z6, Z6, Z6
+	VPXORQ       Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000080
+	JB   fold
+
+blocks:
+	VPCMPEQD (AX), Z8, K1
+	VPSUBD   Z9, Z0, K1, Z0
+	VPCMPEQD 64(AX), Z8, K1
+	VPSUBD   Z9, Z1, K1, Z1
+	VPCMPEQD 128(AX), Z8, K1
+	VPSUBD   Z9, Z2, K1, Z2
+	VPCMPEQD 192(AX), Z8, K1
+	VPSUBD   Z9, Z3, K1, Z3
+	VPCMPEQD 256(AX), Z8, K1
+	VPSUBD   Z9, Z4, K1, Z4
+	VPCMPEQD 320(AX), Z8, K1
+	VPSUBD   Z9, Z5, K1, Z5
+	VPCMPEQD 384(AX), Z8, K1
+	VPSUBD   Z9, Z6, K1, Z6
+	VPCMPEQD 448(AX), Z8, K1
+	VPSUBD   Z9, Z7, K1, Z7
+	ADDQ     $0x00000200, AX
+	SUBQ     $0x00000080, CX
+	CMPQ     CX, $0x00000080
+	JAE      blocks
+
+fold:
+	VPADDD Z1, Z0, Z0
+	VPADDD Z3, Z2, Z2
+	VPADDD Z5, Z4, Z4
+	VPADDD Z7, Z6, Z6
+	VPADDD Z2, Z0, Z0
+	VPADDD Z6, Z4, Z4
+	VPADDD Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VPCMPEQD (AX), Z8, K1
+	VPSUBD   Z9, Z0, K1, Z0
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000010, CX
+	CMPQ     CX, $0x00000010
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ    CX, CX
+	JZ       horizontal
+	LEAQ     reduceKMask<>+0(SB), DX
+	KMOVW    (DX)(CX*2), K1
+	VPCMPEQD (AX), Z8, K1, K1
+	VPSUBD   Z9, Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDD        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDD        X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPADDD        X1, X0, X0
+	VMOVD         X0, AX
+	MOVQ          AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func sumI64AVX512(x []int64) int64
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·sumI64AVX512(SB), NOSPLIT, $0-32
@@ -8032,6 +8636,90 @@ tail:
 
 notfound:
 	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func countI64AVX512(x []int64, v int64) int
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·countI64AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ v+24(FP), Z8
+	VPTERNLOGD   $0xff, Z9, Z9, Z9
+	VPXORQ       Z0, Z0, Z0
+	VPXORQ       Z1, Z1, Z1
+	VPXORQ       Z2, Z2, Z2
+	VPXORQ       Z3, Z3, Z3
+	VPXORQ       Z4, Z4, Z4
+	VPXORQ       Z5, Z5, Z5
+	VPXORQ       Z6, Z6, Z6
+	VPXORQ       Z7, Z7, Z7
+
+	// Blocks of 8 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VPCMPEQQ (AX), Z8, K1
+	VPSUBQ   Z9, Z0, K1, Z0
+	VPCMPEQQ 64(AX), Z8, K1
+	VPSUBQ   Z9, Z1, K1, Z1
+	VPCMPEQQ 128(AX), Z8, K1
+	VPSUBQ   Z9, Z2, K1, Z2
+	VPCMPEQQ 192(AX), Z8, K1
+	VPSUBQ   Z9, Z3, K1, Z3
+	VPCMPEQQ 256(AX), Z8, K1
+	VPSUBQ   Z9, Z4, K1, Z4
+	VPCMPEQQ 320(AX), Z8, K1
+	VPSUBQ   Z9, Z5, K1, Z5
+	VPCMPEQQ 384(AX), Z8, K1
+	VPSUBQ   Z9, Z6, K1, Z6
+	VPCMPEQQ 448(AX), Z8, K1
+	VPSUBQ   Z9, Z7, K1, Z7
+	ADDQ     $0x00000200, AX
+	SUBQ     $0x00000040, CX
+	CMPQ     CX, $0x00000040
+	JAE      blocks
+
+fold:
+	VPADDQ Z1, Z0, Z0
+	VPADDQ Z3, Z2, Z2
+	VPADDQ Z5, Z4, Z4
+	VPADDQ Z7, Z6, Z6
+	VPADDQ Z2, Z0, Z0
+	VPADDQ Z6, Z4, Z4
+	VPADDQ Z4, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPCMPEQQ (AX), Z8, K1
+	VPSUBQ   Z9, Z0, K1, Z0
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000008, CX
+	CMPQ     CX, $0x00000008
+	JAE      single
+
+	// Masked tail.
+tail:
+	TESTQ    CX, CX
+	JZ       horizontal
+	LEAQ     reduceKMask<>+0(SB), DX
+	KMOVW    (DX)(CX*2), K1
+	VPCMPEQQ (AX), Z8, K1, K1
+	VPSUBQ   Z9, Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPADDQ        Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPADDQ        X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPADDQ        X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+32(FP)
 	VZEROUPPER
 	RET
 

@@ -341,6 +341,35 @@ func BenchmarkLastIndexOf(b *testing.B) {
 		nil))
 }
 
+func BenchmarkCount(b *testing.B) {
+	// One element in 8 matches.
+	rdBench(b, "f32", 4, 1, rdImpls(
+		func(n int) func() { x := rdBenchCountSlice[float32](n); return func() { rdSinkInt = CountF32(x, 1) } },
+		func(n int) func() { x := rdBenchCountSlice[float32](n); return func() { rdSinkInt = rdCountLoop(x, 1) } },
+		nil))
+	rdBench(b, "i32", 4, 1, rdImpls(
+		func(n int) func() { x := rdBenchCountSlice[int32](n); return func() { rdSinkInt = CountI32(x, 1) } },
+		func(n int) func() { x := rdBenchCountSlice[int32](n); return func() { rdSinkInt = rdCountLoop(x, 1) } },
+		nil))
+	rdBench(b, "i64", 8, 1, rdImpls(
+		func(n int) func() { x := rdBenchCountSlice[int64](n); return func() { rdSinkInt = CountI64(x, 1) } },
+		func(n int) func() { x := rdBenchCountSlice[int64](n); return func() { rdSinkInt = rdCountLoop(x, 1) } },
+		nil))
+}
+
+// rdBenchCountSlice returns n elements, one in 8 of them (at random) a 1,
+// the others 0.
+func rdBenchCountSlice[T rdFloat | rdInteger](n int) []T {
+	r := rand.New(rand.NewPCG(uint64(n), 8))
+	x := make([]T, n)
+	for i := range x {
+		if r.IntN(8) == 0 {
+			x[i] = 1
+		}
+	}
+	return x
+}
+
 func BenchmarkXorU64(b *testing.B) {
 	rdBench(b, "u64", 8, 1, rdImpls(
 		func(n int) func() { x := rdBenchSlice[uint64](n, 1); return func() { rdSinkU64 = XorU64(x) } },

@@ -84,6 +84,11 @@ func lastIndexOfF32AVX2(x []float32, v float32) int
 //go:noescape
 func indexOfF32AVX2(x []float32, v float32) int
 
+// countF32AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countF32AVX2(x []float32, v float32) int
+
 // sumF64AVX2 returns the sum of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -164,6 +169,11 @@ func lastIndexOfF64AVX2(x []float64, v float64) int
 //go:noescape
 func indexOfF64AVX2(x []float64, v float64) int
 
+// countF64AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countF64AVX2(x []float64, v float64) int
+
 // sumI32AVX2 returns the sum of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -222,6 +232,11 @@ func lastIndexOfI32AVX2(x []int32, v int32) int
 //go:noescape
 func indexOfI32AVX2(x []int32, v int32) int
 
+// countI32AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countI32AVX2(x []int32, v int32) int
+
 // sumI64AVX2 returns the sum of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -273,6 +288,11 @@ func lastIndexOfI64AVX2(x []int64, v int64) int
 //
 //go:noescape
 func indexOfI64AVX2(x []int64, v int64) int
+
+// countI64AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countI64AVX2(x []int64, v int64) int
 
 // xorU64AVX2 returns the XOR of the words of x (len(x) <= MaxStep).
 //
@@ -339,6 +359,11 @@ func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 //go:noescape
 func indexOfF32AVX512(x []float32, v float32) int
 
+// countF32AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countF32AVX512(x []float32, v float32) int
+
 // sumF64AVX512 returns the sum of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -399,6 +424,11 @@ func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 //go:noescape
 func indexOfF64AVX512(x []float64, v float64) int
 
+// countF64AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countF64AVX512(x []float64, v float64) int
+
 // sumI32AVX512 returns the sum of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -447,6 +477,11 @@ func maxI32AVX512(x []int32) int32
 //go:noescape
 func indexOfI32AVX512(x []int32, v int32) int
 
+// countI32AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countI32AVX512(x []int32, v int32) int
+
 // sumI64AVX512 returns the sum of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -494,6 +529,11 @@ func maxI64AVX512(x []int64) int64
 //
 //go:noescape
 func indexOfI64AVX512(x []int64, v int64) int
+
+// countI64AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
+//
+//go:noescape
+func countI64AVX512(x []int64, v int64) int
 
 // xorU64AVX512 returns the XOR of the words of x (len(x) <= MaxStep).
 //

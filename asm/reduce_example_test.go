@@ -179,6 +179,28 @@ func ExampleLastIndexOfI64() {
 	// Output: 2
 }
 
+func ExampleCountF32() {
+	x := []float32{0, 2, float32(math.Copysign(0, -1)), 2, float32(math.NaN())}
+	fmt.Println(asm.CountF32(x, 2), asm.CountF32(x, 0), asm.CountF32(x, float32(math.NaN())))
+	// Output: 2 2 0
+}
+
+func ExampleCountF64() {
+	fmt.Println(asm.CountF64([]float64{0.5, 1.5, 0.5}, 0.5))
+	// Output: 2
+}
+
+func ExampleCountI32() {
+	x := []int32{7, 3, 7, 7}
+	fmt.Println(asm.CountI32(x, 7), asm.CountI32(x, 4))
+	// Output: 3 0
+}
+
+func ExampleCountI64() {
+	fmt.Println(asm.CountI64([]int64{math.MaxInt64, -1, math.MaxInt64}, math.MaxInt64))
+	// Output: 2
+}
+
 func ExampleIndexOfF32() {
 	x := []float32{1, float32(math.NaN()), 0, 2}
 	negZero := float32(math.Copysign(0, -1))

@@ -347,29 +347,37 @@ func FuzzMinMaxI64(f *testing.F) {
 	})
 }
 
-// rdFuzzIndex searches x for a value chosen by pick: one of its elements (a
-// NaN never matches) or a value taken from the input's first bytes.
-func rdFuzzIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func([]T, T) int) {
+// rdFuzzValue is the value a search fuzz target looks for, chosen by
+// pick: one of x's elements (a NaN never matches), or for one pick in four
+// x[at] minus that element, often absent and sometimes 0 or -0.
+func rdFuzzValue[T rdFloat | rdInteger](x []T, pick uint8, at func(n int) int) T {
 	var v T
 	if len(x) > 0 {
 		v = x[int(pick)%len(x)]
 		if pick%4 == 3 {
-			v = x[0] - v // often absent, sometimes 0 or -0
+			v = x[at(len(x))] - v
 		}
 	}
-	rdFuzzSearch(t, x, v, "IndexOf", k, rdIndexLoop[T])
+	return v
 }
 
-// rdFuzzLastIndex is rdFuzzIndex for LastIndexOf.
+func rdFirst(int) int  { return 0 }
+func rdLast(n int) int { return n - 1 }
+
+// rdFuzzIndex searches x for a value chosen by pick.
+func rdFuzzIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func([]T, T) int) {
+	rdFuzzSearch(t, x, rdFuzzValue(x, pick, rdFirst), "IndexOf", k, rdIndexLoop[T])
+}
+
+// rdFuzzLastIndex is rdFuzzIndex for LastIndexOf, its absent values taken
+// from the end.
 func rdFuzzLastIndex[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func([]T, T) int) {
-	var v T
-	if len(x) > 0 {
-		v = x[int(pick)%len(x)]
-		if pick%4 == 3 {
-			v = x[len(x)-1] - v // often absent, sometimes 0 or -0
-		}
-	}
-	rdFuzzSearch(t, x, v, "LastIndexOf", k, rdLastIndexLoop[T])
+	rdFuzzSearch(t, x, rdFuzzValue(x, pick, rdLast), "LastIndexOf", k, rdLastIndexLoop[T])
+}
+
+// rdFuzzCount is rdFuzzIndex for Count.
+func rdFuzzCount[T rdFloat | rdInteger](t *testing.T, x []T, pick uint8, k func([]T, T) int) {
+	rdFuzzSearch(t, x, rdFuzzValue(x, pick, rdFirst), "Count", k, rdCountLoop[T])
 }
 
 // rdFuzzSearch checks search kernel k, named what, against the loop ref.
@@ -472,5 +480,33 @@ func FuzzXorU64(f *testing.F) {
 				t.Fatalf("%s: XorU64 = %#x, want %#x", tier, got, want)
 			}
 		})
+	})
+}
+
+func FuzzCountF32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzCount(t, rdDecode[float32](b), pick, CountF32)
+	})
+}
+
+func FuzzCountF64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzCount(t, rdDecode[float64](b), pick, CountF64)
+	})
+}
+
+func FuzzCountI32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzCount(t, rdDecode[int32](b), pick, CountI32)
+	})
+}
+
+func FuzzCountI64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, pick uint8) {
+		rdFuzzCount(t, rdDecode[int64](b), pick, CountI64)
 	})
 }

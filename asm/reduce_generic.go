@@ -38,4 +38,8 @@ func lastIndexOfF32(x []float32, v float32) int { return lastIndexOfF32Go(x, v) 
 func lastIndexOfF64(x []float64, v float64) int { return lastIndexOfF64Go(x, v) }
 func lastIndexOfI32(x []int32, v int32) int     { return lastIndexOfI32Go(x, v) }
 func lastIndexOfI64(x []int64, v int64) int     { return lastIndexOfI64Go(x, v) }
+func countF32(x []float32, v float32) int       { return countF32Go(x, v) }
+func countF64(x []float64, v float64) int       { return countF64Go(x, v) }
+func countI32(x []int32, v int32) int           { return countI32Go(x, v) }
+func countI64(x []int64, v int64) int           { return countI64Go(x, v) }
 func xorU64(x []uint64) uint64                  { return xorU64Go(x) }

@@ -4,7 +4,7 @@ import "math"
 
 // Pure-Go twins of the reduction kernels. They are always built: the purego
 // build and CPUs without AVX2 run them, and the tests hold every SIMD tier to
-// them. The rdInt, Min, Max, IndexOf and Xor twins are the reference loops
+// them. The rdInt, Min, Max, IndexOf, Count and Xor twins are the reference loops
 // of the doc comments; the float sums keep 8 accumulators and step through
 // MaxStep pieces like the assembly, so they meet the same error bound.
 
@@ -203,6 +203,15 @@ func rdStepLastIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
 	return -1
 }
 
+// rdStepCount counts v in x with k, MaxStep elements at a time.
+func rdStepCount[T rdOrdered](x []T, v T, k func([]T, T) int) int {
+	c := 0
+	for base := 0; base < len(x); base += MaxStep {
+		c += k(x[base:min(len(x), base+MaxStep)], v)
+	}
+	return c
+}
+
 // ---- float sums: 8 accumulators per piece --------------------------------
 
 // The pieces: x (and y) hold at most MaxStep elements.
@@ -286,6 +295,10 @@ func lastIndexOfF32Go(x []float32, v float32) int { return rdLastIndexLoop(x, v)
 func lastIndexOfF64Go(x []float64, v float64) int { return rdLastIndexLoop(x, v) }
 func lastIndexOfI32Go(x []int32, v int32) int     { return rdLastIndexLoop(x, v) }
 func lastIndexOfI64Go(x []int64, v int64) int     { return rdLastIndexLoop(x, v) }
+func countF32Go(x []float32, v float32) int       { return rdCountLoop(x, v) }
+func countF64Go(x []float64, v float64) int       { return rdCountLoop(x, v) }
+func countI32Go(x []int32, v int32) int           { return rdCountLoop(x, v) }
+func countI64Go(x []int64, v int64) int           { return rdCountLoop(x, v) }
 func xorU64Go(x []uint64) (s uint64)              { return rdXorLoop(x) }
 
 // ---- reference loops ------------------------------------------------------
@@ -356,6 +369,16 @@ func rdIndexLoop[T rdOrdered](x []T, v T) int {
 		}
 	}
 	return -1
+}
+
+func rdCountLoop[T rdOrdered](x []T, v T) int {
+	c := 0
+	for _, e := range x {
+		if e == v {
+			c++
+		}
+	}
+	return c
 }
 
 func rdLastIndexLoop[T rdOrdered](x []T, v T) int {

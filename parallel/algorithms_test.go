@@ -384,6 +384,39 @@ func TestCount(t *testing.T) {
 		if got := parallel.Count(p, fs, math.NaN()); got != 0 {
 			t.Fatalf("n=%d Count(NaN) = %d", n, got)
 		}
+		// The kernels' element types, and a named one, against plain
+		// loops: every third element the value (0 matching -0 too, for
+		// floats), at odd places an infinity.
+		zeros := make([]float32, n)
+		ks := make([]kelvin, n)
+		is := make([]int, n)
+		us := make([]uint32, n)
+		want := 0
+		for i := range zeros {
+			zeros[i], ks[i], is[i], us[i] = float32(i%5)+0.25, kelvin(i%5)+0.5, i%3-1, uint32(i%3)
+			switch {
+			case i%3 == 0:
+				zeros[i], ks[i], is[i], us[i] = 0, -1.5, -1, 0
+				if i%2 == 1 {
+					zeros[i] = float32(math.Copysign(0, -1))
+				}
+				want++
+			case i%2 == 1:
+				zeros[i] = float32(math.Inf(1 - i%4))
+			}
+		}
+		if got := parallel.Count(p, zeros, 0); got != want {
+			t.Fatalf("n=%d Count[float32](0) = %d, want %d", n, got, want)
+		}
+		if got := parallel.Count(p, ks, -1.5); got != want {
+			t.Fatalf("n=%d Count[kelvin] = %d, want %d", n, got, want)
+		}
+		if got := parallel.Count(p, is, -1); got != want {
+			t.Fatalf("n=%d Count[int] = %d, want %d", n, got, want)
+		}
+		if got := parallel.Count(p, us, 0); got != want {
+			t.Fatalf("n=%d Count[uint32] = %d, want %d", n, got, want)
+		}
 	})
 }
 

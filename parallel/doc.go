@@ -38,7 +38,8 @@
 // TransformReduce with (op.Add, op.Square), TransformReduce2 with (op.Add,
 // op.Mul), Transform with op.Square, op.Abs, op.Negate, Transform2 with
 // op.Add, op.Mul, InclusiveScan and ExclusiveScan with op.Add, and Fill,
-// Iota, Find, MinElement and MaxElement by element type. Kernels that give
+// Iota, Find, Count, MinElement, MaxElement and MinMaxElement by element
+// type. Kernels that give
 // the same bits as the sequential loop (integers, min/max, element-wise
 // operations) run under every policy; float sums and scans, which
 // reassociate, run only under Unseq, Par and ParUnseq. Any other function,

@@ -148,7 +148,8 @@ func FuzzScanParVsSeq(f *testing.F) {
 
 // FuzzFindParVsSeq: Find, FindIf, AnyOf, Count, MinElement and
 // MinMaxElement give the same answers under Seq and a parallel policy (and
-// MinMaxElement the same as the generic loop of MinMaxElementFunc).
+// MinMaxElement and Count[int64] the same as the generic loops of
+// MinMaxElementFunc and CountIf).
 func FuzzFindParVsSeq(f *testing.F) {
 	fuzzSeeds(f)
 	f.Fuzz(func(t *testing.T, pb byte, data []byte) {
@@ -171,6 +172,10 @@ func FuzzFindParVsSeq(f *testing.F) {
 		xs := int64s(data)
 		if len(xs) > 0 {
 			v := xs[len(xs)/2]
+			// The count kernel against the generic loop of CountIf.
+			if s, q := parallel.CountIf(execution.Seq, xs, func(x int64) bool { return x == v }), parallel.Count(p, xs, v); s != q {
+				t.Fatalf("%v: Count[int64] = %d, loop %d", p, q, s)
+			}
 			if s, q := parallel.Find(execution.Seq, xs, v), parallel.Find(p, xs, v); s != q {
 				t.Fatalf("%v: Find[int64] = %d, seq %d", p, q, s)
 			}

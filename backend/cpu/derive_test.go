@@ -41,6 +41,7 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 		"IotaOffset[meters]":                    cpu.LookupIotaOffset[meters](p) != nil,
 		"IndexOf[count]":                        cpu.LookupIndexOf[count](p) != nil,
 		"LastIndexOf[ticks]":                    cpu.LookupLastIndexOf[ticks](p) != nil,
+		"Count[celsius]":                        cpu.LookupCount[celsius](p) != nil,
 		"MaxNonNaN[meters]":                     cpu.LookupMaxNonNaN[meters](p) != nil,
 		"MinValue[meters]":                      cpu.LookupMinValue[meters](p) != nil,
 		"MaxValue[celsius]":                     cpu.LookupMaxValue[celsius](p) != nil,
@@ -74,6 +75,9 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 	}
 	if m, ok := cpu.LookupMaxNonNaN[celsius](p)(append(xs, celsius(math.NaN()))); !ok || m != math.MaxFloat32 {
 		t.Errorf("max non-NaN of celsius = %v, %v, want MaxFloat32, true", m, ok)
+	}
+	if got := cpu.LookupCount[celsius](p)(append(xs, 3.25, 1), 3.25); got != 2 {
+		t.Errorf("count of 3.25 = %d, want 2", got)
 	}
 	if got := cpu.LookupIndexOf[celsius](p)(xs, 3.25); got != 2 {
 		t.Errorf("index of 3.25 = %d, want 2", got)

@@ -317,6 +317,21 @@ func ExampleLookupIndexOf() {
 	// Output: 2 -1
 }
 
+func ExampleLookupCount() {
+	count := cpu.LookupCount[float64](execution.Par)
+	// Go's ==: +0 matches -0, NaN matches nothing.
+	xs := []float64{0, 1.5, math.Copysign(0, -1), math.NaN()}
+	fmt.Println(count(xs, 0), count(xs, math.NaN()))
+	// Output: 2 0
+}
+
+func ExampleRegisterCount() {
+	cpu.RegisterCount(cpu.IndexOfAs[altitude](asm.CountI64))
+	count := cpu.LookupCount[altitude](execution.Par)
+	fmt.Println(count([]altitude{3, -1, 3, 8}, 3))
+	// Output: 2
+}
+
 func ExampleLookupLastIndexOf() {
 	findLast := cpu.LookupLastIndexOf[float32](execution.Par)
 	fmt.Println(findLast([]float32{4, 0.5, 4, 2}, 4), findLast([]float32{4, 0.5}, 9))

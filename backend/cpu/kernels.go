@@ -10,7 +10,7 @@ import (
 // instantiation (op.Add[float32], never op.Add[T] inside a generic helper,
 // whose code pointer differs from the one users pass). int, uint, uint32 and
 // uint64 run on the kernels of the signed type of their size wherever the
-// bits agree: wrapping add and mul, fill, iota and find (not min/max, whose
+// bits agree: wrapping add and mul, fill, iota, find and count (not min/max, whose
 // order differs for unsigned types). int and uint have two lines each, one
 // per size: the adapter of the other size is nil, which registers nothing,
 // so a 64-bit target gets the int64 kernels and a 32-bit one the int32
@@ -194,4 +194,14 @@ func init() {
 	RegisterLastIndexOf(IndexOfAs[uint](asm.LastIndexOfI32))
 	RegisterLastIndexOf(IndexOfAs[uint32](asm.LastIndexOfI32))
 	RegisterLastIndexOf(IndexOfAs[uint64](asm.LastIndexOfI64))
+	RegisterCount(asm.CountF32)
+	RegisterCount(asm.CountF64)
+	RegisterCount(asm.CountI32)
+	RegisterCount(asm.CountI64)
+	RegisterCount(IndexOfAs[int](asm.CountI64))
+	RegisterCount(IndexOfAs[int](asm.CountI32))
+	RegisterCount(IndexOfAs[uint](asm.CountI64))
+	RegisterCount(IndexOfAs[uint](asm.CountI32))
+	RegisterCount(IndexOfAs[uint32](asm.CountI32))
+	RegisterCount(IndexOfAs[uint64](asm.CountI64))
 }

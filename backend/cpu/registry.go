@@ -70,6 +70,7 @@ const (
 	kindMinMaxValue
 	kindLastIndexOf
 	kindMaxNonNaN
+	kindCount
 )
 
 // key identifies a registry entry: the kind of kernel, the code pointers of
@@ -362,6 +363,12 @@ func RegisterLastIndexOf[T any](kernel func(x []T, v T) int) {
 	register(key{kind: kindLastIndexOf, t: typeID[T]()}, kernel, Exact)
 }
 
+// RegisterCount registers kernel(x, v) as the number of i with x[i] == v
+// (Go's ==: NaN matches nothing, -0 matches +0), for element type T.
+func RegisterCount[T any](kernel func(x []T, v T) int) {
+	register(key{kind: kindCount, t: typeID[T]()}, kernel, Exact)
+}
+
 // RegisterMaxNonNaN registers kernel(x) as the greatest element of x that
 // is not a NaN (the builtin max's order otherwise: -0 < +0), with ok false
 // when x holds none, for float element type T. MaxElement and
@@ -515,6 +522,16 @@ func LookupLastIndexOf[T any](p execution.Policy) func(x []T, v T) int {
 	return derive[func([]T, T) int](p, k)
 }
 
+// LookupCount returns the count kernel for element type T (see
+// RegisterCount), or nil.
+func LookupCount[T any](p execution.Policy) func(x []T, v T) int {
+	k := key{kind: kindCount, t: typeID[T]()}
+	if f, known := usable[func([]T, T) int](p, k); known {
+		return f
+	}
+	return derive[func([]T, T) int](p, k)
+}
+
 // LookupMaxNonNaN returns the NaN-skipping max kernel for element type T
 // (see RegisterMaxNonNaN), or nil.
 func LookupMaxNonNaN[T any](p execution.Policy) func(x []T) (m T, ok bool) {
@@ -623,7 +640,8 @@ func FillAs[T, K any](k func(dst []K, v K)) func(dst []T, v T) {
 	return func(dst []T, v T) { k(cast[K](dst), castv[K](v)) }
 }
 
-// IndexOfAs adapts a find kernel (IndexOf or LastIndexOf) over K to T (bit
+// IndexOfAs adapts a find or count kernel (IndexOf, LastIndexOf or Count)
+// over K to T (bit
 // equality must be Go's == for T: integers, not floats).
 func IndexOfAs[T, K any](k func(x []K, v K) int) func(x []T, v T) int {
 	if k == nil || !sameSize[T, K]() {

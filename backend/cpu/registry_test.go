@@ -113,6 +113,9 @@ func TestLookupPolicy(t *testing.T) {
 		if got := cpu.LookupLastIndexOf[uint64](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: uint64 backward find kernel %v, want %v", tc.p, got, tc.exact)
 		}
+		if got := cpu.LookupCount[uint](tc.p) != nil; got != tc.exact {
+			t.Errorf("%v: uint count kernel %v, want %v", tc.p, got, tc.exact)
+		}
 		if got := cpu.LookupMinValue[float64](tc.p) != nil; got != tc.exact {
 			t.Errorf("%v: float64 min value kernel %v, want %v", tc.p, got, tc.exact)
 		}
@@ -259,6 +262,8 @@ func TestAdapters(t *testing.T) {
 		check("int index absent", cpu.LookupIndexOf[int](p)(xi, 8), -1)
 		check("int last index", cpu.LookupLastIndexOf[int](p)(xi, xi[0]), lastIndex(xi, xi[0]))
 		check("int last index absent", cpu.LookupLastIndexOf[int](p)(xi, 8), -1)
+		check("int count", cpu.LookupCount[int](p)(xi, -3), n-1)
+		check("int count absent", cpu.LookupCount[int](p)(xi, 8), 0)
 	}
 }
 

@@ -1429,6 +1429,7 @@ func main() {
 				genLastIndexOfAVX2(e)
 			}
 			genIndexOf(s, e)
+			genCount(s, e)
 		}
 		genXor(s)
 	}
