@@ -17,13 +17,14 @@ package asm
 // specified.
 //
 // Cost: one pass over memory. The AVX2 and AVX-512 tiers handle 32 or 64
-// bytes per instruction, four vectors per loop iteration, with dst aligned by
-// one masked step and the tail done by one masked step (no scalar loop);
+// bytes per instruction, four vectors per loop iteration, with dst aligned
+// by one masked step and the tail done by one masked step (no scalar loop);
 // calls are split in MaxStep pieces. Square, Abs, Negate, Add, Mul and
-// PrefixSum write an output of more than half the last-level cache that
-// shares no memory with an input (see streamMin) with non-temporal stores,
-// which skip reading each line of dst before writing it: about 1.5x the
-// throughput on DRAM, and dst is not left in cache.
+// PrefixSum write an output of more than half the last-level cache (16 MiB
+// where that is larger) that shares no memory with an input (see streamMin)
+// with non-temporal stores, which skip reading each line of dst before
+// writing it: about 1.5x the throughput on DRAM, and dst is not left in
+// cache.
 
 import "fmt"
 

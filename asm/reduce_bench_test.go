@@ -345,7 +345,10 @@ func BenchmarkCount(b *testing.B) {
 	// One element in 8 matches.
 	rdBench(b, "f32", 4, 1, rdImpls(
 		func(n int) func() { x := rdBenchCountSlice[float32](n); return func() { rdSinkInt = CountF32(x, 1) } },
-		func(n int) func() { x := rdBenchCountSlice[float32](n); return func() { rdSinkInt = rdCountLoop(x, 1) } },
+		func(n int) func() {
+			x := rdBenchCountSlice[float32](n)
+			return func() { rdSinkInt = rdCountLoop(x, 1) }
+		},
 		nil))
 	rdBench(b, "i32", 4, 1, rdImpls(
 		func(n int) func() { x := rdBenchCountSlice[int32](n); return func() { rdSinkInt = CountI32(x, 1) } },

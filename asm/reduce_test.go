@@ -1007,14 +1007,16 @@ func TestTwinRoundsProducts(t *testing.T) {
 }
 
 // TestStreamThreshold: the stream kernels start above half the L3 (32 MiB
-// assumed when unknown), never below 4 MiB, so an L3-resident 4Mi float32
-// input (16 MiB here) stays on the plain kernels.
+// assumed when unknown or larger), never below 4 MiB, so an L3-resident
+// 4Mi float32 input (16 MiB here) stays on the plain kernels.
 func TestStreamThreshold(t *testing.T) {
 	for _, c := range []struct{ l3, want int }{
 		{32 << 20, 16<<20 + 1},
 		{0, 16<<20 + 1},
 		{-1, 16<<20 + 1},
-		{96 << 20, 48<<20 + 1},
+		{24 << 20, 12<<20 + 1},
+		{96 << 20, 16<<20 + 1},
+		{260 << 20, 16<<20 + 1},
 		{2 << 20, 4 << 20},
 	} {
 		if got := streamThreshold(c.l3); got != c.want {

@@ -33,8 +33,8 @@ const scanBlock = 1 << 12
 // op.Add (and the other scans package asm covers) runs as a SIMD prefix-sum
 // kernel except On(PureGo): for integers under every policy (bit-identical),
 // for floats under Unseq, Par and ParUnseq. As with Transform, the kernel
-// writes an output of more than half the last-level cache that is not in
-// place with non-temporal stores, on every chunk.
+// writes an output of more than half the last-level cache (16 MiB where that
+// is larger) that is not in place with non-temporal stores, on every chunk.
 //
 // Work O(n) sequentially, about 2n·W/(W+1) calls of op under Par; span
 // O(n/(W+1) + chunks); extra memory O(chunks).

@@ -17,10 +17,10 @@ import (
 // op.Negate, ...) run as SIMD kernels under every policy except On(PureGo):
 // they give the same bits as the loop. Other functions run as a Go loop, in
 // order under Seq and in concurrent chunks under Par and ParUnseq. A kernel
-// writes an output of more than half the last-level cache that is not in
-// place with non-temporal stores, under every policy (see package asm and
-// cpu.Streaming): such a dst comes back from DRAM, not from cache, on its
-// next read.
+// writes an output of more than half the last-level cache (16 MiB where that
+// is larger) that is not in place with non-temporal stores, under every
+// policy (see package asm and cpu.Streaming): such a dst comes back from
+// DRAM, not from cache, on its next read.
 //
 // Work O(n), span O(n/P + chunk), extra memory O(chunks).
 func Transform[T, U any](p execution.Policy, dst []U, src []T, fn func(T) U) {

@@ -8,14 +8,15 @@ import (
 )
 
 // Streaming returns the form of the element-wise or scan kernel k (as
-// LookupTransform, LookupTransform2 or LookupScan return it) that writes every piece
-// with non-temporal stores, for a call whose whole output, outBytes long,
-// no cache holds: outBytes at least the size from which package asm's
-// kernels store past the caches by themselves (more than half the
-// last-level cache). Otherwise, and where k has no such form (On(PureGo),
-// a kernel some other package registered), it returns k. The Square, Abs,
-// Negate, Add and Mul kernels and the prefix sums this package registers
-// have one, and so do those it derives from them for named element types.
+// LookupTransform, LookupTransform2 or LookupScan return it) that writes
+// every piece with non-temporal stores, for a call whose whole output,
+// outBytes long, no cache holds: outBytes at least the size from which
+// package asm's kernels store past the caches by themselves (more than half
+// the last-level cache, or 16 MiB where that is larger). Otherwise, and
+// where k has no such form (On(PureGo), a kernel some other package
+// registered), it returns k. The Square, Abs, Negate, Add and Mul kernels
+// and the prefix sums this package registers have one, and so do those it
+// derives from them for named element types.
 //
 // A parallel call runs k on chunks, each of which would decide from its
 // own length; so the chunks of a large output on many workers would all
