@@ -8,9 +8,9 @@ import (
 	"github.com/hpgo/hpgo/future"
 )
 
-// scanBlock is the block an exclusive scan kernel works in: the kernel
-// writes the inclusive scan of a block, which is then shifted by one while
-// it is still in cache.
+// scanBlock is the block an exclusive scan kernel works in, in place: the
+// kernel writes the inclusive scan of a block, which is then shifted by one
+// while it is still in cache.
 const scanBlock = 1 << 12
 
 // InclusiveScan sets dst[i] = src[0] op src[1] op ... op src[i] for every i
@@ -89,6 +89,9 @@ func checkScan[T any](name string, dst, src []T) {
 type scanner[T any] struct {
 	op func(T, T) T
 	k  func(dst, src []T, carry T) T // a prefix-sum kernel, or nil
+	// inPlace: dst is src, so an exclusive scan by the kernel cannot write
+	// dst[i+1] from src[i] (it would overwrite src[i+1] before reading it).
+	inPlace bool
 }
 
 // inclusive scans src into dst with no carry (the first stretch) and
@@ -119,6 +122,18 @@ func (s scanner[T]) inclusiveFrom(dst, src []T, carry T) T {
 // holds: n-1 calls for n elements, as the sequential loop needs (an op
 // that checks for overflow must not fail on a value nobody asked for).
 func (s scanner[T]) exclusiveFrom(dst, src []T, carry T, total bool) T {
+	if s.k != nil && !s.inPlace && len(src) > 0 {
+		// Out of place, the exclusive scan is the inclusive one of
+		// src[:n-1] from carry, written one element further on: one pass,
+		// each element of dst written once.
+		n := len(src)
+		dst[0] = carry
+		last := s.k(dst[1:n], src[:n-1], carry)
+		if total {
+			last = s.op(last, src[n-1])
+		}
+		return last
+	}
 	if s.k != nil {
 		for b := 0; b < len(src); b += scanBlock {
 			e := min(b+scanBlock, len(src))
@@ -146,7 +161,8 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 		return nil
 	}
 	dst = dst[:n]
-	s := scanner[T]{op: op, k: cpu.LookupScan(p, op)}
+	inPlace := overlap(dst, src)
+	s := scanner[T]{op: op, k: cpu.LookupScan(p, op), inPlace: inPlace}
 	grain := cpu.GrainLoop
 	if s.k != nil {
 		grain = cpu.GrainKernel
@@ -164,12 +180,10 @@ func scanCtx[T any](ctx context.Context, p execution.Policy, dst, src []T, init 
 		whole()
 		return nil
 	}
-	// An inclusive scan writes each chunk of dst once, so a large one out
-	// of place takes the kernel's non-temporal form on every chunk (see
-	// Transform). An exclusive one keeps the cached stores: it shifts each
-	// block of scanBlock elements by one after the kernel wrote it.
-	if s.k != nil && !exclusive {
-		s.k = cpu.Streaming(s.k, outBytes(dst, overlap(dst, src)))
+	// Out of place, a scan writes each chunk of dst once, so a large one
+	// takes the kernel's non-temporal form on every chunk (see Transform).
+	if s.k != nil {
+		s.k = cpu.Streaming(s.k, outBytes(dst, inPlace))
 	}
 
 	// Pass 1: the total of each chunk, and the chunk bounds (auto chunking
