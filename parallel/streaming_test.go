@@ -10,10 +10,11 @@ import (
 	"github.com/hpgo/hpgo/parallel"
 )
 
-// A parallel Transform, Transform2 or InclusiveScan whose whole output is
-// large and out of place runs the kernels' non-temporal forms on every chunk. Here every
-// output counts as large, so chunks of every length and alignment go
-// through them; in-place calls keep the cached stores.
+// A parallel Transform, Transform2, InclusiveScan or ExclusiveScan whose
+// whole output is large and out of place runs the kernels' non-temporal
+// forms on every chunk. Here every output counts as large, so chunks of
+// every length and alignment go through them; in-place calls keep the
+// cached stores.
 func TestTransformStreaming(t *testing.T) {
 	defer ntstore.ForceForTest(0)()
 	pols := []execution.Policy{
@@ -80,7 +81,7 @@ func checkStreamed(t *testing.T, p execution.Policy, n, off int) {
 			t.Fatalf("%s: Abs[kelvin][%d] = %v, want %v", what, k, dK[k], want)
 		}
 	}
-	// Inclusive scans (integers: exact under every association).
+	// Scans (integers: exact under every association).
 	parallel.InclusiveScan(p, d64[:n], i, op.Add)
 	var acc int64
 	for k := range n {
@@ -96,6 +97,23 @@ func checkStreamed(t *testing.T, p execution.Policy, n, off int) {
 		if dI[k] != accI {
 			t.Fatalf("%s: InclusiveScan[int][%d] = %v, want %v", what, k, dI[k], accI)
 		}
+	}
+	// Exclusive scans: out of place, the kernel writes one element on.
+	parallel.ExclusiveScan(p, d64[:n], i, 5, op.Add)
+	acc = 5
+	for k := range n {
+		if d64[k] != acc {
+			t.Fatalf("%s: ExclusiveScan[int64][%d] = %v, want %v", what, k, d64[k], acc)
+		}
+		acc += i[k]
+	}
+	parallel.ExclusiveScan(p, dI[:n], ii, -3, op.Add)
+	accI = -3
+	for k := range n {
+		if dI[k] != accI {
+			t.Fatalf("%s: ExclusiveScan[int][%d] = %v, want %v", what, k, dI[k], accI)
+		}
+		accI += ii[k]
 	}
 	if d32[n] != 42 || d64[n] != 42 || dI[n] != 42 || dK[n] != 42 {
 		t.Fatalf("%s: an element past the output changed", what)
