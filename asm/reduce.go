@@ -616,10 +616,10 @@ func streamThreshold(l3 int) int {
 // of L3 (a threshold of 130 MiB without the cap), one goroutine:
 //   - SquareF32 with non-temporal stores against cached ones: 33 against
 //     28 GB/s of input and output at 4Mi float32 (16 MiB out), 34 against
-//     27 at 8Mi, 34 against 14.5 at 16Mi, 22 against 13.5 at 32Mi;
+//     27 at 8Mi, 34 against 14.4 at 16Mi, 22 against 13.5 at 32Mi;
 //   - the Stream reductions against the plain ones: 0-5% faster over
-//     4Mi elements (16 and 32 MiB), 10-20% over 16Mi (SumF64 6.2 against
-//     5.4 ms, MinF64 7.3 against 6.0 ms), and 7-11% over 64Mi cut in 8
+//     4Mi elements (16 and 32 MiB), 15-20% over 16Mi (SumF64 5.4 ms
+//     against 6.4, MinF64 6.1 against 7.5), and 7-12% over 64Mi cut in 8
 //     chunks on two goroutines, as Par cuts it.
 //
 // Nothing there favoured the cached path from 16 MiB up; the cap keeps the
