@@ -148,3 +148,41 @@ func checkHasNaN[F float32 | float64](t *testing.T, name string, hasNaN func([]F
 		t.Fatalf("%s(%v) = %v, want %v", name, x, got, want)
 	}
 }
+
+// TestMinMaxTwoPass: under the AVX-512 tier, MinMax gives the loops'
+// results whichever way minMaxTwoPass chooses (the fused AVX2 kernel, or
+// the AVX-512 Min and Max kernels in turn), on inputs with NaNs, signed
+// zeros and infinities at random places, up to and past minMaxTwoPassMax.
+func TestMinMaxTwoPass(t *testing.T) {
+	useTier(t, AVX512)
+	defer func(old bool) { minMaxTwoPass = old }(minMaxTwoPass)
+	r := rand.New(rand.NewPCG(17, 18))
+	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310}
+	for _, twoPass := range []bool{false, true} {
+		minMaxTwoPass = twoPass
+		for _, n := range []int{1, 2, 7, 16, 17, 100, 300, minMaxTwoPassMax / 8, minMaxTwoPassMax/4 + 1, 3*MaxStep + 5} {
+			for trial := range 6 {
+				x := rdFloats[float64](r, n)
+				for k := trial % 3; k > 0; k-- {
+					x[r.IntN(n)] = specials[r.IntN(len(specials))]
+				}
+				x32 := make([]float32, n)
+				i32 := make([]int32, n)
+				i64 := make([]int64, n)
+				for i, v := range x {
+					x32[i] = float32(v)
+					i64[i] = int64(r.Uint64())
+					i32[i] = int32(i64[i])
+				}
+				rdCheckMinMax(t, MinMaxF64, x)
+				rdCheckMinMax(t, MinMaxF32, x32)
+				if lo, hi := MinMaxI32(i32); lo != rdMinLoop(i32) || hi != rdMaxLoop(i32) {
+					t.Fatalf("twoPass=%v: MinMaxI32(n=%d) = %d, %d", twoPass, n, lo, hi)
+				}
+				if lo, hi := MinMaxI64(i64); lo != rdMinLoop(i64) || hi != rdMaxLoop(i64) {
+					t.Fatalf("twoPass=%v: MinMaxI64(n=%d) = %d, %d", twoPass, n, lo, hi)
+				}
+			}
+		}
+	}
+}
