@@ -353,7 +353,7 @@ func maxI64(x []int64) int64 {
 }
 
 // MaxNonNaN has an AVX2 kernel only, which the AVX-512 tier runs too, as it
-// does for MinMax and LastIndexOf.
+// does the fused MinMax kernel.
 
 func maxNonNaNF32(x []float32) (float32, bool) {
 	if len(x) > MaxStep {
@@ -389,8 +389,8 @@ func rdSettleNonNaN[F float32 | float64](x []F, m F, maxZero func([]F) F, index 
 }
 
 // The fused min+max kernels have an AVX2 form only, which the AVX-512 tier
-// runs too: its loop is bound by the min/max ports, which a wider vector
-// does not widen.
+// runs too: on Zen 4 its loop is bound by the min/max ports, which a wider
+// vector does not widen (but see minMaxTwoPass).
 
 // Under the AVX-512 tier, MinMax of floats runs the AVX-512 Min and Max
 // kernels one after the other, instead of the fused AVX2 kernel, on inputs
@@ -462,47 +462,56 @@ func minMaxI64(x []int64) (int64, int64) {
 	return minMaxI64AVX2(x)
 }
 
-// LastIndexOf has an AVX2 kernel only, which the AVX-512 tier runs too: a
-// search that stops at its match gains little from wider vectors.
-
 func lastIndexOfF32(x []float32, v float32) int {
 	if len(x) > MaxStep {
 		return rdStepLastIndex(x, v, lastIndexOfF32)
 	}
-	if active == PureGo {
-		return lastIndexOfF32Go(x, v)
+	switch active {
+	case AVX512:
+		return lastIndexOfF32AVX512(x, v)
+	case AVX2:
+		return lastIndexOfF32AVX2(x, v)
 	}
-	return lastIndexOfF32AVX2(x, v)
+	return lastIndexOfF32Go(x, v)
 }
 
 func lastIndexOfF64(x []float64, v float64) int {
 	if len(x) > MaxStep {
 		return rdStepLastIndex(x, v, lastIndexOfF64)
 	}
-	if active == PureGo {
-		return lastIndexOfF64Go(x, v)
+	switch active {
+	case AVX512:
+		return lastIndexOfF64AVX512(x, v)
+	case AVX2:
+		return lastIndexOfF64AVX2(x, v)
 	}
-	return lastIndexOfF64AVX2(x, v)
+	return lastIndexOfF64Go(x, v)
 }
 
 func lastIndexOfI32(x []int32, v int32) int {
 	if len(x) > MaxStep {
 		return rdStepLastIndex(x, v, lastIndexOfI32)
 	}
-	if active == PureGo {
-		return lastIndexOfI32Go(x, v)
+	switch active {
+	case AVX512:
+		return lastIndexOfI32AVX512(x, v)
+	case AVX2:
+		return lastIndexOfI32AVX2(x, v)
 	}
-	return lastIndexOfI32AVX2(x, v)
+	return lastIndexOfI32Go(x, v)
 }
 
 func lastIndexOfI64(x []int64, v int64) int {
 	if len(x) > MaxStep {
 		return rdStepLastIndex(x, v, lastIndexOfI64)
 	}
-	if active == PureGo {
-		return lastIndexOfI64Go(x, v)
+	switch active {
+	case AVX512:
+		return lastIndexOfI64AVX512(x, v)
+	case AVX2:
+		return lastIndexOfI64AVX2(x, v)
 	}
-	return lastIndexOfI64AVX2(x, v)
+	return lastIndexOfI64Go(x, v)
 }
 
 func indexOfF32(x []float32, v float32) int {

@@ -1118,99 +1118,6 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func lastIndexOfF32AVX2(x []float32, v float32) int
-// Requires: AVX, AVX2
-TEXT ·lastIndexOfF32AVX2(SB), NOSPLIT, $0-40
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	VBROADCASTSS v+24(FP), Y0
-
-	// The last len(x) mod lanes elements, masked.
-	MOVQ       CX, DX
-	ANDQ       $0x00000007, DX
-	JZ         vectors
-	SUBQ       DX, CX
-	SHLQ       $0x02, DX
-	NEGQ       DX
-	LEAQ       reduceTailMask<>+0(SB), BX
-	VMOVDQU    32(BX)(DX*1), Y1
-	VMASKMOVPS (AX)(CX*4), Y1, Y2
-	VCMPPS     $0x00, Y2, Y0, Y2
-	VPAND      Y1, Y2, Y2
-	VMOVMSKPS  Y2, DX
-	TESTQ      DX, DX
-	JNZ        found
-
-	// Single vectors, back to a multiple of 64 elements.
-vectors:
-	TESTQ     $0x0000003f, CX
-	JZ        blocks
-	SUBQ      $0x00000008, CX
-	VCMPPS    $0x00, (AX)(CX*4), Y0, Y1
-	VMOVMSKPS Y1, DX
-	TESTQ     DX, DX
-	JNZ       found
-	JMP       vectors
-
-	// Blocks of 8 vectors, from the end.
-blocks:
-	TESTQ     CX, CX
-	JZ        notfound
-	SUBQ      $0x00000040, CX
-	VCMPPS    $0x00, (AX)(CX*4), Y0, Y1
-	VCMPPS    $0x00, 32(AX)(CX*4), Y0, Y2
-	VCMPPS    $0x00, 64(AX)(CX*4), Y0, Y3
-	VCMPPS    $0x00, 96(AX)(CX*4), Y0, Y4
-	VCMPPS    $0x00, 128(AX)(CX*4), Y0, Y5
-	VCMPPS    $0x00, 160(AX)(CX*4), Y0, Y6
-	VCMPPS    $0x00, 192(AX)(CX*4), Y0, Y7
-	VCMPPS    $0x00, 224(AX)(CX*4), Y0, Y8
-	VPOR      Y1, Y2, Y9
-	VPOR      Y3, Y4, Y10
-	VPOR      Y5, Y6, Y11
-	VPOR      Y7, Y8, Y12
-	VPOR      Y9, Y10, Y9
-	VPOR      Y11, Y12, Y10
-	VPOR      Y9, Y10, Y9
-	VPTEST    Y9, Y9
-	JZ        blocks
-	XORQ      DX, DX
-	VMOVMSKPS Y1, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y2, AX
-	SHLQ      $0x08, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y3, AX
-	SHLQ      $0x10, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y4, AX
-	SHLQ      $0x18, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y5, AX
-	SHLQ      $0x20, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y6, AX
-	SHLQ      $0x28, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y7, AX
-	SHLQ      $0x30, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y8, AX
-	SHLQ      $0x38, AX
-	ORQ       AX, DX
-
-found:
-	BSRQ DX, DX
-	ADDQ CX, DX
-	MOVQ DX, ret+32(FP)
-	VZEROUPPER
-	RET
-
-notfound:
-	MOVQ $-1, ret+32(FP)
-	VZEROUPPER
-	RET
-
 // func indexOfF32AVX2(x []float32, v float32) int
 // Requires: AVX, AVX2
 TEXT ·indexOfF32AVX2(SB), NOSPLIT, $0-40
@@ -1319,6 +1226,99 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func lastIndexOfF32AVX2(x []float32, v float32) int
+// Requires: AVX, AVX2
+TEXT ·lastIndexOfF32AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS v+24(FP), Y0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ       CX, DX
+	ANDQ       $0x00000007, DX
+	JZ         vectors
+	SUBQ       DX, CX
+	SHLQ       $0x02, DX
+	NEGQ       DX
+	LEAQ       reduceTailMask<>+0(SB), BX
+	VMOVDQU    32(BX)(DX*1), Y1
+	VMASKMOVPS (AX)(CX*4), Y1, Y2
+	VCMPPS     $0x00, Y2, Y0, Y2
+	VPAND      Y1, Y2, Y2
+	VMOVMSKPS  Y2, DX
+	TESTQ      DX, DX
+	JNZ        found
+
+	// Single vectors, back to a multiple of 64 elements.
+vectors:
+	TESTQ     $0x0000003f, CX
+	JZ        blocks
+	SUBQ      $0x00000008, CX
+	VCMPPS    $0x00, (AX)(CX*4), Y0, Y1
+	VMOVMSKPS Y1, DX
+	TESTQ     DX, DX
+	JNZ       found
+	JMP       vectors
+
+	// Blocks of 8 vectors, from the end.
+blocks:
+	TESTQ     CX, CX
+	JZ        notfound
+	SUBQ      $0x00000040, CX
+	VCMPPS    $0x00, (AX)(CX*4), Y0, Y1
+	VCMPPS    $0x00, 32(AX)(CX*4), Y0, Y2
+	VCMPPS    $0x00, 64(AX)(CX*4), Y0, Y3
+	VCMPPS    $0x00, 96(AX)(CX*4), Y0, Y4
+	VCMPPS    $0x00, 128(AX)(CX*4), Y0, Y5
+	VCMPPS    $0x00, 160(AX)(CX*4), Y0, Y6
+	VCMPPS    $0x00, 192(AX)(CX*4), Y0, Y7
+	VCMPPS    $0x00, 224(AX)(CX*4), Y0, Y8
+	VPOR      Y1, Y2, Y9
+	VPOR      Y3, Y4, Y10
+	VPOR      Y5, Y6, Y11
+	VPOR      Y7, Y8, Y12
+	VPOR      Y9, Y10, Y9
+	VPOR      Y11, Y12, Y10
+	VPOR      Y9, Y10, Y9
+	VPTEST    Y9, Y9
+	JZ        blocks
+	XORQ      DX, DX
+	VMOVMSKPS Y1, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y2, AX
+	SHLQ      $0x08, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y3, AX
+	SHLQ      $0x10, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y4, AX
+	SHLQ      $0x18, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y5, AX
+	SHLQ      $0x20, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y6, AX
+	SHLQ      $0x28, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y7, AX
+	SHLQ      $0x30, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y8, AX
+	SHLQ      $0x38, AX
+	ORQ       AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
 	VZEROUPPER
 	RET
 
@@ -2466,99 +2466,6 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func lastIndexOfF64AVX2(x []float64, v float64) int
-// Requires: AVX, AVX2
-TEXT ·lastIndexOfF64AVX2(SB), NOSPLIT, $0-40
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	VBROADCASTSD v+24(FP), Y0
-
-	// The last len(x) mod lanes elements, masked.
-	MOVQ       CX, DX
-	ANDQ       $0x00000003, DX
-	JZ         vectors
-	SUBQ       DX, CX
-	SHLQ       $0x03, DX
-	NEGQ       DX
-	LEAQ       reduceTailMask<>+0(SB), BX
-	VMOVDQU    32(BX)(DX*1), Y1
-	VMASKMOVPD (AX)(CX*8), Y1, Y2
-	VCMPPD     $0x00, Y2, Y0, Y2
-	VPAND      Y1, Y2, Y2
-	VMOVMSKPD  Y2, DX
-	TESTQ      DX, DX
-	JNZ        found
-
-	// Single vectors, back to a multiple of 32 elements.
-vectors:
-	TESTQ     $0x0000001f, CX
-	JZ        blocks
-	SUBQ      $0x00000004, CX
-	VCMPPD    $0x00, (AX)(CX*8), Y0, Y1
-	VMOVMSKPD Y1, DX
-	TESTQ     DX, DX
-	JNZ       found
-	JMP       vectors
-
-	// Blocks of 8 vectors, from the end.
-blocks:
-	TESTQ     CX, CX
-	JZ        notfound
-	SUBQ      $0x00000020, CX
-	VCMPPD    $0x00, (AX)(CX*8), Y0, Y1
-	VCMPPD    $0x00, 32(AX)(CX*8), Y0, Y2
-	VCMPPD    $0x00, 64(AX)(CX*8), Y0, Y3
-	VCMPPD    $0x00, 96(AX)(CX*8), Y0, Y4
-	VCMPPD    $0x00, 128(AX)(CX*8), Y0, Y5
-	VCMPPD    $0x00, 160(AX)(CX*8), Y0, Y6
-	VCMPPD    $0x00, 192(AX)(CX*8), Y0, Y7
-	VCMPPD    $0x00, 224(AX)(CX*8), Y0, Y8
-	VPOR      Y1, Y2, Y9
-	VPOR      Y3, Y4, Y10
-	VPOR      Y5, Y6, Y11
-	VPOR      Y7, Y8, Y12
-	VPOR      Y9, Y10, Y9
-	VPOR      Y11, Y12, Y10
-	VPOR      Y9, Y10, Y9
-	VPTEST    Y9, Y9
-	JZ        blocks
-	XORQ      DX, DX
-	VMOVMSKPD Y1, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y2, AX
-	SHLQ      $0x04, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y3, AX
-	SHLQ      $0x08, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y4, AX
-	SHLQ      $0x0c, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y5, AX
-	SHLQ      $0x10, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y6, AX
-	SHLQ      $0x14, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y7, AX
-	SHLQ      $0x18, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y8, AX
-	SHLQ      $0x1c, AX
-	ORQ       AX, DX
-
-found:
-	BSRQ DX, DX
-	ADDQ CX, DX
-	MOVQ DX, ret+32(FP)
-	VZEROUPPER
-	RET
-
-notfound:
-	MOVQ $-1, ret+32(FP)
-	VZEROUPPER
-	RET
-
 // func indexOfF64AVX2(x []float64, v float64) int
 // Requires: AVX, AVX2
 TEXT ·indexOfF64AVX2(SB), NOSPLIT, $0-40
@@ -2667,6 +2574,99 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func lastIndexOfF64AVX2(x []float64, v float64) int
+// Requires: AVX, AVX2
+TEXT ·lastIndexOfF64AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD v+24(FP), Y0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ       CX, DX
+	ANDQ       $0x00000003, DX
+	JZ         vectors
+	SUBQ       DX, CX
+	SHLQ       $0x03, DX
+	NEGQ       DX
+	LEAQ       reduceTailMask<>+0(SB), BX
+	VMOVDQU    32(BX)(DX*1), Y1
+	VMASKMOVPD (AX)(CX*8), Y1, Y2
+	VCMPPD     $0x00, Y2, Y0, Y2
+	VPAND      Y1, Y2, Y2
+	VMOVMSKPD  Y2, DX
+	TESTQ      DX, DX
+	JNZ        found
+
+	// Single vectors, back to a multiple of 32 elements.
+vectors:
+	TESTQ     $0x0000001f, CX
+	JZ        blocks
+	SUBQ      $0x00000004, CX
+	VCMPPD    $0x00, (AX)(CX*8), Y0, Y1
+	VMOVMSKPD Y1, DX
+	TESTQ     DX, DX
+	JNZ       found
+	JMP       vectors
+
+	// Blocks of 8 vectors, from the end.
+blocks:
+	TESTQ     CX, CX
+	JZ        notfound
+	SUBQ      $0x00000020, CX
+	VCMPPD    $0x00, (AX)(CX*8), Y0, Y1
+	VCMPPD    $0x00, 32(AX)(CX*8), Y0, Y2
+	VCMPPD    $0x00, 64(AX)(CX*8), Y0, Y3
+	VCMPPD    $0x00, 96(AX)(CX*8), Y0, Y4
+	VCMPPD    $0x00, 128(AX)(CX*8), Y0, Y5
+	VCMPPD    $0x00, 160(AX)(CX*8), Y0, Y6
+	VCMPPD    $0x00, 192(AX)(CX*8), Y0, Y7
+	VCMPPD    $0x00, 224(AX)(CX*8), Y0, Y8
+	VPOR      Y1, Y2, Y9
+	VPOR      Y3, Y4, Y10
+	VPOR      Y5, Y6, Y11
+	VPOR      Y7, Y8, Y12
+	VPOR      Y9, Y10, Y9
+	VPOR      Y11, Y12, Y10
+	VPOR      Y9, Y10, Y9
+	VPTEST    Y9, Y9
+	JZ        blocks
+	XORQ      DX, DX
+	VMOVMSKPD Y1, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y2, AX
+	SHLQ      $0x04, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y3, AX
+	SHLQ      $0x08, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y4, AX
+	SHLQ      $0x0c, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y5, AX
+	SHLQ      $0x10, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y6, AX
+	SHLQ      $0x14, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y7, AX
+	SHLQ      $0x18, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y8, AX
+	SHLQ      $0x1c, AX
+	ORQ       AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
 	VZEROUPPER
 	RET
 
@@ -3507,101 +3507,6 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func lastIndexOfI32AVX2(x []int32, v int32) int
-// Requires: AVX, AVX2
-TEXT ·lastIndexOfI32AVX2(SB), NOSPLIT, $0-40
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	MOVL         v+24(FP), DX
-	VMOVD        DX, X0
-	VPBROADCASTD X0, Y0
-
-	// The last len(x) mod lanes elements, masked.
-	MOVQ       CX, DX
-	ANDQ       $0x00000007, DX
-	JZ         vectors
-	SUBQ       DX, CX
-	SHLQ       $0x02, DX
-	NEGQ       DX
-	LEAQ       reduceTailMask<>+0(SB), BX
-	VMOVDQU    32(BX)(DX*1), Y1
-	VPMASKMOVD (AX)(CX*4), Y1, Y2
-	VPCMPEQD   Y2, Y0, Y2
-	VPAND      Y1, Y2, Y2
-	VMOVMSKPS  Y2, DX
-	TESTQ      DX, DX
-	JNZ        found
-
-	// Single vectors, back to a multiple of 64 elements.
-vectors:
-	TESTQ     $0x0000003f, CX
-	JZ        blocks
-	SUBQ      $0x00000008, CX
-	VPCMPEQD  (AX)(CX*4), Y0, Y1
-	VMOVMSKPS Y1, DX
-	TESTQ     DX, DX
-	JNZ       found
-	JMP       vectors
-
-	// Blocks of 8 vectors, from the end.
-blocks:
-	TESTQ     CX, CX
-	JZ        notfound
-	SUBQ      $0x00000040, CX
-	VPCMPEQD  (AX)(CX*4), Y0, Y1
-	VPCMPEQD  32(AX)(CX*4), Y0, Y2
-	VPCMPEQD  64(AX)(CX*4), Y0, Y3
-	VPCMPEQD  96(AX)(CX*4), Y0, Y4
-	VPCMPEQD  128(AX)(CX*4), Y0, Y5
-	VPCMPEQD  160(AX)(CX*4), Y0, Y6
-	VPCMPEQD  192(AX)(CX*4), Y0, Y7
-	VPCMPEQD  224(AX)(CX*4), Y0, Y8
-	VPOR      Y1, Y2, Y9
-	VPOR      Y3, Y4, Y10
-	VPOR      Y5, Y6, Y11
-	VPOR      Y7, Y8, Y12
-	VPOR      Y9, Y10, Y9
-	VPOR      Y11, Y12, Y10
-	VPOR      Y9, Y10, Y9
-	VPTEST    Y9, Y9
-	JZ        blocks
-	XORQ      DX, DX
-	VMOVMSKPS Y1, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y2, AX
-	SHLQ      $0x08, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y3, AX
-	SHLQ      $0x10, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y4, AX
-	SHLQ      $0x18, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y5, AX
-	SHLQ      $0x20, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y6, AX
-	SHLQ      $0x28, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y7, AX
-	SHLQ      $0x30, AX
-	ORQ       AX, DX
-	VMOVMSKPS Y8, AX
-	SHLQ      $0x38, AX
-	ORQ       AX, DX
-
-found:
-	BSRQ DX, DX
-	ADDQ CX, DX
-	MOVQ DX, ret+32(FP)
-	VZEROUPPER
-	RET
-
-notfound:
-	MOVQ $-1, ret+32(FP)
-	VZEROUPPER
-	RET
-
 // func indexOfI32AVX2(x []int32, v int32) int
 // Requires: AVX, AVX2
 TEXT ·indexOfI32AVX2(SB), NOSPLIT, $0-40
@@ -3712,6 +3617,101 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func lastIndexOfI32AVX2(x []int32, v int32) int
+// Requires: AVX, AVX2
+TEXT ·lastIndexOfI32AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	MOVL         v+24(FP), DX
+	VMOVD        DX, X0
+	VPBROADCASTD X0, Y0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ       CX, DX
+	ANDQ       $0x00000007, DX
+	JZ         vectors
+	SUBQ       DX, CX
+	SHLQ       $0x02, DX
+	NEGQ       DX
+	LEAQ       reduceTailMask<>+0(SB), BX
+	VMOVDQU    32(BX)(DX*1), Y1
+	VPMASKMOVD (AX)(CX*4), Y1, Y2
+	VPCMPEQD   Y2, Y0, Y2
+	VPAND      Y1, Y2, Y2
+	VMOVMSKPS  Y2, DX
+	TESTQ      DX, DX
+	JNZ        found
+
+	// Single vectors, back to a multiple of 64 elements.
+vectors:
+	TESTQ     $0x0000003f, CX
+	JZ        blocks
+	SUBQ      $0x00000008, CX
+	VPCMPEQD  (AX)(CX*4), Y0, Y1
+	VMOVMSKPS Y1, DX
+	TESTQ     DX, DX
+	JNZ       found
+	JMP       vectors
+
+	// Blocks of 8 vectors, from the end.
+blocks:
+	TESTQ     CX, CX
+	JZ        notfound
+	SUBQ      $0x00000040, CX
+	VPCMPEQD  (AX)(CX*4), Y0, Y1
+	VPCMPEQD  32(AX)(CX*4), Y0, Y2
+	VPCMPEQD  64(AX)(CX*4), Y0, Y3
+	VPCMPEQD  96(AX)(CX*4), Y0, Y4
+	VPCMPEQD  128(AX)(CX*4), Y0, Y5
+	VPCMPEQD  160(AX)(CX*4), Y0, Y6
+	VPCMPEQD  192(AX)(CX*4), Y0, Y7
+	VPCMPEQD  224(AX)(CX*4), Y0, Y8
+	VPOR      Y1, Y2, Y9
+	VPOR      Y3, Y4, Y10
+	VPOR      Y5, Y6, Y11
+	VPOR      Y7, Y8, Y12
+	VPOR      Y9, Y10, Y9
+	VPOR      Y11, Y12, Y10
+	VPOR      Y9, Y10, Y9
+	VPTEST    Y9, Y9
+	JZ        blocks
+	XORQ      DX, DX
+	VMOVMSKPS Y1, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y2, AX
+	SHLQ      $0x08, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y3, AX
+	SHLQ      $0x10, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y4, AX
+	SHLQ      $0x18, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y5, AX
+	SHLQ      $0x20, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y6, AX
+	SHLQ      $0x28, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y7, AX
+	SHLQ      $0x30, AX
+	ORQ       AX, DX
+	VMOVMSKPS Y8, AX
+	SHLQ      $0x38, AX
+	ORQ       AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
 	VZEROUPPER
 	RET
 
@@ -4560,99 +4560,6 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func lastIndexOfI64AVX2(x []int64, v int64) int
-// Requires: AVX, AVX2
-TEXT ·lastIndexOfI64AVX2(SB), NOSPLIT, $0-40
-	MOVQ         x_base+0(FP), AX
-	MOVQ         x_len+8(FP), CX
-	VPBROADCASTQ v+24(FP), Y0
-
-	// The last len(x) mod lanes elements, masked.
-	MOVQ       CX, DX
-	ANDQ       $0x00000003, DX
-	JZ         vectors
-	SUBQ       DX, CX
-	SHLQ       $0x03, DX
-	NEGQ       DX
-	LEAQ       reduceTailMask<>+0(SB), BX
-	VMOVDQU    32(BX)(DX*1), Y1
-	VPMASKMOVQ (AX)(CX*8), Y1, Y2
-	VPCMPEQQ   Y2, Y0, Y2
-	VPAND      Y1, Y2, Y2
-	VMOVMSKPD  Y2, DX
-	TESTQ      DX, DX
-	JNZ        found
-
-	// Single vectors, back to a multiple of 32 elements.
-vectors:
-	TESTQ     $0x0000001f, CX
-	JZ        blocks
-	SUBQ      $0x00000004, CX
-	VPCMPEQQ  (AX)(CX*8), Y0, Y1
-	VMOVMSKPD Y1, DX
-	TESTQ     DX, DX
-	JNZ       found
-	JMP       vectors
-
-	// Blocks of 8 vectors, from the end.
-blocks:
-	TESTQ     CX, CX
-	JZ        notfound
-	SUBQ      $0x00000020, CX
-	VPCMPEQQ  (AX)(CX*8), Y0, Y1
-	VPCMPEQQ  32(AX)(CX*8), Y0, Y2
-	VPCMPEQQ  64(AX)(CX*8), Y0, Y3
-	VPCMPEQQ  96(AX)(CX*8), Y0, Y4
-	VPCMPEQQ  128(AX)(CX*8), Y0, Y5
-	VPCMPEQQ  160(AX)(CX*8), Y0, Y6
-	VPCMPEQQ  192(AX)(CX*8), Y0, Y7
-	VPCMPEQQ  224(AX)(CX*8), Y0, Y8
-	VPOR      Y1, Y2, Y9
-	VPOR      Y3, Y4, Y10
-	VPOR      Y5, Y6, Y11
-	VPOR      Y7, Y8, Y12
-	VPOR      Y9, Y10, Y9
-	VPOR      Y11, Y12, Y10
-	VPOR      Y9, Y10, Y9
-	VPTEST    Y9, Y9
-	JZ        blocks
-	XORQ      DX, DX
-	VMOVMSKPD Y1, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y2, AX
-	SHLQ      $0x04, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y3, AX
-	SHLQ      $0x08, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y4, AX
-	SHLQ      $0x0c, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y5, AX
-	SHLQ      $0x10, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y6, AX
-	SHLQ      $0x14, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y7, AX
-	SHLQ      $0x18, AX
-	ORQ       AX, DX
-	VMOVMSKPD Y8, AX
-	SHLQ      $0x1c, AX
-	ORQ       AX, DX
-
-found:
-	BSRQ DX, DX
-	ADDQ CX, DX
-	MOVQ DX, ret+32(FP)
-	VZEROUPPER
-	RET
-
-notfound:
-	MOVQ $-1, ret+32(FP)
-	VZEROUPPER
-	RET
-
 // func indexOfI64AVX2(x []int64, v int64) int
 // Requires: AVX, AVX2
 TEXT ·indexOfI64AVX2(SB), NOSPLIT, $0-40
@@ -4761,6 +4668,99 @@ tail:
 	BSFQ       AX, AX
 	ADDQ       DX, AX
 	MOVQ       AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func lastIndexOfI64AVX2(x []int64, v int64) int
+// Requires: AVX, AVX2
+TEXT ·lastIndexOfI64AVX2(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ v+24(FP), Y0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ       CX, DX
+	ANDQ       $0x00000003, DX
+	JZ         vectors
+	SUBQ       DX, CX
+	SHLQ       $0x03, DX
+	NEGQ       DX
+	LEAQ       reduceTailMask<>+0(SB), BX
+	VMOVDQU    32(BX)(DX*1), Y1
+	VPMASKMOVQ (AX)(CX*8), Y1, Y2
+	VPCMPEQQ   Y2, Y0, Y2
+	VPAND      Y1, Y2, Y2
+	VMOVMSKPD  Y2, DX
+	TESTQ      DX, DX
+	JNZ        found
+
+	// Single vectors, back to a multiple of 32 elements.
+vectors:
+	TESTQ     $0x0000001f, CX
+	JZ        blocks
+	SUBQ      $0x00000004, CX
+	VPCMPEQQ  (AX)(CX*8), Y0, Y1
+	VMOVMSKPD Y1, DX
+	TESTQ     DX, DX
+	JNZ       found
+	JMP       vectors
+
+	// Blocks of 8 vectors, from the end.
+blocks:
+	TESTQ     CX, CX
+	JZ        notfound
+	SUBQ      $0x00000020, CX
+	VPCMPEQQ  (AX)(CX*8), Y0, Y1
+	VPCMPEQQ  32(AX)(CX*8), Y0, Y2
+	VPCMPEQQ  64(AX)(CX*8), Y0, Y3
+	VPCMPEQQ  96(AX)(CX*8), Y0, Y4
+	VPCMPEQQ  128(AX)(CX*8), Y0, Y5
+	VPCMPEQQ  160(AX)(CX*8), Y0, Y6
+	VPCMPEQQ  192(AX)(CX*8), Y0, Y7
+	VPCMPEQQ  224(AX)(CX*8), Y0, Y8
+	VPOR      Y1, Y2, Y9
+	VPOR      Y3, Y4, Y10
+	VPOR      Y5, Y6, Y11
+	VPOR      Y7, Y8, Y12
+	VPOR      Y9, Y10, Y9
+	VPOR      Y11, Y12, Y10
+	VPOR      Y9, Y10, Y9
+	VPTEST    Y9, Y9
+	JZ        blocks
+	XORQ      DX, DX
+	VMOVMSKPD Y1, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y2, AX
+	SHLQ      $0x04, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y3, AX
+	SHLQ      $0x08, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y4, AX
+	SHLQ      $0x0c, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y5, AX
+	SHLQ      $0x10, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y6, AX
+	SHLQ      $0x14, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y7, AX
+	SHLQ      $0x18, AX
+	ORQ       AX, DX
+	VMOVMSKPD Y8, AX
+	SHLQ      $0x1c, AX
+	ORQ       AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
 	VZEROUPPER
 	RET
 
@@ -5881,6 +5881,75 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func lastIndexOfF32AVX512(x []float32, v float32) int
+// Requires: AVX, AVX512F
+TEXT ·lastIndexOfF32AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS v+24(FP), Z0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ   CX, DX
+	ANDQ   $0x0000000f, DX
+	JZ     vectors
+	SUBQ   DX, CX
+	LEAQ   reduceKMask<>+0(SB), BX
+	KMOVW  (BX)(DX*2), K1
+	VCMPPS $0x00, (AX)(CX*4), Z0, K1, K1
+	KMOVW  K1, DX
+	TESTQ  DX, DX
+	JNZ    found
+
+	// Single vectors, back to a multiple of 64 elements.
+vectors:
+	TESTQ  $0x0000003f, CX
+	JZ     blocks
+	SUBQ   $0x00000010, CX
+	VCMPPS $0x00, (AX)(CX*4), Z0, K1
+	KMOVW  K1, DX
+	TESTQ  DX, DX
+	JNZ    found
+	JMP    vectors
+
+	// Blocks of 4 vectors, from the end.
+blocks:
+	TESTQ    CX, CX
+	JZ       notfound
+	SUBQ     $0x00000040, CX
+	VCMPPS   $0x00, (AX)(CX*4), Z0, K1
+	VCMPPS   $0x00, 64(AX)(CX*4), Z0, K2
+	VCMPPS   $0x00, 128(AX)(CX*4), Z0, K3
+	VCMPPS   $0x00, 192(AX)(CX*4), Z0, K4
+	KORW     K1, K2, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
+	KORTESTW K5, K5
+	JZ       blocks
+	XORQ     DX, DX
+	KMOVW    K1, AX
+	ORQ      AX, DX
+	KMOVW    K2, AX
+	SHLQ     $0x10, AX
+	ORQ      AX, DX
+	KMOVW    K3, AX
+	SHLQ     $0x20, AX
+	ORQ      AX, DX
+	KMOVW    K4, AX
+	SHLQ     $0x30, AX
+	ORQ      AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func countF32AVX512(x []float32, v float32) int
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·countF32AVX512(SB), NOSPLIT, $0-40
@@ -6913,6 +6982,75 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func lastIndexOfF64AVX512(x []float64, v float64) int
+// Requires: AVX, AVX512F
+TEXT ·lastIndexOfF64AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD v+24(FP), Z0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ   CX, DX
+	ANDQ   $0x00000007, DX
+	JZ     vectors
+	SUBQ   DX, CX
+	LEAQ   reduceKMask<>+0(SB), BX
+	KMOVW  (BX)(DX*2), K1
+	VCMPPD $0x00, (AX)(CX*8), Z0, K1, K1
+	KMOVW  K1, DX
+	TESTQ  DX, DX
+	JNZ    found
+
+	// Single vectors, back to a multiple of 32 elements.
+vectors:
+	TESTQ  $0x0000001f, CX
+	JZ     blocks
+	SUBQ   $0x00000008, CX
+	VCMPPD $0x00, (AX)(CX*8), Z0, K1
+	KMOVW  K1, DX
+	TESTQ  DX, DX
+	JNZ    found
+	JMP    vectors
+
+	// Blocks of 4 vectors, from the end.
+blocks:
+	TESTQ    CX, CX
+	JZ       notfound
+	SUBQ     $0x00000020, CX
+	VCMPPD   $0x00, (AX)(CX*8), Z0, K1
+	VCMPPD   $0x00, 64(AX)(CX*8), Z0, K2
+	VCMPPD   $0x00, 128(AX)(CX*8), Z0, K3
+	VCMPPD   $0x00, 192(AX)(CX*8), Z0, K4
+	KORW     K1, K2, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
+	KORTESTW K5, K5
+	JZ       blocks
+	XORQ     DX, DX
+	KMOVW    K1, AX
+	ORQ      AX, DX
+	KMOVW    K2, AX
+	SHLQ     $0x08, AX
+	ORQ      AX, DX
+	KMOVW    K3, AX
+	SHLQ     $0x10, AX
+	ORQ      AX, DX
+	KMOVW    K4, AX
+	SHLQ     $0x18, AX
+	ORQ      AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func countF64AVX512(x []float64, v float64) int
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·countF64AVX512(SB), NOSPLIT, $0-40
@@ -7783,6 +7921,77 @@ notfound:
 	VZEROUPPER
 	RET
 
+// func lastIndexOfI32AVX512(x []int32, v int32) int
+// Requires: AVX, AVX512F
+TEXT ·lastIndexOfI32AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	MOVL         v+24(FP), DX
+	VMOVD        DX, X0
+	VPBROADCASTD X0, Z0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ     CX, DX
+	ANDQ     $0x0000000f, DX
+	JZ       vectors
+	SUBQ     DX, CX
+	LEAQ     reduceKMask<>+0(SB), BX
+	KMOVW    (BX)(DX*2), K1
+	VPCMPEQD (AX)(CX*4), Z0, K1, K1
+	KMOVW    K1, DX
+	TESTQ    DX, DX
+	JNZ      found
+
+	// Single vectors, back to a multiple of 64 elements.
+vectors:
+	TESTQ    $0x0000003f, CX
+	JZ       blocks
+	SUBQ     $0x00000010, CX
+	VPCMPEQD (AX)(CX*4), Z0, K1
+	KMOVW    K1, DX
+	TESTQ    DX, DX
+	JNZ      found
+	JMP      vectors
+
+	// Blocks of 4 vectors, from the end.
+blocks:
+	TESTQ    CX, CX
+	JZ       notfound
+	SUBQ     $0x00000040, CX
+	VPCMPEQD (AX)(CX*4), Z0, K1
+	VPCMPEQD 64(AX)(CX*4), Z0, K2
+	VPCMPEQD 128(AX)(CX*4), Z0, K3
+	VPCMPEQD 192(AX)(CX*4), Z0, K4
+	KORW     K1, K2, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
+	KORTESTW K5, K5
+	JZ       blocks
+	XORQ     DX, DX
+	KMOVW    K1, AX
+	ORQ      AX, DX
+	KMOVW    K2, AX
+	SHLQ     $0x10, AX
+	ORQ      AX, DX
+	KMOVW    K3, AX
+	SHLQ     $0x20, AX
+	ORQ      AX, DX
+	KMOVW    K4, AX
+	SHLQ     $0x30, AX
+	ORQ      AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
 // func countI32AVX512(x []int32, v int32) int
 // Requires: AVX, AVX2, AVX512F, AVX512VL
 TEXT ·countI32AVX512(SB), NOSPLIT, $0-40
@@ -8631,6 +8840,75 @@ tail:
 	BSFQ     AX, AX
 	ADDQ     DX, AX
 	MOVQ     AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+notfound:
+	MOVQ $-1, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func lastIndexOfI64AVX512(x []int64, v int64) int
+// Requires: AVX, AVX512F
+TEXT ·lastIndexOfI64AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ v+24(FP), Z0
+
+	// The last len(x) mod lanes elements, masked.
+	MOVQ     CX, DX
+	ANDQ     $0x00000007, DX
+	JZ       vectors
+	SUBQ     DX, CX
+	LEAQ     reduceKMask<>+0(SB), BX
+	KMOVW    (BX)(DX*2), K1
+	VPCMPEQQ (AX)(CX*8), Z0, K1, K1
+	KMOVW    K1, DX
+	TESTQ    DX, DX
+	JNZ      found
+
+	// Single vectors, back to a multiple of 32 elements.
+vectors:
+	TESTQ    $0x0000001f, CX
+	JZ       blocks
+	SUBQ     $0x00000008, CX
+	VPCMPEQQ (AX)(CX*8), Z0, K1
+	KMOVW    K1, DX
+	TESTQ    DX, DX
+	JNZ      found
+	JMP      vectors
+
+	// Blocks of 4 vectors, from the end.
+blocks:
+	TESTQ    CX, CX
+	JZ       notfound
+	SUBQ     $0x00000020, CX
+	VPCMPEQQ (AX)(CX*8), Z0, K1
+	VPCMPEQQ 64(AX)(CX*8), Z0, K2
+	VPCMPEQQ 128(AX)(CX*8), Z0, K3
+	VPCMPEQQ 192(AX)(CX*8), Z0, K4
+	KORW     K1, K2, K5
+	KORW     K3, K4, K6
+	KORW     K5, K6, K5
+	KORTESTW K5, K5
+	JZ       blocks
+	XORQ     DX, DX
+	KMOVW    K1, AX
+	ORQ      AX, DX
+	KMOVW    K2, AX
+	SHLQ     $0x08, AX
+	ORQ      AX, DX
+	KMOVW    K3, AX
+	SHLQ     $0x10, AX
+	ORQ      AX, DX
+	KMOVW    K4, AX
+	SHLQ     $0x18, AX
+	ORQ      AX, DX
+
+found:
+	BSRQ DX, DX
+	ADDQ CX, DX
+	MOVQ DX, ret+32(FP)
 	VZEROUPPER
 	RET
 

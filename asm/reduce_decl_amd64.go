@@ -74,15 +74,15 @@ func maxNonNaNF32AVX2(x []float32) float32
 //go:noescape
 func minMaxF32AVX2(x []float32) (lo float32, hi float32, maybeNaN bool)
 
-// lastIndexOfF32AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
-//
-//go:noescape
-func lastIndexOfF32AVX2(x []float32, v float32) int
-
 // indexOfF32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
 func indexOfF32AVX2(x []float32, v float32) int
+
+// lastIndexOfF32AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfF32AVX2(x []float32, v float32) int
 
 // countF32AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
@@ -159,15 +159,15 @@ func maxNonNaNF64AVX2(x []float64) float64
 //go:noescape
 func minMaxF64AVX2(x []float64) (lo float64, hi float64, maybeNaN bool)
 
-// lastIndexOfF64AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
-//
-//go:noescape
-func lastIndexOfF64AVX2(x []float64, v float64) int
-
 // indexOfF64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
 func indexOfF64AVX2(x []float64, v float64) int
+
+// lastIndexOfF64AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfF64AVX2(x []float64, v float64) int
 
 // countF64AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
@@ -222,15 +222,15 @@ func maxI32AVX2(x []int32) int32
 //go:noescape
 func minMaxI32AVX2(x []int32) (lo int32, hi int32)
 
-// lastIndexOfI32AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
-//
-//go:noescape
-func lastIndexOfI32AVX2(x []int32, v int32) int
-
 // indexOfI32AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
 func indexOfI32AVX2(x []int32, v int32) int
+
+// lastIndexOfI32AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfI32AVX2(x []int32, v int32) int
 
 // countI32AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
@@ -279,15 +279,15 @@ func maxI64AVX2(x []int64) int64
 //go:noescape
 func minMaxI64AVX2(x []int64) (lo int64, hi int64)
 
-// lastIndexOfI64AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
-//
-//go:noescape
-func lastIndexOfI64AVX2(x []int64, v int64) int
-
 // indexOfI64AVX2 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
 func indexOfI64AVX2(x []int64, v int64) int
+
+// lastIndexOfI64AVX2 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfI64AVX2(x []int64, v int64) int
 
 // countI64AVX2 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
@@ -359,6 +359,11 @@ func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 //go:noescape
 func indexOfF32AVX512(x []float32, v float32) int
 
+// lastIndexOfF32AVX512 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfF32AVX512(x []float32, v float32) int
+
 // countF32AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
 //go:noescape
@@ -424,6 +429,11 @@ func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 //go:noescape
 func indexOfF64AVX512(x []float64, v float64) int
 
+// lastIndexOfF64AVX512 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfF64AVX512(x []float64, v float64) int
+
 // countF64AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
 //go:noescape
@@ -477,6 +487,11 @@ func maxI32AVX512(x []int32) int32
 //go:noescape
 func indexOfI32AVX512(x []int32, v int32) int
 
+// lastIndexOfI32AVX512 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfI32AVX512(x []int32, v int32) int
+
 // countI32AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //
 //go:noescape
@@ -529,6 +544,11 @@ func maxI64AVX512(x []int64) int64
 //
 //go:noescape
 func indexOfI64AVX512(x []int64, v int64) int
+
+// lastIndexOfI64AVX512 returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).
+//
+//go:noescape
+func lastIndexOfI64AVX512(x []int64, v int64) int
 
 // countI64AVX512 returns the number of i with x[i] == v (len(x) <= MaxStep).
 //

@@ -8,25 +8,27 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// genLastIndexOfAVX2 generates lastIndexOf<T>AVX2, func(x []T, v T) int for
+// genLastIndexOf generates lastIndexOf<T><tier>, func(x []T, v T) int for
 // len(x) <= MaxStep: the highest i with x[i] == v, or -1, comparing as
 // genIndexOf does (floats ordered-equal: NaN matches nothing, -0 == +0).
 // MinMaxElement places its last largest with it.
 //
 // It reads x from the end: the last len(x) mod lanes elements (masked, so
 // nothing past x is read), then single vectors back to a multiple of a
-// block, then blocks of 8 vectors, and returns at the first block holding a
+// block, then blocks of vectors (8 under AVX2, 4 under AVX-512, whose lane
+// bits fit one 64-bit word), and returns at the first block holding a
 // match. The compare per vector is the one indexOf makes (equalTo), so it
-// runs at indexOf's speed, which the AVX-512 tier (running this kernel) would not
-// raise for a search that ends where the match is.
-func genLastIndexOfAVX2(e elem) {
-	s := avx2
+// runs at indexOf's speed.
+func genLastIndexOf(s isa, e elem) {
 	name := "lastIndexOf" + e.name + s.name
 	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype))
 	Pragma("noescape")
 	Doc(fmt.Sprintf("%s returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).", name))
 	lanes := s.lanes(e)
-	const unroll = 8 // 8 vectors' lane bits fit one 64-bit word
+	unroll := 8
+	if s.is512() {
+		unroll = 4 // the masks live in the 7 usable opmask registers
+	}
 	block := unroll * lanes
 
 	p := Load(Param("x").Base(), GP64())
@@ -34,7 +36,12 @@ func genLastIndexOfAVX2(e elem) {
 	v := broadcastParamV(s, e)
 	at := func(disp int) Mem { return Mem{Base: p, Index: i, Scale: uint8(e.size), Disp: disp} }
 	equal := equalTo(e, v)
-	cmpVec := func(x Op, dst Register) { equal(x, dst, nil) }
+	newMask := func() Register {
+		if s.is512() {
+			return K()
+		}
+		return YMM()
+	}
 	bits := func(c Register, r GPVirtual) { laneBits(s, e, c, r) }
 	found := GP64() // lane bits of the match, relative to x[i]
 
@@ -44,12 +51,18 @@ func genLastIndexOfAVX2(e elem) {
 	ANDQ(U32(lanes-1), r)
 	JZ(LabelRef("vectors"))
 	SUBQ(r, i)
-	mask := laneMask(e, r)
-	x, c := YMM(), YMM()
-	maskLoad(e, at(0), mask, x)
-	cmpVec(x, c)
-	VPAND(mask, c, c)
-	bits(c, found)
+	if s.is512() {
+		c := K()
+		equal(at(0), c, opMask(r))
+		bits(c, found)
+	} else {
+		mask := laneMask(e, r)
+		x, c := YMM(), YMM()
+		maskLoad(e, at(0), mask, x)
+		equal(x, c, nil)
+		VPAND(mask, c, c)
+		bits(c, found)
+	}
 	TESTQ(found, found)
 	JNZ(LabelRef("found"))
 
@@ -58,8 +71,8 @@ func genLastIndexOfAVX2(e elem) {
 	TESTQ(U32(block-1), i)
 	JZ(LabelRef("blocks"))
 	SUBQ(U32(lanes), i)
-	c = YMM()
-	cmpVec(at(0), c)
+	c := newMask()
+	equal(at(0), c, nil)
 	bits(c, found)
 	TESTQ(found, found)
 	JNZ(LabelRef("found"))
@@ -72,8 +85,8 @@ func genLastIndexOfAVX2(e elem) {
 	SUBQ(U32(block), i)
 	cs := make([]Register, unroll)
 	for j := range cs {
-		cs[j] = YMM()
-		cmpVec(at(j*s.bytes), cs[j])
+		cs[j] = newMask()
+		equal(at(j*s.bytes), cs[j], nil)
 	}
 	testAnyLane(s, cs)
 	JZ(LabelRef("blocks"))

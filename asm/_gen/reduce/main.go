@@ -1426,9 +1426,9 @@ func main() {
 			}
 			if !s.is512() {
 				genMinMaxBothAVX2(e)
-				genLastIndexOfAVX2(e)
 			}
 			genIndexOf(s, e)
+			genLastIndexOf(s, e)
 			genCount(s, e)
 		}
 		genXor(s)
