@@ -352,8 +352,7 @@ func maxI64(x []int64) int64 {
 	return maxI64Go(x)
 }
 
-// MaxNonNaN has an AVX2 kernel only, which the AVX-512 tier runs too, as it
-// does the fused MinMax kernel.
+// MaxNonNaN has an AVX2 kernel only, which the AVX-512 tier runs too.
 
 func maxNonNaNF32(x []float32) (float32, bool) {
 	if len(x) > MaxStep {
@@ -388,40 +387,40 @@ func rdSettleNonNaN[F float32 | float64](x []F, m F, maxZero func([]F) F, index 
 	return m, true
 }
 
-// The fused min+max kernels have an AVX2 form only, which the AVX-512 tier
-// runs too: on Zen 4 its loop is bound by the min/max ports, which a wider
-// vector does not widen (but see minMaxTwoPass).
+// The fused min+max kernels (asm/_gen/reduce/minmax_both.go) have AVX2
+// and AVX-512 forms. The AVX-512 tier runs the AVX-512 ones where the CPU
+// runs 512-bit instructions at full width (wide512); on AMD Zen 3/4, where
+// they run as two halves and AVX-512 runs only on request, the fold of both
+// extremes is bound by the two ports VMINPS and VMAXPS share, and the
+// AVX-512 tier keeps the AVX2 kernels for floats and int32. int64 takes
+// the AVX-512 kernel under the AVX-512 tier on every CPU: AVX-512 has
+// 64-bit integer min and max (VPMINSQ), where AVX2 compares and blends.
+//
+// On the Intel Xeon of the sixteenth run (bench/README), one MaxStep piece
+// in L1 or L2, the AVX-512 kernel against the AVX2 one: float32 at 4Ki 121
+// against 215 ns, at 32Ki 0.98 against 1.80 µs (float64 alike); int32 the
+// same at 4Ki, 1.33 against 1.52 µs at 32Ki; and int64 at 32Ki 2.6 µs,
+// against 3.6 µs for the AVX-512 Min and Max kernels in turn. Those two
+// passes, the best choice before it, gave float32 178 ns at 4Ki.
 
-// Under the AVX-512 tier, MinMax of floats runs the AVX-512 Min and Max
-// kernels one after the other, instead of the fused AVX2 kernel, on inputs
-// of up to minMaxTwoPassMax bytes, where the second pass reads from L1, and
-// only where AVX-512 is the default tier (minMaxTwoPass). MinMaxI64 always
-// does under the AVX-512 tier, which has 64-bit integer min and max
-// (VPMINSQ) where AVX2 compares and blends. Measured on the Intel Xeon of
-// the sixteenth run (bench/README), two passes against the fused kernel:
-// float32 and float64 at 4Ki 19% faster, at 256Ki (L2) and 4Mi (L3)
-// 20-26% slower; int64 67% faster at 4Ki, 36% at 256Ki, 6% at 4Mi; int32
-// the same at 4Ki and slower beyond (it keeps the fused kernel). On AMD Zen
-// 3/4, where 512-bit instructions run as two halves and AVX-512 runs only
-// on request, a fold of both float extremes is bound by the two ports
-// VMINPS and VMAXPS share: there the fused kernel stays for floats.
-var minMaxTwoPass = defaultTier == AVX512
-
-// minMaxTwoPassMax is the largest input, in bytes, that minMaxTwoPass
-// sends through two passes: it stays in L1 for the second.
-const minMaxTwoPassMax = 32 << 10
+// wide512 reports whether the CPU runs 512-bit instructions at full
+// width: AVX-512 is its default tier (preferred in tier.go).
+var wide512 = defaultTier == AVX512
 
 func minMaxF32(x []float32) (float32, float32) {
 	if len(x) > MaxStep {
 		return rdStepMinMax(x, minMaxF32)
 	}
+	var lo, hi float32
+	var maybeNaN bool
 	switch {
 	case active == PureGo:
 		return minMaxF32Go(x)
-	case active == AVX512 && minMaxTwoPass && len(x)*4 <= minMaxTwoPassMax:
-		return rdUnlessNaN(minRangeF32AVX512(x)), rdUnlessNaN(maxRangeF32AVX512(x))
+	case active == AVX512 && wide512:
+		lo, hi, maybeNaN = minMaxF32AVX512(x)
+	default:
+		lo, hi, maybeNaN = minMaxF32AVX2(x)
 	}
-	lo, hi, maybeNaN := minMaxF32AVX2(x)
 	return rdSettleBoth(x, lo, hi, maybeNaN, hasNaNF32AVX2, minZeroF32, maxZeroF32)
 }
 
@@ -429,13 +428,16 @@ func minMaxF64(x []float64) (float64, float64) {
 	if len(x) > MaxStep {
 		return rdStepMinMax(x, minMaxF64)
 	}
+	var lo, hi float64
+	var maybeNaN bool
 	switch {
 	case active == PureGo:
 		return minMaxF64Go(x)
-	case active == AVX512 && minMaxTwoPass && len(x)*8 <= minMaxTwoPassMax:
-		return rdUnlessNaN(minRangeF64AVX512(x)), rdUnlessNaN(maxRangeF64AVX512(x))
+	case active == AVX512 && wide512:
+		lo, hi, maybeNaN = minMaxF64AVX512(x)
+	default:
+		lo, hi, maybeNaN = minMaxF64AVX2(x)
 	}
-	lo, hi, maybeNaN := minMaxF64AVX2(x)
 	return rdSettleBoth(x, lo, hi, maybeNaN, hasNaNF64AVX2, minZeroF64, maxZeroF64)
 }
 
@@ -443,8 +445,11 @@ func minMaxI32(x []int32) (int32, int32) {
 	if len(x) > MaxStep {
 		return rdStepMinMax(x, minMaxI32)
 	}
-	if active == PureGo {
+	switch {
+	case active == PureGo:
 		return minMaxI32Go(x)
+	case active == AVX512 && wide512:
+		return minMaxI32AVX512(x)
 	}
 	return minMaxI32AVX2(x)
 }
@@ -457,7 +462,7 @@ func minMaxI64(x []int64) (int64, int64) {
 	case PureGo:
 		return minMaxI64Go(x)
 	case AVX512:
-		return minI64AVX512(x), maxI64AVX512(x)
+		return minMaxI64AVX512(x)
 	}
 	return minMaxI64AVX2(x)
 }

@@ -5790,6 +5790,95 @@ nan:
 	VZEROUPPER
 	RET
 
+// func minMaxF32AVX512(x []float32) (lo float32, hi float32, maybeNaN bool)
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·minMaxF32AVX512(SB), NOSPLIT, $0-33
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSS (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+	VPXORQ       Z4, Z4, Z4
+	VPXORQ       Z5, Z5, Z5
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   singles
+
+blocks:
+	VMOVUPS     (AX), Z6
+	VMOVUPS     64(AX), Z7
+	VMINPS      Z7, Z6, Z8
+	VMAXPS      Z7, Z6, Z7
+	VMINPS      Z8, Z0, Z0
+	VMAXPS      Z7, Z1, Z1
+	VFMADD231PS Z8, Z6, Z4
+	VMOVUPS     128(AX), Z6
+	VMOVUPS     192(AX), Z7
+	VMINPS      Z7, Z6, Z8
+	VMAXPS      Z7, Z6, Z7
+	VMINPS      Z8, Z2, Z2
+	VMAXPS      Z7, Z3, Z3
+	VFMADD231PS Z8, Z6, Z5
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x00000040, CX
+	CMPQ        CX, $0x00000040
+	JAE         blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VMOVUPS     (AX), Z6
+	VMINPS      Z6, Z0, Z0
+	VMAXPS      Z6, Z1, Z1
+	VFMADD231PS Z6, Z6, Z4
+	ADDQ        $0x00000040, AX
+	SUBQ        $0x00000010, CX
+	CMPQ        CX, $0x00000010
+	JAE         single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVUPS.Z   (AX), K1, Z6
+	VMINPS      Z6, Z0, K1, Z0
+	VMAXPS      Z6, Z1, K1, Z1
+	VFMADD231PS Z6, Z6, Z4
+
+horizontal:
+	VMINPS        Z2, Z0, Z0
+	VMAXPS        Z3, Z1, Z1
+	VEXTRACTF64X4 $0x01, Z0, Y2
+	VMINPS        Y2, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X2
+	VMINPS        X2, X0, X0
+	VPSHUFD       $0x4e, X0, X2
+	VMINPS        X2, X0, X0
+	VPSHUFD       $0xb1, X0, X2
+	VMINPS        X2, X0, X0
+	VEXTRACTF64X4 $0x01, Z1, Y2
+	VMAXPS        Y2, Y1, Y1
+	VEXTRACTF32X4 $0x01, Y1, X2
+	VMAXPS        X2, X1, X1
+	VPSHUFD       $0x4e, X1, X2
+	VMAXPS        X2, X1, X1
+	VPSHUFD       $0xb1, X1, X2
+	VMAXPS        X2, X1, X1
+	VMOVSS        X0, lo+24(FP)
+	VMOVSS        X1, hi+28(FP)
+	VCMPPS        $0x03, Z5, Z4, K1
+	KORTESTW      K1, K1
+	SETNE         maybeNaN+32(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfF32AVX512(x []float32, v float32) int
 // Requires: AVX, AVX512F
 TEXT ·indexOfF32AVX512(SB), NOSPLIT, $0-40
@@ -6891,6 +6980,91 @@ nan:
 	VZEROUPPER
 	RET
 
+// func minMaxF64AVX512(x []float64) (lo float64, hi float64, maybeNaN bool)
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·minMaxF64AVX512(SB), NOSPLIT, $0-41
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VBROADCASTSD (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+	VPXORQ       Z4, Z4, Z4
+	VPXORQ       Z5, Z5, Z5
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
+
+blocks:
+	VMOVUPD     (AX), Z6
+	VMOVUPD     64(AX), Z7
+	VMINPD      Z7, Z6, Z8
+	VMAXPD      Z7, Z6, Z7
+	VMINPD      Z8, Z0, Z0
+	VMAXPD      Z7, Z1, Z1
+	VFMADD231PD Z8, Z6, Z4
+	VMOVUPD     128(AX), Z6
+	VMOVUPD     192(AX), Z7
+	VMINPD      Z7, Z6, Z8
+	VMAXPD      Z7, Z6, Z7
+	VMINPD      Z8, Z2, Z2
+	VMAXPD      Z7, Z3, Z3
+	VFMADD231PD Z8, Z6, Z5
+	ADDQ        $0x00000100, AX
+	SUBQ        $0x00000020, CX
+	CMPQ        CX, $0x00000020
+	JAE         blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPD     (AX), Z6
+	VMINPD      Z6, Z0, Z0
+	VMAXPD      Z6, Z1, Z1
+	VFMADD231PD Z6, Z6, Z4
+	ADDQ        $0x00000040, AX
+	SUBQ        $0x00000008, CX
+	CMPQ        CX, $0x00000008
+	JAE         single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVUPD.Z   (AX), K1, Z6
+	VMINPD      Z6, Z0, K1, Z0
+	VMAXPD      Z6, Z1, K1, Z1
+	VFMADD231PD Z6, Z6, Z4
+
+horizontal:
+	VMINPD        Z2, Z0, Z0
+	VMAXPD        Z3, Z1, Z1
+	VEXTRACTF64X4 $0x01, Z0, Y2
+	VMINPD        Y2, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X2
+	VMINPD        X2, X0, X0
+	VPSHUFD       $0x4e, X0, X2
+	VMINPD        X2, X0, X0
+	VEXTRACTF64X4 $0x01, Z1, Y2
+	VMAXPD        Y2, Y1, Y1
+	VEXTRACTF32X4 $0x01, Y1, X2
+	VMAXPD        X2, X1, X1
+	VPSHUFD       $0x4e, X1, X2
+	VMAXPD        X2, X1, X1
+	VMOVSD        X0, lo+24(FP)
+	VMOVSD        X1, hi+32(FP)
+	VCMPPD        $0x03, Z5, Z4, K1
+	KORTESTW      K1, K1
+	SETNE         maybeNaN+40(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfF64AVX512(x []float64, v float64) int
 // Requires: AVX, AVX512F
 TEXT ·indexOfF64AVX512(SB), NOSPLIT, $0-40
@@ -7828,6 +8002,88 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func minMaxI32AVX512(x []int32) (lo int32, hi int32)
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·minMaxI32AVX512(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   singles
+
+blocks:
+	VMOVDQU32 (AX), Z4
+	VMOVDQU32 64(AX), Z5
+	VPMINSD   Z5, Z4, Z6
+	VPMAXSD   Z5, Z4, Z4
+	VPMINSD   Z6, Z0, Z0
+	VPMAXSD   Z4, Z1, Z1
+	VMOVDQU32 128(AX), Z4
+	VMOVDQU32 192(AX), Z5
+	VPMINSD   Z5, Z4, Z6
+	VPMAXSD   Z5, Z4, Z4
+	VPMINSD   Z6, Z2, Z2
+	VPMAXSD   Z4, Z3, Z3
+	ADDQ      $0x00000100, AX
+	SUBQ      $0x00000040, CX
+	CMPQ      CX, $0x00000040
+	JAE       blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VMOVDQU32 (AX), Z4
+	VPMINSD   Z4, Z0, Z0
+	VPMAXSD   Z4, Z1, Z1
+	ADDQ      $0x00000040, AX
+	SUBQ      $0x00000010, CX
+	CMPQ      CX, $0x00000010
+	JAE       single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVDQU32.Z (AX), K1, Z4
+	VPMINSD     Z4, Z0, K1, Z0
+	VPMAXSD     Z4, Z1, K1, Z1
+
+horizontal:
+	VPMINSD       Z2, Z0, Z0
+	VPMAXSD       Z3, Z1, Z1
+	VEXTRACTF64X4 $0x01, Z0, Y2
+	VPMINSD       Y2, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X2
+	VPMINSD       X2, X0, X0
+	VPSHUFD       $0x4e, X0, X2
+	VPMINSD       X2, X0, X0
+	VPSHUFD       $0xb1, X0, X2
+	VPMINSD       X2, X0, X0
+	VEXTRACTF64X4 $0x01, Z1, Y2
+	VPMAXSD       Y2, Y1, Y1
+	VEXTRACTF32X4 $0x01, Y1, X2
+	VPMAXSD       X2, X1, X1
+	VPSHUFD       $0x4e, X1, X2
+	VPMAXSD       X2, X1, X1
+	VPSHUFD       $0xb1, X1, X2
+	VPMAXSD       X2, X1, X1
+	VMOVD         X0, AX
+	MOVL          AX, lo+24(FP)
+	VMOVD         X1, AX
+	MOVL          AX, hi+28(FP)
+	VZEROUPPER
+	RET
+
 // func indexOfI32AVX512(x []int32, v int32) int
 // Requires: AVX, AVX512F
 TEXT ·indexOfI32AVX512(SB), NOSPLIT, $0-40
@@ -8754,6 +9010,84 @@ horizontal:
 	VPMAXSQ       X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func minMaxI64AVX512(x []int64) (lo int64, hi int64)
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·minMaxI64AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
+
+blocks:
+	VMOVDQU64 (AX), Z4
+	VMOVDQU64 64(AX), Z5
+	VPMINSQ   Z5, Z4, Z6
+	VPMAXSQ   Z5, Z4, Z4
+	VPMINSQ   Z6, Z0, Z0
+	VPMAXSQ   Z4, Z1, Z1
+	VMOVDQU64 128(AX), Z4
+	VMOVDQU64 192(AX), Z5
+	VPMINSQ   Z5, Z4, Z6
+	VPMAXSQ   Z5, Z4, Z4
+	VPMINSQ   Z6, Z2, Z2
+	VPMAXSQ   Z4, Z3, Z3
+	ADDQ      $0x00000100, AX
+	SUBQ      $0x00000020, CX
+	CMPQ      CX, $0x00000020
+	JAE       blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVDQU64 (AX), Z4
+	VPMINSQ   Z4, Z0, Z0
+	VPMAXSQ   Z4, Z1, Z1
+	ADDQ      $0x00000040, AX
+	SUBQ      $0x00000008, CX
+	CMPQ      CX, $0x00000008
+	JAE       single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVDQU64.Z (AX), K1, Z4
+	VPMINSQ     Z4, Z0, K1, Z0
+	VPMAXSQ     Z4, Z1, K1, Z1
+
+horizontal:
+	VPMINSQ       Z2, Z0, Z0
+	VPMAXSQ       Z3, Z1, Z1
+	VEXTRACTF64X4 $0x01, Z0, Y2
+	VPMINSQ       Y2, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X2
+	VPMINSQ       X2, X0, X0
+	VPSHUFD       $0x4e, X0, X2
+	VPMINSQ       X2, X0, X0
+	VEXTRACTF64X4 $0x01, Z1, Y2
+	VPMAXSQ       Y2, Y1, Y1
+	VEXTRACTF32X4 $0x01, Y1, X2
+	VPMAXSQ       X2, X1, X1
+	VPSHUFD       $0x4e, X1, X2
+	VPMAXSQ       X2, X1, X1
+	VMOVQ         X0, AX
+	MOVQ          AX, lo+24(FP)
+	VMOVQ         X1, AX
+	MOVQ          AX, hi+32(FP)
 	VZEROUPPER
 	RET
 

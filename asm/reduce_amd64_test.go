@@ -149,18 +149,18 @@ func checkHasNaN[F float32 | float64](t *testing.T, name string, hasNaN func([]F
 	}
 }
 
-// TestMinMaxTwoPass: under the AVX-512 tier, MinMax gives the loops'
-// results whichever way minMaxTwoPass chooses (the fused AVX2 kernel, or
-// the AVX-512 Min and Max kernels in turn), on inputs with NaNs, signed
-// zeros and infinities at random places, up to and past minMaxTwoPassMax.
-func TestMinMaxTwoPass(t *testing.T) {
+// TestMinMaxWide512: under the AVX-512 tier, MinMax gives the loops'
+// results with either choice of kernel (wide512: the AVX-512 fused kernels,
+// or the AVX2 ones for floats and int32), on inputs with NaNs, signed
+// zeros and infinities at random places, across MaxStep pieces.
+func TestMinMaxWide512(t *testing.T) {
 	useTier(t, AVX512)
-	defer func(old bool) { minMaxTwoPass = old }(minMaxTwoPass)
+	defer func(old bool) { wide512 = old }(wide512)
 	r := rand.New(rand.NewPCG(17, 18))
 	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310}
-	for _, twoPass := range []bool{false, true} {
-		minMaxTwoPass = twoPass
-		for _, n := range []int{1, 2, 7, 16, 17, 100, 300, minMaxTwoPassMax / 8, minMaxTwoPassMax/4 + 1, 3*MaxStep + 5} {
+	for _, wide := range []bool{false, true} {
+		wide512 = wide
+		for _, n := range []int{1, 2, 7, 16, 17, 100, 300, 4096, 4099, 3*MaxStep + 5} {
 			for trial := range 6 {
 				x := rdFloats[float64](r, n)
 				for k := trial % 3; k > 0; k-- {
@@ -177,10 +177,10 @@ func TestMinMaxTwoPass(t *testing.T) {
 				rdCheckMinMax(t, MinMaxF64, x)
 				rdCheckMinMax(t, MinMaxF32, x32)
 				if lo, hi := MinMaxI32(i32); lo != rdMinLoop(i32) || hi != rdMaxLoop(i32) {
-					t.Fatalf("twoPass=%v: MinMaxI32(n=%d) = %d, %d", twoPass, n, lo, hi)
+					t.Fatalf("wide512=%v: MinMaxI32(n=%d) = %d, %d", wide, n, lo, hi)
 				}
 				if lo, hi := MinMaxI64(i64); lo != rdMinLoop(i64) || hi != rdMaxLoop(i64) {
-					t.Fatalf("twoPass=%v: MinMaxI64(n=%d) = %d, %d", twoPass, n, lo, hi)
+					t.Fatalf("wide512=%v: MinMaxI64(n=%d) = %d, %d", wide, n, lo, hi)
 				}
 			}
 		}

@@ -354,6 +354,11 @@ func minRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 //go:noescape
 func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 
+// minMaxF32AVX512 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxF32AVX512(x []float32) (lo float32, hi float32, maybeNaN bool)
+
 // indexOfF32AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -424,6 +429,11 @@ func minRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 //go:noescape
 func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 
+// minMaxF64AVX512 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxF64AVX512(x []float64) (lo float64, hi float64, maybeNaN bool)
+
 // indexOfF64AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -482,6 +492,11 @@ func minI32AVX512(x []int32) int32
 //go:noescape
 func maxI32AVX512(x []int32) int32
 
+// minMaxI32AVX512 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxI32AVX512(x []int32) (lo int32, hi int32)
+
 // indexOfI32AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
 //go:noescape
@@ -539,6 +554,11 @@ func minI64AVX512(x []int64) int64
 //
 //go:noescape
 func maxI64AVX512(x []int64) int64
+
+// minMaxI64AVX512 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxI64AVX512(x []int64) (lo int64, hi int64)
 
 // indexOfI64AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //

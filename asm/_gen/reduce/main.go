@@ -1424,9 +1424,7 @@ func main() {
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)
 			}
-			if !s.is512() {
-				genMinMaxBothAVX2(e)
-			}
+			genMinMaxBoth(s, e)
 			genIndexOf(s, e)
 			genLastIndexOf(s, e)
 			genCount(s, e)

@@ -11,7 +11,7 @@ import (
 // The fused min+max kernels: both extremes of x in one pass, for
 // MinMaxElement, which otherwise reads each block twice.
 //
-// genMinMaxBothAVX2 generates minMax<T>AVX2 for 0 < len(x) <= MaxStep:
+// genMinMaxBoth generates minMax<T><tier> for 0 < len(x) <= MaxStep:
 // func(x []T) (lo, hi T) for integers, exact, and func(x []T) (lo, hi T,
 // maybeNaN bool) for floats, with the contract of the fast single kernels
 // (genMinMaxFastAVX2): lo and hi are VMINPS/VMAXPS folds, exact unless x
@@ -25,9 +25,12 @@ import (
 // when either is a NaN, so a NaN in a or b makes the product a NaN). That
 // is 4 loads, 8 min/max and 2 FMAs a block: two min/max per vector, the
 // least a fold of both extremes can do, on the pair of ports that VMINPS
-// and VMAXPS share on Zen 4. The AVX-512 tier runs these kernels too.
-func genMinMaxBothAVX2(e elem) {
-	s := avx2
+// and VMAXPS share on Zen 4.
+//
+// The AVX-512 form (for CPUs with full-width 512-bit units, see
+// minMaxTwoPass in asm/reduce_amd64.go) is the same loop on 512-bit
+// vectors, with VPMINSQ/VPMAXSQ for int64 and a tail under an opmask.
+func genMinMaxBoth(s isa, e elem) {
 	name := "minMax" + e.name + s.name
 	sig := fmt.Sprintf("func(x []%s) (lo, hi %s)", e.gotype, e.gotype)
 	what := "exact"
@@ -40,30 +43,37 @@ func genMinMaxBothAVX2(e elem) {
 	Doc(fmt.Sprintf("%s returns the min and the max of x, %s (0 < len(x) <= MaxStep).", name, what))
 	p := Load(Param("x").Base(), GP64())
 	n := Load(Param("x").Len(), GP64())
-	vmin, vmax := minMaxPair(e, false), minMaxPair(e, true)
+	vmin, vmax := minMaxPair(s, e, false), minMaxPair(s, e, true)
+	mov := func(src, dst Op) {
+		if s.is512() {
+			VMOVDQU64(src, dst)
+		} else {
+			VMOVDQU(src, dst)
+		}
+	}
 
 	const pairs = 2
 	mins, maxs, flags := make([]VecVirtual, pairs), make([]VecVirtual, pairs), make([]VecVirtual, pairs)
 	for k := range pairs {
-		mins[k], maxs[k] = YMM(), YMM()
+		mins[k], maxs[k] = s.vec(), s.vec()
 	}
 	broadcast(e, Mem{Base: p}, mins[0])
 	for k := range pairs {
 		if k > 0 {
-			VMOVDQU(mins[0], mins[k])
+			mov(mins[0], mins[k])
 		}
-		VMOVDQU(mins[0], maxs[k])
+		mov(mins[0], maxs[k])
 	}
 	if e.float {
 		for k := range flags {
-			flags[k] = YMM()
-			VPXOR(flags[k], flags[k], flags[k])
+			flags[k] = s.vec()
+			zero(s, flags[k])
 		}
 	}
 
 	blockLoop(s, e, 2*pairs, []Register{p}, n, 1, "singles", func(vec func(i int) []Mem) {
 		for k := range pairs {
-			a, b, u, v := YMM(), YMM(), YMM(), YMM()
+			a, b, u, v := s.vec(), s.vec(), s.vec(), s.vec()
 			load(s, e, vec(2 * k)[0], a)
 			load(s, e, vec(2*k + 1)[0], b)
 			vmin(b, a, u) // floats: b if either is a NaN
@@ -78,7 +88,7 @@ func genMinMaxBothAVX2(e elem) {
 
 	Label("singles")
 	singleLoop(s, e, []Register{p}, n, func(at []Mem) {
-		x := YMM()
+		x := s.vec()
 		load(s, e, at[0], x)
 		vmin(x, mins[0], mins[0])
 		vmax(x, maxs[0], maxs[0])
@@ -91,14 +101,25 @@ func genMinMaxBothAVX2(e elem) {
 	Label("tail")
 	TESTQ(n, n)
 	JZ(LabelRef("horizontal"))
-	mask := laneMask(e, n)
-	x := YMM()
-	maskLoad(e, Mem{Base: p}, mask, x)
-	t, w := YMM(), YMM()
-	vmin(x, mins[0], t)
-	VBLENDVPS(mask, t, mins[0], mins[0])
-	vmax(x, maxs[0], w)
-	VBLENDVPS(mask, w, maxs[0], maxs[0])
+	var x VecVirtual
+	if s.is512() {
+		// Zero-masked load, merge-masked folds: lanes past the end keep
+		// the accumulators (and add 0·0 to the flag).
+		k := opMask(n)
+		x = ZMM()
+		zLoad(e, Mem{Base: p}, k, x)
+		vmin(x, mins[0], mins[0], k)
+		vmax(x, maxs[0], maxs[0], k)
+	} else {
+		mask := laneMask(e, n)
+		x = YMM()
+		maskLoad(e, Mem{Base: p}, mask, x)
+		t, w := YMM(), YMM()
+		vmin(x, mins[0], t)
+		VBLENDVPS(mask, t, mins[0], mins[0])
+		vmax(x, maxs[0], w)
+		VBLENDVPS(mask, w, maxs[0], maxs[0])
+	}
 	if e.float {
 		fma(e, x, x, flags[0])
 	}
@@ -112,35 +133,49 @@ func genMinMaxBothAVX2(e elem) {
 	storeResult(e, maxs[0], Return("hi"))
 	if e.float {
 		// The flags hold arbitrary numbers, so each is tested on its own.
-		unordOp(e)(flags[1], flags[0], flags[0])
-		VPTEST(flags[0], flags[0])
+		if s.is512() {
+			c := K()
+			unordOp(e)(flags[1], flags[0], c)
+			KORTESTW(c, c)
+		} else {
+			unordOp(e)(flags[1], flags[0], flags[0])
+			VPTEST(flags[0], flags[0])
+		}
 		SETNE(addr(Return("maybeNaN")))
 	}
 	vzeroRet()
 }
 
-// minMaxPair returns the AVX2 min (or max) of element type e as
-// f(b, a, dst): dst = min(a, b) (max), b a register or, except for int64,
-// memory. For floats it is VMINPS/VMAXPS, which give b when either is a NaN
-// and either zero for ±0; int64, which AVX2 has no instruction for, is a
-// compare and a blend.
-func minMaxPair(e elem, isMax bool) func(b Op, a, dst Register) {
+// minMaxPair returns the min (or max) of element type e under tier s as
+// f(b, a, dst[, k]): dst = min(a, b) (max), b a register or, except for
+// AVX2 int64, memory; k, under AVX-512 only, a merge mask. For floats it
+// is VMINPS/VMAXPS, which give b when either is a NaN and either zero for
+// ±0; AVX2 has no int64 instruction, so there it is a compare and a blend.
+func minMaxPair(s isa, e elem, isMax bool) func(b Op, a, dst Register, k ...Op) {
+	with := func(op func(ops ...Op)) func(b Op, a, dst Register, k ...Op) {
+		return func(b Op, a, dst Register, k ...Op) {
+			op(append(append([]Op{b, a}, k...), dst)...)
+		}
+	}
 	switch {
 	case e.float:
-		op := minMaxOp(avx2, e, isMax)
-		return func(b Op, a, dst Register) { op(b, a, dst) }
+		return with(minMaxOp(avx2, e, isMax)) // VMINPS/VMAXPS at any width
 	case e.size == 4 && isMax:
-		return func(b Op, a, dst Register) { VPMAXSD(b, a, dst) }
+		return with(VPMAXSD)
 	case e.size == 4:
-		return func(b Op, a, dst Register) { VPMINSD(b, a, dst) }
+		return with(VPMINSD)
+	case s.is512() && isMax:
+		return with(VPMAXSQ)
+	case s.is512():
+		return with(VPMINSQ)
 	case isMax:
-		return func(b Op, a, dst Register) {
+		return func(b Op, a, dst Register, _ ...Op) {
 			c := like(a)
 			VPCMPGTQ(a, b, c) // b > a
 			VBLENDVPD(c, b, a, dst)
 		}
 	default:
-		return func(b Op, a, dst Register) {
+		return func(b Op, a, dst Register, _ ...Op) {
 			c := like(a)
 			VPCMPGTQ(b, a, c) // a > b
 			VBLENDVPD(c, b, a, dst)
