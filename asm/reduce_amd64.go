@@ -352,26 +352,30 @@ func maxI64(x []int64) int64 {
 	return maxI64Go(x)
 }
 
-// MaxNonNaN has an AVX2 kernel only, which the AVX-512 tier runs too.
-
 func maxNonNaNF32(x []float32) (float32, bool) {
 	if len(x) > MaxStep {
 		return rdStepMaxNonNaN(x, maxNonNaNF32)
 	}
-	if active == PureGo {
-		return maxNonNaNF32Go(x)
+	switch active {
+	case AVX512:
+		return rdSettleNonNaN(x, maxNonNaNF32AVX512(x), maxZeroF32, indexOfF32)
+	case AVX2:
+		return rdSettleNonNaN(x, maxNonNaNF32AVX2(x), maxZeroF32, indexOfF32)
 	}
-	return rdSettleNonNaN(x, maxNonNaNF32AVX2(x), maxZeroF32, indexOfF32)
+	return maxNonNaNF32Go(x)
 }
 
 func maxNonNaNF64(x []float64) (float64, bool) {
 	if len(x) > MaxStep {
 		return rdStepMaxNonNaN(x, maxNonNaNF64)
 	}
-	if active == PureGo {
-		return maxNonNaNF64Go(x)
+	switch active {
+	case AVX512:
+		return rdSettleNonNaN(x, maxNonNaNF64AVX512(x), maxZeroF64, indexOfF64)
+	case AVX2:
+		return rdSettleNonNaN(x, maxNonNaNF64AVX2(x), maxZeroF64, indexOfF64)
 	}
-	return rdSettleNonNaN(x, maxNonNaNF64AVX2(x), maxZeroF64, indexOfF64)
+	return maxNonNaNF64Go(x)
 }
 
 // rdSettleNonNaN turns the kernel's m into MaxNonNaN's result: a zero gets

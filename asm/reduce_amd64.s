@@ -5790,6 +5790,74 @@ nan:
 	VZEROUPPER
 	RET
 
+// func maxNonNaNF32AVX512(x []float32) float32
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·maxNonNaNF32AVX512(SB), NOSPLIT, $0-28
+	MOVQ       x_base+0(FP), AX
+	MOVQ       x_len+8(FP), CX
+	VPTERNLOGD $0xff, Z0, Z0, Z0
+	VPSLLD     $0x17, Z0, Z0
+	VMOVDQU64  Z0, Z1
+	VMOVDQU64  Z0, Z2
+	VMOVDQU64  Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VMOVUPS (AX), Z4
+	VMAXPS  Z0, Z4, Z0
+	VMOVUPS 64(AX), Z4
+	VMAXPS  Z1, Z4, Z1
+	VMOVUPS 128(AX), Z4
+	VMAXPS  Z2, Z4, Z2
+	VMOVUPS 192(AX), Z4
+	VMAXPS  Z3, Z4, Z3
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000040, CX
+	CMPQ    CX, $0x00000040
+	JAE     blocks
+
+fold:
+	VMAXPS Z0, Z1, Z0
+	VMAXPS Z2, Z3, Z2
+	VMAXPS Z0, Z2, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VMOVUPS (AX), Z1
+	VMAXPS  Z0, Z1, Z0
+	ADDQ    $0x00000040, AX
+	SUBQ    $0x00000010, CX
+	CMPQ    CX, $0x00000010
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPS.Z (AX), K1, Z1
+	VMAXPS    Z0, Z1, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMAXPS        Y0, Y1, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VMAXPS        X0, X1, X0
+	VPSHUFD       $0x4e, X0, X1
+	VMAXPS        X0, X1, X0
+	VPSHUFD       $0xb1, X0, X1
+	VMAXPS        X0, X1, X0
+	VMOVSS        X0, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func minMaxF32AVX512(x []float32) (lo float32, hi float32, maybeNaN bool)
 // Requires: AVX, AVX512F, AVX512VL
 TEXT ·minMaxF32AVX512(SB), NOSPLIT, $0-33
@@ -6977,6 +7045,72 @@ horizontal:
 
 nan:
 	MOVB $0x01, nan+32(FP)
+	VZEROUPPER
+	RET
+
+// func maxNonNaNF64AVX512(x []float64) float64
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·maxNonNaNF64AVX512(SB), NOSPLIT, $0-32
+	MOVQ       x_base+0(FP), AX
+	MOVQ       x_len+8(FP), CX
+	VPTERNLOGD $0xff, Z0, Z0, Z0
+	VPSLLQ     $0x34, Z0, Z0
+	VMOVDQU64  Z0, Z1
+	VMOVDQU64  Z0, Z2
+	VMOVDQU64  Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VMOVUPD (AX), Z4
+	VMAXPD  Z0, Z4, Z0
+	VMOVUPD 64(AX), Z4
+	VMAXPD  Z1, Z4, Z1
+	VMOVUPD 128(AX), Z4
+	VMAXPD  Z2, Z4, Z2
+	VMOVUPD 192(AX), Z4
+	VMAXPD  Z3, Z4, Z3
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+fold:
+	VMAXPD Z0, Z1, Z0
+	VMAXPD Z2, Z3, Z2
+	VMAXPD Z0, Z2, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVUPD (AX), Z1
+	VMAXPD  Z0, Z1, Z0
+	ADDQ    $0x00000040, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPD.Z (AX), K1, Z1
+	VMAXPD    Z0, Z1, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VMAXPD        Y0, Y1, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VMAXPD        X0, X1, X0
+	VPSHUFD       $0x4e, X0, X1
+	VMAXPD        X0, X1, X0
+	VMOVSD        X0, ret+24(FP)
 	VZEROUPPER
 	RET
 

@@ -354,6 +354,11 @@ func minRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 //go:noescape
 func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 
+// maxNonNaNF32AVX512 returns the greatest element of x that is not a NaN, or -Inf when there is none; a zero result may have either sign (len(x) <= MaxStep).
+//
+//go:noescape
+func maxNonNaNF32AVX512(x []float32) float32
+
 // minMaxF32AVX512 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //
 //go:noescape
@@ -428,6 +433,11 @@ func minRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 //
 //go:noescape
 func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
+
+// maxNonNaNF64AVX512 returns the greatest element of x that is not a NaN, or -Inf when there is none; a zero result may have either sign (len(x) <= MaxStep).
+//
+//go:noescape
+func maxNonNaNF64AVX512(x []float64) float64
 
 // minMaxF64AVX512 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
 //

@@ -1413,13 +1413,14 @@ func main() {
 					genMinMaxRange(e, false, stream)
 					genMinMaxRange(e, true, stream)
 				}
+				genMaxNonNaN(s, e)
 			case e.float:
 				for _, stream := range []bool{false, true} {
 					genMinMaxFastAVX2(e, false, stream)
 					genMinMaxFastAVX2(e, true, stream)
 				}
 				genHasNaNAVX2(e)
-				genMaxNonNaNAVX2(e)
+				genMaxNonNaN(s, e)
 			default:
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)

@@ -8,7 +8,7 @@ import (
 	. "github.com/mmcloughlin/avo/reg"
 )
 
-// genMaxNonNaNAVX2 generates maxNonNaN<T>AVX2, func(x []T) T for a float
+// genMaxNonNaN generates maxNonNaN<T><tier>, func(x []T) T for a float
 // type and len(x) <= MaxStep: the greatest element of x that is not a NaN,
 // -Inf when there is none, and exact but for the sign of a zero result,
 // which the Go side settles (as for Max). MaxElement and MinMaxElement use
@@ -18,15 +18,16 @@ import (
 // The accumulators start at -Inf and fold each vector x as
 // acc = VMAXPS(x, acc) with acc as the second source, which VMAXPS returns
 // when either operand is a NaN: a NaN in x leaves acc as it was, and acc is
-// never a NaN. One load and one max per vector, as the Max kernels; the
-// AVX-512 tier runs it too.
-func genMaxNonNaNAVX2(e elem) {
+// never a NaN. One load and one max per vector, as the Max kernels. The
+// AVX-512 form is the same fold on 512-bit vectors (VMAXPS, not the VRANGE
+// of the AVX-512 Max kernels, whose NaN rule differs), its tail a
+// zero-masked load and a merge-masked max.
+func genMaxNonNaN(s isa, e elem) {
 	if !e.float {
-		panic("genMaxNonNaNAVX2: integers have no NaN")
+		panic("genMaxNonNaN: integers have no NaN")
 	}
-	s := avx2
 	name := "maxNonNaN" + e.name + s.name
-	op := minMaxOp(s, e, true)
+	op := minMaxOp(avx2, e, true) // VMAXPS/VMAXPD at any width
 	// max(acc, x) into acc, acc as the second source (returned for a NaN).
 	fold(foldSpec{
 		name:   name,
@@ -38,22 +39,37 @@ func genMaxNonNaNAVX2(e elem) {
 		inputs: 1,
 		init: func(accs []VecVirtual, _ Mem) {
 			// -Inf: all ones shifted left past the mantissa.
-			VPCMPEQD(accs[0], accs[0], accs[0])
+			if s.is512() {
+				VPTERNLOGD(U8(0xff), accs[0], accs[0], accs[0])
+			} else {
+				VPCMPEQD(accs[0], accs[0], accs[0])
+			}
 			if e.size == 4 {
 				VPSLLD(U8(23), accs[0], accs[0])
 			} else {
 				VPSLLQ(U8(52), accs[0], accs[0])
 			}
 			for _, a := range accs[1:] {
-				VMOVDQU(accs[0], a)
+				if s.is512() {
+					VMOVDQU64(accs[0], a)
+				} else {
+					VMOVDQU(accs[0], a)
+				}
 			}
 		},
 		step: func(acc VecVirtual, ms []Mem) {
-			x := YMM()
+			x := s.vec()
 			load(s, e, ms[0], x)
 			op(acc, x, acc) // x > acc ? x : acc, acc for a NaN
 		},
 		tail: func(acc VecVirtual, ms []Mem, n Register) {
+			if s.is512() {
+				k := opMask(n)
+				x := ZMM()
+				zLoad(e, ms[0], k, x)
+				op(acc, x, k, acc) // lanes past the end keep acc
+				return
+			}
 			m := laneMask(e, n)
 			x, t := YMM(), YMM()
 			maskLoad(e, ms[0], m, x)
