@@ -28,7 +28,7 @@ import (
 // and VMAXPS share on Zen 4.
 //
 // The AVX-512 form (for CPUs with full-width 512-bit units, see
-// minMaxTwoPass in asm/reduce_amd64.go) is the same loop on 512-bit
+// wide512 in asm/reduce_amd64.go) is the same loop on 512-bit
 // vectors, with VPMINSQ/VPMAXSQ for int64 and a tail under an opmask.
 func genMinMaxBoth(s isa, e elem) {
 	name := "minMax" + e.name + s.name
