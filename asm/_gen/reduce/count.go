@@ -56,7 +56,7 @@ func genCount(s isa, e elem) {
 	}
 	fold(foldSpec{
 		name: name,
-		sig:  fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype),
+		sig:  searchSig(e),
 		doc:  []string{fmt.Sprintf("%s returns the number of i with x[i] == v (len(x) <= MaxStep).", name)},
 		e:    e,
 		s:    s,

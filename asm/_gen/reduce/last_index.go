@@ -20,15 +20,9 @@ import (
 // match. The compare per vector is the one indexOf makes (equalTo), so it
 // runs at indexOf's speed.
 func genLastIndexOf(s isa, e elem) {
-	name := "lastIndexOf" + e.name + s.name
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype))
-	Pragma("noescape")
-	Doc(fmt.Sprintf("%s returns the highest i with x[i] == v, or -1 (len(x) <= MaxStep).", name))
+	searchHeader(s, e, "lastIndexOf", "the highest i with x[i] == v, or -1")
 	lanes := s.lanes(e)
-	unroll := 8
-	if s.is512() {
-		unroll = 4 // the masks live in the 7 usable opmask registers
-	}
+	unroll := searchUnroll(s)
 	block := unroll * lanes
 
 	p := Load(Param("x").Base(), GP64())
@@ -36,12 +30,6 @@ func genLastIndexOf(s isa, e elem) {
 	v := broadcastParamV(s, e)
 	at := func(disp int) Mem { return Mem{Base: p, Index: i, Scale: uint8(e.size), Disp: disp} }
 	equal := equalTo(e, v)
-	newMask := func() Register {
-		if s.is512() {
-			return K()
-		}
-		return YMM()
-	}
 	bits := func(c Register, r GPVirtual) { laneBits(s, e, c, r) }
 	found := GP64() // lane bits of the match, relative to x[i]
 
@@ -71,7 +59,7 @@ func genLastIndexOf(s isa, e elem) {
 	TESTQ(U32(block-1), i)
 	JZ(LabelRef("blocks"))
 	SUBQ(U32(lanes), i)
-	c := newMask()
+	c := newLaneMask(s)
 	equal(at(0), c, nil)
 	bits(c, found)
 	TESTQ(found, found)
@@ -85,7 +73,7 @@ func genLastIndexOf(s isa, e elem) {
 	SUBQ(U32(block), i)
 	cs := make([]Register, unroll)
 	for j := range cs {
-		cs[j] = newMask()
+		cs[j] = newLaneMask(s)
 		equal(at(j*s.bytes), cs[j], nil)
 	}
 	testAnyLane(s, cs)

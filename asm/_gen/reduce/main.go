@@ -1287,21 +1287,43 @@ func laneBits(s isa, e elem, c Register, r GPVirtual) {
 	}
 }
 
+// searchSig is the signature of the search and count kernels.
+func searchSig(e elem) string { return fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype) }
+
+// searchHeader starts the search kernel <fam><T><tier>, documented as
+// returning what.
+func searchHeader(s isa, e elem, fam, what string) {
+	name := fam + e.name + s.name
+	TEXT(name, NOSPLIT, searchSig(e))
+	Pragma("noescape")
+	Doc(fmt.Sprintf("%s returns %s (len(x) <= MaxStep).", name, what))
+}
+
+// searchUnroll is the number of vectors a search compares per block: 8,
+// whose lane bits fit one 64-bit word (blockBits gathers them), or 4 under
+// AVX-512, whose masks live in the 7 usable opmask registers.
+func searchUnroll(s isa) int {
+	if s.is512() {
+		return 4
+	}
+	return 8
+}
+
+// newLaneMask returns a register for equalTo's dst: a vector under AVX2,
+// an opmask under AVX-512.
+func newLaneMask(s isa) Register {
+	if s.is512() {
+		return K()
+	}
+	return YMM()
+}
+
 // genIndexOf: lowest i with x[i] == v, or -1. Floats compare ordered-equal:
 // NaN matches nothing and -0 == +0.
 func genIndexOf(s isa, e elem) {
-	name := "indexOf" + e.name + s.name
-	TEXT(name, NOSPLIT, fmt.Sprintf("func(x []%s, v %s) int", e.gotype, e.gotype))
-	Pragma("noescape")
-	Doc(fmt.Sprintf("%s returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).", name))
+	searchHeader(s, e, "indexOf", "the lowest i with x[i] == v, or -1")
 	lanes := s.lanes(e)
-	// Blocks of 8 vectors, whose lane bits fit one 64-bit word (blockfound
-	// gathers them); 4 under AVX-512, whose masks live in the 7 usable
-	// opmask registers.
-	unroll := 8
-	if s.is512() {
-		unroll = 4
-	}
+	unroll := searchUnroll(s)
 	p := Load(Param("x").Base(), GP64())
 	n := Load(Param("x").Len(), GP64())
 	i := GP64()
@@ -1310,12 +1332,6 @@ func genIndexOf(s isa, e elem) {
 	ret := addr(ReturnIndex(0))
 	cmpVec := equalTo(e, v)
 	bits := func(c Register, r GPVirtual) { laneBits(s, e, c, r) }
-	newMask := func() Register {
-		if s.is512() {
-			return K()
-		}
-		return YMM()
-	}
 	found := func(r GPVirtual) {
 		ADDQ(i, r)
 		MOVQ(r, ret)
@@ -1331,7 +1347,7 @@ func genIndexOf(s isa, e elem) {
 	Label("blocks")
 	cs := make([]Register, unroll)
 	for j := range cs {
-		cs[j] = newMask()
+		cs[j] = newLaneMask(s)
 		cmpVec(Mem{Base: p, Disp: j * s.bytes}, cs[j], nil)
 	}
 	testAnyLane(s, cs)
@@ -1355,7 +1371,7 @@ func genIndexOf(s isa, e elem) {
 	SUBQ(i, rem)
 	CMPQ(rem, U32(lanes))
 	JB(LabelRef("tail"))
-	c := newMask()
+	c := newLaneMask(s)
 	cmpVec(Mem{Base: p}, c, nil)
 	r = GP64()
 	bits(c, r)
