@@ -11,8 +11,11 @@
 # `hpgo bench --peers --cpp-bin transform_reduce`: for every (kernel, type,
 # n) it times, round-robin over COUNT rounds, hpgo under every policy, the
 # plain Go loop, gonum, vek, the C++ peers (the binary, run once per round)
-# and, for DRAM-sized inputs, the read-bandwidth probe — so a drift in the
-# machine's memory bandwidth hits all of them alike — and prints everything
+# and the read-bandwidth probe (on every worker for DRAM-sized inputs, on one
+# goroutine over as many bytes for smaller ones) — so a drift in the
+# machine's memory bandwidth hits all of them alike; each round starts one
+# implementation further along, so that being timed first, on caches that
+# hold other data, falls on each in turn — and prints everything
 # as one table of medians followed by the goal checks. Extra
 # arguments go to `hpgo bench` (e.g. --tiers avx512,avx2,purego, --plot x.png),
 # which runs in the caller's directory: relative paths there mean what they

@@ -62,6 +62,9 @@ are parallel.Reduce with op.Min and op.Max.
 Each row is the median of --count rounds. In each round every
 implementation (the C++ peers too) is timed the same way: batches of calls
 sized to at least a quarter of --duration, five of them, their median.
+Each round starts with the next implementation (the probe comes last), so
+that the one timed first, which finds the caches holding other data, is a
+different one in every round.
 With the defaults it takes about a minute.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -228,6 +231,16 @@ func splitList(s string) []string {
 	return out
 }
 
+// rotated returns s rotated left by r: round r of a group starts at slot r
+// (mod len(s)).
+func rotated[T any](s []T, r int) []T {
+	if len(s) == 0 {
+		return s
+	}
+	r %= len(s)
+	return append(slices.Clone(s[r:]), s[:r]...)
+}
+
 // group is the cases of one (kernel, type, n): they are timed round-robin,
 // count rounds, so that a change in the machine's state (the memory
 // bandwidth of a shared host drifts by tens of percent over minutes) hits
@@ -378,6 +391,30 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 			groupProbeImpl = cacheProbeImpl
 		}
 		probed := bwN > 0
+		// The slots of a round: every Go case and the C++ peers (one run
+		// of their binary); the probe follows them.
+		var slots []func(round int) error
+		for i, c := range g.cases {
+			slots = append(slots, func(int) error {
+				ns, ok, err := once(c)
+				if ok {
+					samples[i] = append(samples[i], ns)
+				}
+				return err
+			})
+		}
+		if o.cppBin != "" {
+			slots = append(slots, func(round int) error {
+				rs, err := runCpp(o.cppBin, g, o, threads, round == 0)
+				if err != nil {
+					return fmt.Errorf("--cpp-bin: %w", err)
+				}
+				for _, r := range rs {
+					cppSamples[r.impl] = append(cppSamples[r.impl], r.nsPerOp)
+				}
+				return nil
+			})
+		}
 		for round := range o.count {
 			if local && round > 0 {
 				// Fresh inputs on fresh pages every round, as the C++
@@ -387,25 +424,21 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 				bench.Release()
 				debug.FreeOSMemory()
 			}
-			for i, c := range g.cases {
-				ns, ok, err := once(c)
-				if err != nil {
+			// Each round starts one slot further along. Whatever is timed
+			// first, right after the last round's probe or another
+			// group, pays for the caches turning over: on a host with a
+			// large shared L3, a 4 MiB input read first has read 15-25%
+			// slower through its whole slot. Rotating hands that turn to
+			// each implementation in one round of as many, which the
+			// median drops, instead of to the first one in every round.
+			for _, slot := range rotated(slots, round) {
+				if err := slot(round); err != nil {
 					return err
-				}
-				if ok {
-					samples[i] = append(samples[i], ns)
-				}
-			}
-			if o.cppBin != "" {
-				rs, err := runCpp(o.cppBin, g, o, threads, round == 0)
-				if err != nil {
-					return fmt.Errorf("--cpp-bin: %w", err)
-				}
-				for _, r := range rs {
-					cppSamples[r.impl] = append(cppSamples[r.impl], r.nsPerOp)
 				}
 			}
 			if probed {
+				// The probe takes the faster of two passes (one per SIMD
+				// tier), so its own turn over of the caches does not count.
 				ns, err := fastest(groupProbe)
 				if err != nil {
 					return err

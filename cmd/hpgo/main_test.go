@@ -299,3 +299,18 @@ func TestGoalsRoundTowardsFailing(t *testing.T) {
 		}
 	}
 }
+
+func TestRotated(t *testing.T) {
+	s := []string{"a", "b", "c"}
+	for r, want := range [][]string{{"a", "b", "c"}, {"b", "c", "a"}, {"c", "a", "b"}, {"a", "b", "c"}, {"b", "c", "a"}} {
+		if got := rotated(s, r); !slices.Equal(got, want) {
+			t.Errorf("rotated(%v, %d) = %v, want %v", s, r, got, want)
+		}
+	}
+	if !slices.Equal(s, []string{"a", "b", "c"}) {
+		t.Errorf("rotated changed its argument: %v", s)
+	}
+	if got := rotated([]string(nil), 3); len(got) != 0 {
+		t.Errorf("rotated(nil, 3) = %v", got)
+	}
+}
