@@ -437,8 +437,8 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 				}
 			}
 			if probed {
-				// The probe takes the faster of two passes (one per SIMD
-				// tier), so its own turn over of the caches does not count.
+				// The probe stays last: in the rotation it would keep its
+				// neighbours, and the same case would follow it each round.
 				ns, err := fastest(groupProbe)
 				if err != nil {
 					return err
