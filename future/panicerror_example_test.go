@@ -12,16 +12,15 @@ import (
 
 func ExamplePanicError_Error() {
 	_, err := future.Async(func() (int, error) {
-		var counts map[string]int
-		counts["x"]++ // a nil map: the task panics
-		return 0, nil
+		words := strings.Fields("   ")
+		return len(words[0]), nil // no words: the task panics
 	}).Get()
 	msg := err.Error()
 	first, stack, _ := strings.Cut(msg, "\n\n")
 	fmt.Println(first)
 	fmt.Println(strings.HasPrefix(stack, "goroutine ")) // then the panicking goroutine's stack
 	// Output:
-	// hpgo: panic in task: assignment to entry in nil map
+	// hpgo: panic in task: runtime error: index out of range [0] with length 0
 	// true
 }
 

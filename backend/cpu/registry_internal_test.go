@@ -50,7 +50,8 @@ func TestTypeIDDistinguishesTypes(t *testing.T) {
 		}
 		ids[id] = name
 	}
-	if typeID[float32]() != typeID[float32]() {
+	first, again := typeID[float32](), typeID[float32]()
+	if first != again {
 		t.Fatal("typeID is not stable")
 	}
 }
