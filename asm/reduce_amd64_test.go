@@ -17,7 +17,7 @@ func TestReduceInternalMinMaxKernels(t *testing.T) {
 	specials := []float64{math.NaN(), math.Inf(1), math.Inf(-1), math.Copysign(0, -1), 0, 1e-310,
 		1e200, -1e200, math.MaxFloat32, -math.MaxFloat32}
 	for n := 1; n <= 200; n++ {
-		for trial := 0; trial < 4; trial++ {
+		for range 4 {
 			x := rdFloats[float64](r, n)
 			for k := r.IntN(3); k > 0; k-- {
 				x[r.IntN(n)] = specials[r.IntN(len(specials))]
@@ -75,7 +75,7 @@ func TestReduceFastMinMaxFalseAlarm(t *testing.T) {
 	r := rand.New(rand.NewPCG(19, 20))
 	values := []float32{float32(math.Inf(1)), float32(math.Inf(-1)), 0, float32(math.Copysign(0, -1)), 1, -1}
 	raised := 0
-	for trial := 0; trial < 50; trial++ {
+	for range 50 {
 		n := 1 + r.IntN(300)
 		x := make([]float32, n)
 		for i := range x {

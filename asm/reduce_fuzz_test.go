@@ -82,7 +82,7 @@ func rdSeed(f *testing.F, size int) {
 	}
 	for _, n := range []int{1, 5, 17, 40, 100} {
 		var b []byte
-		for i := 0; i < n; i++ {
+		for range n {
 			b = append(b, specials[r.IntN(len(specials))]...)
 		}
 		f.Add(b, uint8(r.Uint32()))

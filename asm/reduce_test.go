@@ -382,7 +382,7 @@ func TestReduceLengthsOffsets(t *testing.T) {
 			for i := range ux {
 				ux[i] = r.Uint64()
 			}
-			for off := 0; off < 8; off++ {
+			for off := range 8 {
 				// Guards: NaN spoils float sums and min/max; a found
 				// absent value spoils IndexOf; the int guard spoils
 				// sums and min.
@@ -529,7 +529,7 @@ func TestReduceSignedZeros(t *testing.T) {
 	eachTierLoop(t, func(t *testing.T) {
 		r := rand.New(rand.NewPCG(11, 12))
 		for n := 1; n <= 70; n++ {
-			for trial := 0; trial < 12; trial++ {
+			for trial := range 12 {
 				x32, x64 := make([]float32, n), make([]float64, n)
 				anyNeg, anyPos := false, false
 				for i := range x32 {
@@ -650,7 +650,7 @@ func TestReduceZeroExtremes(t *testing.T) {
 		r := rand.New(rand.NewPCG(21, 22))
 		lengths := []int{1, 2, 7, 8, 9, 31, 32, 33, 63, 64, 65, 127, 128, 129, 255, 256, 300, MaxStep + 5, 2*MaxStep + 3}
 		for _, n := range lengths {
-			for trial := 0; trial < 8; trial++ {
+			for range 8 {
 				x32, x64 := make([]float32, n), make([]float64, n)
 				for i := range x64 {
 					x64[i] = 1 + r.Float64()
@@ -970,7 +970,7 @@ func TestAVX2KernelsAvoidAVX512(t *testing.T) {
 		}
 		var fn string
 		kernels := 0
-		for _, line := range strings.Split(string(src), "\n") {
+		for line := range strings.SplitSeq(string(src), "\n") {
 			if strings.HasPrefix(line, "TEXT ") {
 				fn = line
 				if avx2.MatchString(fn) {

@@ -284,11 +284,9 @@ func readRun(x []uint64, threads int) func() float64 {
 		var wg sync.WaitGroup
 		n := len(x)
 		for t := 1; t < threads; t++ {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				parts[t] = asm.XorU64(x[t*n/threads : (t+1)*n/threads])
-			}()
+			})
 		}
 		r := asm.XorU64(x[:n/threads])
 		wg.Wait()

@@ -88,7 +88,7 @@ func Median(xs []float64) float64 {
 // binary suffix: 4Ki, 256Ki, 4Mi, 64Mi (K and M work too).
 func ParseSizes(s string) ([]int, error) {
 	var out []int
-	for _, f := range strings.Split(s, ",") {
+	for f := range strings.SplitSeq(s, ",") {
 		f = strings.TrimSpace(f)
 		if f == "" {
 			continue
@@ -110,8 +110,8 @@ func ParseSize(s string) (int, error) {
 		s string
 		m int
 	}{{"Ki", 1 << 10}, {"Mi", 1 << 20}, {"Gi", 1 << 30}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}} {
-		if strings.HasSuffix(s, suf.s) {
-			digits, mult = strings.TrimSuffix(s, suf.s), suf.m
+		if before, ok := strings.CutSuffix(s, suf.s); ok {
+			digits, mult = before, suf.m
 			break
 		}
 	}

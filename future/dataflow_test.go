@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math/rand/v2"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 
@@ -39,11 +40,11 @@ func TestDataflow2And3(t *testing.T) {
 	a := Async(func() (int, error) { return 3, nil })
 	b := Async(func() (string, error) { return "ab", nil })
 	s, err := Dataflow2(func(n int, s string) (string, error) {
-		out := ""
+		var out strings.Builder
 		for range n {
-			out += s
+			out.WriteString(s)
 		}
-		return out, nil
+		return out.String(), nil
 	}, a, b).Get()
 	assert.NoError(t, err)
 	assert.Equal(t, "ababab", s)

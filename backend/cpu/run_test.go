@@ -285,21 +285,19 @@ func TestClaimTakesEachChunkOnce(t *testing.T) {
 	}
 	// Racing claimers, each starting from its own place.
 	const count, claimers = 64, 8
-	for round := 0; round < 50; round++ {
+	for round := range 50 {
 		j := &job[int]{pl: plan{count: count}}
 		var seen [count]atomic.Int32
 		var wg sync.WaitGroup
 		for c := range claimers {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
+			wg.Go(func() {
 				for i := c * count / claimers; ; i++ {
 					if i = j.claim(i); i < 0 {
 						return
 					}
 					seen[i].Add(1)
 				}
-			}()
+			})
 		}
 		wg.Wait()
 		for i := range seen {
@@ -336,7 +334,7 @@ func TestDynamicChunksRunOnce(t *testing.T) {
 // start never time out. (MapChunks may start elsewhere: each worker begins
 // at its CPU's share.)
 func TestMapChunksInOrderStartsAtZero(t *testing.T) {
-	for round := 0; round < 20; round++ {
+	for round := range 20 {
 		started := make(chan struct{})
 		var late atomic.Bool
 		p := execution.Par.With(execution.DynamicChunk(10))

@@ -117,7 +117,7 @@ func checkCompute(t *testing.T, n int64, status int, body string, err error) {
 // refSumSquares is the plain sequential reference of SumSquaresMod.
 func refSumSquares(n int64) int64 {
 	var acc int64
-	for i := int64(0); i < n; i++ {
+	for i := range n {
 		acc = (acc + i*i%Modulus) % Modulus
 	}
 	return acc

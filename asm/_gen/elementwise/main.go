@@ -115,7 +115,7 @@ var (
 
 func tables() {
 	tailMask = GLOBL("ewtailmask", RODATA|NOPTR)
-	for i := 0; i < 16; i++ {
+	for i := range 16 {
 		v := uint32(0)
 		if i < 8 {
 			v = 0xffffffff
@@ -127,11 +127,11 @@ func tables() {
 		DATA(2*c, U16(uint16(1<<c-1)))
 	}
 	lanes32 = GLOBL("ewlanes32", RODATA|NOPTR)
-	for i := 0; i < 16; i++ {
+	for i := range 16 {
 		DATA(4*i, U32(uint32(i)))
 	}
 	lanes64 = GLOBL("ewlanes64", RODATA|NOPTR)
-	for i := 0; i < 8; i++ {
+	for i := range 8 {
 		DATA(8*i, U64(uint64(i)))
 	}
 }
@@ -288,7 +288,7 @@ func (g *gen) kernel() {
 	CMPQ(g.n, U32(4*L))
 	JB(LabelRef(g.label("loop1")))
 	g.ntStores = g.nt
-	for v := 0; v < 4; v++ {
+	for v := range 4 {
 		g.full(v * g.t.bytes)
 	}
 	g.ntStores = false

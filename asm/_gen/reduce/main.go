@@ -104,14 +104,14 @@ var (
 
 func tables() {
 	tailMask = GLOBL("reduceTailMask", RODATA|NOPTR)
-	for i := 0; i < 8; i++ {
+	for i := range 8 {
 		DATA(4*i, U32(0xffffffff))
 	}
 	for i := 8; i < 16; i++ {
 		DATA(4*i, U32(0))
 	}
 	kMask = GLOBL("reduceKMask", RODATA|NOPTR)
-	for i := 0; i < 16; i++ {
+	for i := range 16 {
 		DATA(2*i, U16(uint16(1)<<i-1))
 	}
 }

@@ -72,8 +72,7 @@ var sink float64
 func halves(n int, f func(lo, hi int) float64) float64 {
 	var wg sync.WaitGroup
 	var b float64
-	wg.Add(1)
-	go func() { defer wg.Done(); b = f(n/2, n) }()
+	wg.Go(func() { b = f(n/2, n) })
 	a := f(0, n/2)
 	wg.Wait()
 	return a + b
