@@ -31,8 +31,9 @@ func Async[T any](fn func() (T, error)) *Future[T] {
 //
 // a client that goes away cancels its queued work.
 //
-// Cost: Async's, plus a context.WithCancel and, for a ctx that can be
-// cancelled, a context.AfterFunc registration.
+// Cost: Async's, plus the task's context body (one allocation), a
+// context.WithCancel and, for a ctx that can be cancelled, a
+// context.AfterFunc registration.
 func AsyncContext[T any](ctx context.Context, fn func(context.Context) (T, error)) *Future[T] {
 	checkContext("AsyncContext", ctx)
 	checkFunc("AsyncContext", fn == nil)

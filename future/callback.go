@@ -170,11 +170,15 @@ var callbackPanic = func(pe *PanicError) {
 }
 
 // OnDone arranges for fn to be called exactly once with f's value and error
-// when f resolves: in the goroutine that resolves it (a worker, or the
-// caller of Promise.Resolve), or at once in the caller if f has already
-// resolved. Callbacks run in the order they were registered, never under a
-// lock, so fn may use f and other futures freely; it should be short, since
-// it delays whatever else the resolving goroutine has to do. A panic in fn
+// when f resolves: in the goroutine that resolves it (a worker, the caller
+// of Promise.Resolve, Promise.Reject or Future.Cancel, or the goroutine in
+// which an AsyncContext future's context ends), or at once in the caller if
+// f has already resolved. The callbacks registered before f resolves run in
+// the order they were registered; one registered later runs at once, and
+// so may run before earlier ones still queued behind a slow callback.
+// Callbacks never run under a lock, so fn may use f and other futures
+// freely; it should be short, since it delays whatever else the resolving
+// goroutine has to do. A panic in fn
 // is recovered and logged with its stack (there is no future to carry it).
 // Each call costs one allocation.
 func (f *Future[T]) OnDone(fn func(T, error)) {

@@ -28,8 +28,10 @@ func Dataflow2[A, B, R any](fn func(A, B) (R, error), a *Future[A], b *Future[B]
 	d.out = newFuture[R](stateWaiting)
 	d.out.body = d
 	d.init(d, 2)
-	d.add(&d.nodes[0], a)
-	d.add(&d.nodes[1], b)
+	if !d.failFast(&d.nodes[0], a) && !d.failFast(&d.nodes[1], b) {
+		d.add(&d.nodes[0], a)
+		d.add(&d.nodes[1], b)
+	}
 	return d.out
 }
 
@@ -66,9 +68,11 @@ func Dataflow3[A, B, C, R any](fn func(A, B, C) (R, error), a *Future[A], b *Fut
 	d.out = newFuture[R](stateWaiting)
 	d.out.body = d
 	d.init(d, 3)
-	d.add(&d.nodes[0], a)
-	d.add(&d.nodes[1], b)
-	d.add(&d.nodes[2], c)
+	if !d.failFast(&d.nodes[0], a) && !d.failFast(&d.nodes[1], b) && !d.failFast(&d.nodes[2], c) {
+		d.add(&d.nodes[0], a)
+		d.add(&d.nodes[1], b)
+		d.add(&d.nodes[2], c)
+	}
 	return d.out
 }
 

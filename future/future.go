@@ -280,8 +280,13 @@ func (f *Future[T]) Err() error {
 // Ready returns a future already resolved with v.
 func Ready[T any](v T) *Future[T] { return resolved(v, nil) }
 
-// Failed returns a future already resolved with err and the zero value.
+// Failed returns a future already resolved with err and the zero value. It
+// panics if err is nil: a future that failed with no error would read as a
+// success.
 func Failed[T any](err error) *Future[T] {
+	if err == nil {
+		badArg("Failed", "err is nil")
+	}
 	var zero T
 	return resolved(zero, err)
 }

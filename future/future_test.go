@@ -337,7 +337,7 @@ func TestPromise(t *testing.T) {
 	c := NewPromise[int]()
 	assert.True(t, c.Future().Cancel())
 	assert.False(t, c.Resolve(1), "Resolve after Cancel")
-	assert.PanicsWithValue(t, "hpgo: future.Promise.Reject with a nil error", func() { c.Reject(nil) })
+	assert.PanicsWithValue(t, "hpgo: future.Promise.Reject: err is nil", func() { c.Reject(nil) })
 
 	// concurrent resolvers: exactly one wins
 	r := NewPromise[int]()
@@ -432,4 +432,8 @@ func TestOutsideCallerNeverRunsTasks(t *testing.T) {
 	g, err := f.Get()
 	require.NoError(t, err)
 	assert.NotEqual(t, me, g)
+}
+
+func TestFailedNilPanics(t *testing.T) {
+	assert.PanicsWithValue(t, "hpgo: future.Failed: err is nil", func() { Failed[int](nil) })
 }

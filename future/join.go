@@ -7,10 +7,17 @@ type source interface {
 	subscribe(*waiter) bool
 	unsubscribe(*waiter)
 	failure() error
+	failedAlready() bool
 }
 
 // failure returns f's error; f must be resolved.
 func (f *Future[T]) failure() error { return f.err }
+
+// resolvedAlready reports whether f has resolved.
+func (f *Future[T]) resolvedAlready() bool { return f.state.Load() == stateDone }
+
+// failedAlready reports whether f has resolved with an error.
+func (f *Future[T]) failedAlready() bool { return f.resolvedAlready() && f.err != nil }
 
 // target is what a join resolves.
 type target interface {
@@ -71,6 +78,20 @@ func (j *join) add(n *joinNode, src source) {
 	if j.detached.Load() {
 		src.unsubscribe(&n.waiter)
 	}
+}
+
+// failFast makes the join fail with src's error at once, before it
+// subscribes to anything else, if src has already failed, and reports
+// whether it did. Joins call it on each input, in order, before add: an
+// input that failed before the call must win over one that fails while the
+// join subscribes to the others, whatever the number of inputs. Among
+// inputs that failed before the call, the lowest index wins.
+func (j *join) failFast(n *joinNode, src source) bool {
+	if !src.failedAlready() {
+		return false
+	}
+	j.add(n, src) // fires at once: the join fails and detaches
+	return true
 }
 
 // abandon detaches the join's nodes from its inputs, once: its target has

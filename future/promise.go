@@ -28,7 +28,7 @@ func (p *Promise[T]) Resolve(v T) bool { return p.f.settle(v, nil) }
 // is nil.
 func (p *Promise[T]) Reject(err error) bool {
 	if err == nil {
-		panic("hpgo: future.Promise.Reject with a nil error")
+		badArg("Promise.Reject", "err is nil")
 	}
 	var zero T
 	return p.f.settle(zero, err)

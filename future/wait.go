@@ -16,10 +16,12 @@ type Awaitable interface {
 }
 
 // Wait waits for all of as to complete and returns nil, or the first error
-// in time order as soon as one fails, or ctx.Err() if ctx ends first. What
+// in time order as soon as one fails (as for WhenAll), or ctx.Err() if ctx
+// ends first. What
 // is still running goes on, and Wait leaves nothing behind on it. Futures
 // are watched through their callbacks; any other Awaitable costs a
-// goroutine while Wait runs.
+// goroutine while Wait runs, and a panic in its Err method is recovered and
+// returned as a *PanicError.
 func Wait(ctx context.Context, as ...Awaitable) error {
 	checkContext("Wait", ctx)
 	for i, a := range as {
@@ -29,6 +31,13 @@ func Wait(ctx context.Context, as ...Awaitable) error {
 	}
 	if len(as) == 0 {
 		return nil
+	}
+	// An input that failed before the call wins over one that fails while
+	// the loop below subscribes to the others; the lowest index first.
+	for _, a := range as {
+		if err := failedAlready(a); err != nil {
+			return err
+		}
 	}
 	w := &waitAll{in: slices.Clone(as), out: newFuture[struct{}](stateWaiting)}
 	w.init(w, len(as))
@@ -90,4 +99,29 @@ func (w *waitAll) detach() {
 // foreign adapts an Awaitable that is not a future.
 type foreign struct{ a Awaitable }
 
-func (f foreign) failure() error { return f.a.Err() }
+// failedAlready returns a's error if a has completed with one, else nil.
+func failedAlready(a Awaitable) error {
+	if src, ok := a.(source); ok {
+		if src.failedAlready() {
+			return src.failure()
+		}
+		return nil
+	}
+	select {
+	case <-a.Done():
+		return foreign{a}.failure()
+	default:
+		return nil
+	}
+}
+
+// failure returns a's Err, or a *PanicError if Err panics: it runs in a
+// watcher goroutine, where a panic would end the process.
+func (f foreign) failure() (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = NewPanicError(v)
+		}
+	}()
+	return f.a.Err()
+}

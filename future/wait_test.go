@@ -59,3 +59,29 @@ func TestWaitForeign(t *testing.T) {
 	assert.ErrorIs(t, Wait(context.Background(), ctx, pending), context.Canceled)
 	// the watcher goroutine for pending has gone: withWorkers checks leaks
 }
+
+// panicErr is an Awaitable whose Err panics once it is done.
+type panicErr struct{ ch chan struct{} }
+
+func (p panicErr) Done() <-chan struct{} { return p.ch }
+func (p panicErr) Err() error            { panic("broken Awaitable") }
+
+// A panic in a foreign Awaitable's Err, whether it is done at the call or
+// completes while Wait watches it from its own goroutine, comes back as a
+// *PanicError instead of ending the process.
+func TestWaitForeignErrPanics(t *testing.T) {
+	withWorkers(t, 1)
+	for _, doneBefore := range []bool{true, false} {
+		a := panicErr{ch: make(chan struct{})}
+		if doneBefore {
+			close(a.ch)
+		} else {
+			go func() { time.Sleep(time.Millisecond); close(a.ch) }()
+		}
+		err := Wait(context.Background(), NewPromise[int]().Future(), a)
+		var pe *PanicError
+		if assert.ErrorAs(t, err, &pe, "done before the call: %v", doneBefore) {
+			assert.Equal(t, "broken Awaitable", pe.Value)
+		}
+	}
+}

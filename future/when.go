@@ -11,11 +11,12 @@ import (
 var errNoTask = errors.New("hpgo: internal error: a combinator's output was run as a task")
 
 // ErrNoFutures is the error of WhenAny and AwaitAny called with no futures.
-var ErrNoFutures = errors.New("hpgo: WhenAny of no futures")
+var ErrNoFutures = errors.New("hpgo: WhenAny or AwaitAny of no futures")
 
 // WhenAll returns a future for the values of fs, in the order of fs. It
 // resolves when all of fs have succeeded, or fails fast with the first error
-// in time order; the other inputs keep running, and WhenAll lets go of them
+// in time order (inputs that had failed before the call come first, the
+// lowest index first); the other inputs keep running, and WhenAll lets go of them
 // (its callbacks come off their lists). With no inputs it resolves at once
 // with an empty slice. It starts no task: the last input to resolve
 // completes it inline. Cost: five allocations, whatever len(fs).
@@ -32,6 +33,11 @@ func whenAllOf[T any](fs []*Future[T]) *whenAll[T] {
 	w.out.body = w // for Cancel's release
 	w.init(w, len(fs))
 	w.nodes = make([]joinNode, len(fs))
+	for i, f := range w.in {
+		if w.failFast(&w.nodes[i], f) {
+			return w
+		}
+	}
 	for i, f := range w.in {
 		w.add(&w.nodes[i], f)
 	}
@@ -89,6 +95,16 @@ func whenAnyOf[T any](fs []*Future[T]) *whenAny[T] {
 	w := &whenAny[T]{in: slices.Clone(fs), out: newFuture[int](stateWaiting)}
 	w.out.body = w // for Cancel's release
 	w.nodes = make([]anyNode[T], len(fs))
+	// The lowest index among the inputs resolved before the call wins, and
+	// not one that resolves while the loop below subscribes to the others.
+	for i, f := range w.in {
+		if f.resolvedAlready() {
+			n := &w.nodes[i]
+			n.w, n.i, n.cb = w, i, n
+			fire(n.fire())
+			return w
+		}
+	}
 	for i, f := range w.in {
 		n := &w.nodes[i]
 		n.w, n.i, n.cb = w, i, n

@@ -86,7 +86,7 @@ type Server struct {
 // Stats is a snapshot of a Server's counters.
 type Stats struct {
 	Workers   int   `json:"workers"`   // hpgo workers: the bound on concurrent computations
-	Submitted int64 `json:"submitted"` // computations handed to the workers
+	Submitted int64 `json:"submitted"` // computations asked of future.AsyncContext (one whose client had already gone never reaches a worker)
 	Started   int64 `json:"started"`   // computations that actually began to run
 	Completed int64 `json:"completed"` // computations that ran to the end
 	Aborted   int64 `json:"aborted"`   // computations stopped part-way because their client went away
