@@ -20,11 +20,11 @@ package asm
 // bytes per instruction, four vectors per loop iteration, with dst aligned
 // by one masked step and the tail done by one masked step (no scalar loop);
 // calls are split in MaxStep pieces. Square, Abs, Negate, Add, Mul and
-// PrefixSum write an output of more than half the last-level cache (16 MiB
-// where that is larger) that shares no memory with an input (see streamMin)
-// with non-temporal stores, which skip reading each line of dst before
-// writing it: about 1.5x the throughput on DRAM, and dst is not left in
-// cache.
+// PrefixSum write an output of more than half the last-level cache (at
+// least 4 MiB, and 16 MiB for a cache above 32 MiB) that shares no memory
+// with an input (see streamMin) with non-temporal stores, which skip
+// reading each line of dst before writing it: about 1.5x the throughput on
+// DRAM, and dst is not left in cache.
 
 import "fmt"
 

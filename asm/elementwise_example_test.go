@@ -178,8 +178,8 @@ func ExamplePrefixSumF64() {
 }
 
 func ExamplePrefixSumI32() {
-	// Turn per-bucket counts into exclusive offsets: start the scan at 0
-	// and shift by one.
+	// Turn per-bucket counts into the end offset of each bucket (its
+	// exclusive start is the previous end, or 0).
 	counts := []int32{3, 0, 2, 5}
 	ends := make([]int32, len(counts))
 	total := asm.PrefixSumI32(ends, counts, 0)

@@ -393,7 +393,7 @@ func rdSettleNonNaN[F float32 | float64](x []F, m F, maxZero func([]F) F, index 
 
 // The fused min+max kernels (asm/_gen/reduce/minmax_both.go) have AVX2
 // and AVX-512 forms. The AVX-512 tier runs the AVX-512 ones where the CPU
-// runs 512-bit instructions at full width (wide512); on AMD Zen 3/4, where
+// runs 512-bit instructions at full width (wide512); on AMD Zen 4, where
 // they run as two halves and AVX-512 runs only on request, the fold of both
 // extremes is bound by the two ports VMINPS and VMAXPS share, and the
 // AVX-512 tier keeps the AVX2 kernels for floats and int32. int64 takes

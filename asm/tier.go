@@ -1,7 +1,7 @@
 // Package asm holds hpgo's SIMD kernels: AVX2 and AVX-512 assembly, each with
 // a pure-Go twin that states its reference semantics. The tier is chosen once
 // at start from the CPU's features (klauspost/cpuid/v2): the best the CPU
-// has, but AVX2 on AMD Zen 3/4. HPGO_CPU forces any tier the CPU supports
+// has, but AVX2 on AMD Zen 4. HPGO_CPU forces any tier the CPU supports
 // (AVX-512 there too), and the purego build tag builds only the Go twins.
 //
 // Every kernel handles any length, any alignment, and works in bounded steps
@@ -38,7 +38,8 @@ func (t Tier) String() string {
 	return fmt.Sprintf("Tier(%d)", uint8(t))
 }
 
-// ParseTier parses "purego", "avx2" or "avx512".
+// ParseTier parses "purego", "avx2" or "avx512", in any case and with
+// surrounding spaces; "generic" and "go" are other names for "purego".
 func ParseTier(s string) (Tier, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "purego", "generic", "go":
@@ -59,8 +60,8 @@ const MaxStep = 1 << 15
 var hardwareTier = detect()
 
 // defaultTier is the tier used when HPGO_CPU is unset: the best one, except
-// on AMD's Zen 3/4 (family 19h), which run 512-bit instructions as two 256-bit
-// halves: there AVX2 streams memory as fast or faster (measured in
+// on AMD's Zen 4 (family 19h, which Zen 3 shares without AVX-512), which
+// runs 512-bit instructions as two 256-bit halves: there AVX2 streams memory as fast or faster (measured in
 // bench/README.md), so AVX-512 is used only when HPGO_CPU asks for it.
 var defaultTier = preferred(hardwareTier)
 
@@ -78,7 +79,9 @@ func detect() Tier {
 	if !haveAsm {
 		return PureGo
 	}
-	if cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512BW, cpuid.AVX512VL) {
+	// The AVX-512 tier calls some AVX2 kernels (the NaN and zero searches
+	// of min/max) and FMA, which a virtual machine may mask on its own.
+	if cpuid.CPU.Supports(cpuid.AVX512F, cpuid.AVX512DQ, cpuid.AVX512BW, cpuid.AVX512VL, cpuid.AVX2, cpuid.FMA3) {
 		return AVX512
 	}
 	if cpuid.CPU.Supports(cpuid.AVX2, cpuid.FMA3) {
@@ -88,7 +91,7 @@ func detect() Tier {
 }
 
 // SelectTier returns the tier that an HPGO_CPU value selects: the default
-// tier when env is empty (the best the CPU has, but AVX2 on AMD Zen 3/4), the
+// tier when env is empty (the best the CPU has, but AVX2 on AMD Zen 4), the
 // named tier when the CPU has it, and an error naming both when it does not.
 func SelectTier(env string) (Tier, error) {
 	if strings.TrimSpace(env) == "" {

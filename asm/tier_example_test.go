@@ -25,7 +25,7 @@ func ExampleHardware() {
 
 func ExampleDefault() {
 	// Default is what an empty HPGO_CPU selects; it never exceeds Hardware
-	// (on AMD Zen 3/4 it is AVX2 even when AVX-512 is there).
+	// (on AMD Zen 4 it is AVX2 even when AVX-512 is there).
 	t, err := asm.SelectTier("")
 	fmt.Println(t == asm.Default(), err, asm.Default() <= asm.Hardware())
 	// Output: true <nil> true

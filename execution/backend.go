@@ -7,7 +7,7 @@ type Backend uint8
 
 const (
 	// Auto lets hpgo choose: the CPU path at package asm's default tier (the
-	// best SIMD tier the processor has, AVX2 on AMD Zen 3/4). The default.
+	// best SIMD tier the processor has, AVX2 on AMD Zen 4). The default.
 	Auto Backend = iota
 	// CPU is the default CPU path: SIMD kernels for the known operations of
 	// package op, Go loops for everything else.

@@ -6,7 +6,10 @@
 // A backend recognises an instantiation of these functions (op.Add[float32],
 // say) by its code pointer and runs a SIMD kernel for it; any other
 // function, a closure doing the same included, runs on the generic path with
-// the same results up to floating-point reassociation.
+// the same results up to floating-point reassociation. So does op.Add[T]
+// written inside a generic function of type parameter T: Go instantiates it
+// there as a closure around shared code. Name the instantiation in
+// non-generic code (op.Add[float32], or let a call infer it) for the kernel.
 package op
 
 import "math"

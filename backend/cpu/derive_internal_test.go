@@ -34,16 +34,18 @@ func TestFrozenTableWith(t *testing.T) {
 	}
 }
 
+type fahrenheit float64
+
+func addFahrenheit(a, b fahrenheit) fahrenheit { return a + b }
+
 // A registration clears the table instead of rebuilding it; the next lookup
 // rebuilds it once, with every entry.
 func TestRegistrationDefersTheRebuild(t *testing.T) {
-	type fahrenheit float64
-	add := func(a, b fahrenheit) fahrenheit { return a + b }
-	RegisterReduce(add, func(x []fahrenheit) fahrenheit { return 42 }, Exact)
+	RegisterReduce(addFahrenheit, func(x []fahrenheit) fahrenheit { return 42 }, Exact)
 	if table.Load() != nil {
 		t.Fatal("RegisterReduce rebuilt the table")
 	}
-	k := LookupReduce(execution.Seq, add)
+	k := LookupReduce(execution.Seq, addFahrenheit)
 	if table.Load() == nil || k == nil || k([]fahrenheit{1}) != 42 {
 		t.Fatal("the first lookup after a registration did not rebuild the table with it")
 	}

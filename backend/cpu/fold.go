@@ -13,19 +13,19 @@ import "github.com/hpgo/hpgo/execution"
 // RegisterFold registers fold(acc, x) as the left fold of x into acc by
 // reduce.
 func RegisterFold[T any](reduce func(T, T) T, fold func(acc T, x []T) T) {
-	register(key{kind: kindFold, a: codePtr(reduce)}, fold, Exact)
+	register(key{kind: kindFold, a: keyFunc("RegisterFold", "reduce", reduce)}, fold, Exact)
 }
 
 // RegisterTransformFold registers fold(acc, x) as the left fold of
 // transform(x[i]) into acc by reduce.
 func RegisterTransformFold[T, R any](reduce func(R, R) R, transform func(T) R, fold func(acc R, x []T) R) {
-	register(key{kind: kindTransformFold, a: codePtr(reduce), b: codePtr(transform)}, fold, Exact)
+	register(key{kind: kindTransformFold, a: keyFunc("RegisterTransformFold", "reduce", reduce), b: keyFunc("RegisterTransformFold", "transform", transform)}, fold, Exact)
 }
 
 // RegisterTransformFold2 registers fold(acc, x, y) as the left fold of
 // transform(x[i], y[i]) into acc by reduce (len(y) >= len(x)).
 func RegisterTransformFold2[T, U, R any](reduce func(R, R) R, transform func(T, U) R, fold func(acc R, x []T, y []U) R) {
-	register(key{kind: kindTransformFold2, a: codePtr(reduce), b: codePtr(transform)}, fold, Exact)
+	register(key{kind: kindTransformFold2, a: keyFunc("RegisterTransformFold2", "reduce", reduce), b: keyFunc("RegisterTransformFold2", "transform", transform)}, fold, Exact)
 }
 
 // LookupFold returns the sequential fold registered for reduce, or nil

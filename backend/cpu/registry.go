@@ -1,7 +1,9 @@
 package cpu
 
 import (
+	"fmt"
 	"reflect"
+	"regexp"
 	"runtime"
 	"sync"
 	"sync/atomic"
@@ -32,6 +34,11 @@ import (
 // under every policy, Seq included. A Reassociates kernel (a float sum in
 // SIMD lanes, say) runs only where the policy allows reassociation: Unseq,
 // Par and ParUnseq. A policy on execution.PureGo never gets a kernel.
+//
+// Registration takes top-level functions (and instantiations of generic
+// ones): every closure of one function literal runs the same code whatever
+// it captures, as does every method value of one method, so the Register
+// functions panic on them rather than hand one's kernel to the others.
 //
 // Registration is meant for package initialisation; lookups are lock-free.
 
@@ -185,15 +192,39 @@ func codePtr[F any](fn F) uintptr {
 }
 
 // CodePointer reports the code pointer the registry keys fn by: equal for
-// every reference to the same instantiation of a generic function, distinct
-// for closures; 0 when fn is not a non-nil function. It is exported for
-// tests and diagnostics.
+// every reference to the same function or instantiation of a generic
+// function, from any package. Every closure made from one function literal
+// shares one code pointer, whatever it captures, as do the method values of
+// one method; the Register functions refuse them (see keyFunc), and a
+// Lookup never finds a kernel for them. It returns 0 when fn is not a
+// non-nil function. It is exported for tests and diagnostics.
 func CodePointer(fn any) uintptr {
 	v := reflect.ValueOf(fn)
 	if v.Kind() != reflect.Func || v.IsNil() {
 		return 0
 	}
 	return v.Pointer()
+}
+
+// sharedCode matches the names of functions whose code many function values
+// share, each computing something else: the closures of a function literal
+// (F.func1, F.func1.2, F[...].func1, F-range1), method values (T.M-fm) and
+// the functions reflect.MakeFunc and reflect.Value.Method make.
+var sharedCode = regexp.MustCompile(`\.func\d+(\.\d+)*$|-range\d+(\.\d+)*$|-fm$|^reflect\.(makeFuncStub|methodValueCall)$`)
+
+// keyFunc returns the code pointer of fn, the argument arg of the Register
+// function api, for a registration key. It panics if fn is nil, or if its
+// code is shared by function values that compute other things (a closure,
+// a method value): a kernel registered for one of them would run for all.
+func keyFunc[F any](api, arg string, fn F) uintptr {
+	pc := codePtr(fn)
+	if pc == 0 {
+		panic(fmt.Sprintf("hpgo: cpu.%s: %s is nil", api, arg))
+	}
+	if name := opName(pc); sharedCode.MatchString(name) {
+		panic(fmt.Sprintf("hpgo: cpu.%s: %s is a closure or method value (%s), whose code others of its kind share, each computing something else; register a top-level function", api, arg, name))
+	}
+	return pc
 }
 
 // typeID identifies type T: the address of its runtime type descriptor,
@@ -283,7 +314,7 @@ const opPkg = "github.com/hpgo/hpgo/op."
 // Registering op.Min[T] or op.Max[T] also makes kernel the min/max value
 // kernel of element type T (see LookupMinValue), used by MinElement.
 func RegisterReduce[T any](reduce func(T, T) T, kernel func([]T) T, exact Exactness) {
-	pc := codePtr(reduce)
+	pc := keyFunc("RegisterReduce", "reduce", reduce)
 	register(key{kind: kindReduce, a: pc}, kernel, exact)
 	switch name, _ := opFunc(pc); name {
 	case "Min":
@@ -296,33 +327,33 @@ func RegisterReduce[T any](reduce func(T, T) T, kernel func([]T) T, exact Exactn
 // RegisterTransformReduce registers kernel(x) as the reduction by reduce of
 // transform applied to each element of a non-empty x.
 func RegisterTransformReduce[T, R any](reduce func(R, R) R, transform func(T) R, kernel func([]T) R, exact Exactness) {
-	register(key{kind: kindTransformReduce, a: codePtr(reduce), b: codePtr(transform)}, kernel, exact)
+	register(key{kind: kindTransformReduce, a: keyFunc("RegisterTransformReduce", "reduce", reduce), b: keyFunc("RegisterTransformReduce", "transform", transform)}, kernel, exact)
 }
 
 // RegisterTransformReduce2 registers kernel(x, y) as the reduction by reduce
 // of transform(x[i], y[i]) over non-empty x and y of equal length: with
 // op.Add and op.Mul, the dot product.
 func RegisterTransformReduce2[T, U, R any](reduce func(R, R) R, transform func(T, U) R, kernel func([]T, []U) R, exact Exactness) {
-	register(key{kind: kindTransformReduce2, a: codePtr(reduce), b: codePtr(transform)}, kernel, exact)
+	register(key{kind: kindTransformReduce2, a: keyFunc("RegisterTransformReduce2", "reduce", reduce), b: keyFunc("RegisterTransformReduce2", "transform", transform)}, kernel, exact)
 }
 
 // RegisterTransform registers kernel(dst, src) as dst[i] = fn(src[i]) for i
 // < len(src) (len(dst) >= len(src)). Element-wise kernels are Exact.
 func RegisterTransform[T, U any](fn func(T) U, kernel func(dst []U, src []T)) {
-	register(key{kind: kindTransform, a: codePtr(fn)}, kernel, Exact)
+	register(key{kind: kindTransform, a: keyFunc("RegisterTransform", "fn", fn)}, kernel, Exact)
 }
 
 // RegisterTransform2 registers kernel(dst, a, b) as dst[i] = fn(a[i], b[i])
 // for i < len(a) (len(b) == len(a), len(dst) >= len(a)).
 func RegisterTransform2[T, U, V any](fn func(T, U) V, kernel func(dst []V, a []T, b []U)) {
-	register(key{kind: kindTransform2, a: codePtr(fn)}, kernel, Exact)
+	register(key{kind: kindTransform2, a: keyFunc("RegisterTransform2", "fn", fn)}, kernel, Exact)
 }
 
 // RegisterScan registers kernel as the inclusive scan of src by op starting
 // from carry: dst[i] = carry op src[0] op ... op src[i]; it returns the last
 // value (carry when src is empty). dst may be src.
 func RegisterScan[T any](op func(T, T) T, kernel func(dst, src []T, carry T) T, exact Exactness) {
-	register(key{kind: kindScan, a: codePtr(op)}, kernel, exact)
+	register(key{kind: kindScan, a: keyFunc("RegisterScan", "op", op)}, kernel, exact)
 }
 
 // RegisterFill registers kernel(dst, v) as setting every element of dst to

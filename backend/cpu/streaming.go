@@ -12,7 +12,8 @@ import (
 // every piece with non-temporal stores, for a call whose whole output,
 // outBytes long, no cache holds: outBytes at least the size from which
 // package asm's kernels store past the caches by themselves (more than half
-// the last-level cache, or 16 MiB where that is larger). Otherwise, and
+// the last-level cache, at least 4 MiB, and 16 MiB for a cache above 32
+// MiB). Otherwise, and
 // where k has no such form (On(PureGo), a kernel some other package
 // registered), it returns k. The Square, Abs, Negate, Add and Mul kernels
 // and the prefix sums this package registers have one, and so do those it
