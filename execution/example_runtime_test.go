@@ -109,7 +109,9 @@ func ExampleNewExecutorContext() {
 	e, ctx := execution.NewExecutorContext(context.Background())
 	e.Go(func() error { return errors.New("bad shard") })
 	e.Go(func() error {
-		<-ctx.Done() // cancelled by the first error
+		// Cancelled by the first error. Block lets go of the worker while
+		// this waits, so that the failing function gets one.
+		execution.Block(func() { <-ctx.Done() })
 		return ctx.Err()
 	})
 	fmt.Println(e.Wait())

@@ -23,7 +23,12 @@ var ErrExecutorShutdown = errors.New("hpgo: executor is shut down")
 //
 // An Executor adds no workers of its own: its tasks share the runtime's,
 // so CPU-bound work stays bounded to NumWorkers goroutines however many
-// executors there are. The zero Executor is ready to use; an Executor must
+// executors there are. Unlike errgroup's, its functions therefore must not
+// wait on a channel, a lock or I/O as they are: each such wait keeps a
+// worker, and once every worker waits for a function still in the queue
+// (the one whose error would cancel the context, say), nothing moves. Wait
+// through hpgo (Future.Get or Await, future.Wait, Executor.Wait), or wrap
+// the wait in Block. The zero Executor is ready to use; an Executor must
 // not be copied after first use.
 type Executor struct {
 	mu   sync.RWMutex // orders Shutdown after the wg.Add of every accepted task
@@ -103,8 +108,10 @@ func (e *Executor) Submit(fn func() (any, error)) *future.Future[any] {
 
 // Go runs fn on the runtime's workers, errgroup style: Wait reports the first
 // non-nil error a function passed to Go returns (a panic counts, as a
-// *future.PanicError, and so does a call of runtime.Goexit). After Shutdown fn does not run and Wait reports
-// ErrExecutorShutdown, unless an error came first.
+// *future.PanicError, and so does a call of runtime.Goexit). After Shutdown
+// fn does not run and Wait reports ErrExecutorShutdown, unless an error
+// came first. fn holds a worker while it runs: wrap any wait in it that is
+// not hpgo's in Block (see Executor).
 func (e *Executor) Go(fn func() error) {
 	checkArgs("Executor.Go", e, fn == nil)
 	if !e.track() {
@@ -158,6 +165,7 @@ func (e *Executor) setErr(err error) {
 // may be called by e's own tasks while Wait waits, but not after it has
 // returned and before a new Wait.
 func (e *Executor) Wait() error {
+	checkArgs("Executor.Wait", e, false)
 	sched.Block(e.wg.Wait)
 	// Atomic: a Go after Shutdown records its error without counting in.
 	var err error
@@ -201,6 +209,7 @@ func Map[T, R any](e *Executor, xs []T, fn func(T) (R, error)) ([]R, error) {
 // Shutdown returns when they have finished; with wait false, at once. It may
 // be called more than once.
 func (e *Executor) Shutdown(wait bool) {
+	checkArgs("Executor.Shutdown", e, false)
 	e.mu.Lock()
 	e.shut = true
 	e.mu.Unlock()

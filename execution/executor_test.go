@@ -182,6 +182,9 @@ func TestExecutorNilArguments(t *testing.T) {
 	assert.PanicsWithValue(t, "hpgo: execution.Map: nil *Executor (use NewExecutor)", func() {
 		_, _ = Map(nilE, []int{1}, func(int) (int, error) { return 0, nil })
 	})
+	assert.PanicsWithValue(t, "hpgo: execution.Executor.Wait: nil *Executor (use NewExecutor)", func() { _ = nilE.Wait() })
+	assert.PanicsWithValue(t, "hpgo: execution.Executor.Shutdown: nil *Executor (use NewExecutor)", func() { nilE.Shutdown(true) })
+	assert.PanicsWithValue(t, "hpgo: execution.Block: wait is nil", func() { Block(nil) })
 	done := make(chan error, 1)
 	go func() { done <- e.Wait() }()
 	select {
@@ -202,4 +205,54 @@ func TestExecutorGoexit(t *testing.T) {
 	if err == nil || !strings.Contains(err.Error(), "runtime.Goexit") {
 		t.Fatalf("Wait = %v, want the Goexit error", err)
 	}
+}
+
+// Functions that wait for the executor's context through Block let go of
+// their workers: with as many of them as there are workers, the function
+// whose error cancels the context still gets one, from outside the pool and
+// from inside a task alike (there the waiter, queued last, runs first).
+func TestExecutorContextWaitersBlock(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(2)))
+	run := func() error {
+		e, ctx := NewExecutorContext(context.Background())
+		for range 2 {
+			e.Go(func() error {
+				Block(func() { <-ctx.Done() })
+				return ctx.Err()
+			})
+		}
+		e.Go(func() error { return errBoom })
+		return e.Wait()
+	}
+	done := make(chan error, 2)
+	go func() { done <- run() }()
+	go func() { v, _ := future.Async(func() (error, error) { return run(), nil }).Get(); done <- v }()
+	for range 2 {
+		select {
+		case err := <-done:
+			assert.ErrorIs(t, err, errBoom)
+		case <-time.After(30 * time.Second):
+			t.Fatal("Wait hung: the context's waiters hold every worker")
+		}
+	}
+}
+
+// Block called outside the pool just calls wait; inside a task it hands the
+// worker on, so that a one-worker pool runs the task that ends the wait.
+func TestBlock(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(1)))
+	called := false
+	Block(func() { called = true })
+	assert.True(t, called)
+	got, err := future.Async(func() (int, error) {
+		ch := make(chan int)
+		future.Async(func() (struct{}, error) { ch <- 7; return struct{}{}, nil })
+		var v int
+		Block(func() { v = <-ch })
+		return v, nil
+	}).Get()
+	assert.NoError(t, err)
+	assert.Equal(t, 7, got)
 }

@@ -91,6 +91,27 @@ func Init(opts ...Option) error {
 // again, lazily, as does a later Init.
 func Shutdown(ctx context.Context) error { return sched.Stop(ctx) }
 
+// Block runs wait, which should block until something outside the runtime
+// happens (a channel receive, a lock, I/O), without holding a worker.
+//
+// A task, a continuation or a function passed to an Executor runs on one of
+// NumWorkers workers, and a Go wait inside it keeps that worker: when every
+// worker waits so, for work that still sits in the queue, the pool stalls
+// for good. hpgo's own waits (Future.Get and Await, future.Wait,
+// Executor.Wait) hand the worker to another goroutine while they wait;
+// Block does the same for any other wait. Called from a worker, it hands
+// the worker on, runs wait, and takes a worker back (perhaps another one,
+// so WorkerID may change) before it returns; the handoff costs a goroutine
+// wake-up or two. Called from any other goroutine, it just calls wait.
+//
+//	execution.Block(func() { <-ctx.Done() })
+func Block(wait func()) {
+	if wait == nil {
+		panic("hpgo: execution.Block: wait is nil")
+	}
+	sched.Block(wait)
+}
+
 // NumWorkers reports the runtime's number of workers, starting it lazily.
 func NumWorkers() int { return sched.NumWorkers() }
 

@@ -76,5 +76,8 @@
 // (Future.Cancel) cancels the task's context: the chunks not yet started are
 // skipped and, if any were, the future resolves with the context's error (a
 // cancel that comes while the last chunks run leaves the result to stand).
-// Wait for it with Get, Await(ctx) or in a select on Done.
+// Wait for it with Get, Await(ctx) or in a select on Done. Await(ctx)
+// returning early leaves the work running; to stop it when a context ends,
+// cancel the future too, for example with
+// context.AfterFunc(ctx, func() { f.Cancel() }).
 package parallel
