@@ -85,11 +85,15 @@ func Init(opts ...Option) error {
 // and so do the tasks they start; then every worker goroutine exits.
 // Shutdown returns when they have, or with ctx.Err() if ctx ends first (the
 // drain then goes on in the background). Called from one of the runtime's
-// own tasks, it cannot wait for itself: it returns an error at once and the
-// drain goes on in the background. It is a no-op when the runtime is not
+// own tasks, it cannot wait for itself: it returns ErrShutdownFromTask at
+// once and the drain goes on in the background. It is a no-op when the runtime is not
 // running. Work submitted after Shutdown has begun starts the runtime
 // again, lazily, as does a later Init.
 func Shutdown(ctx context.Context) error { return sched.Stop(ctx) }
+
+// ErrShutdownFromTask is the error of Shutdown called from one of the
+// runtime's own tasks.
+var ErrShutdownFromTask = sched.ErrStopFromTask
 
 // Block runs wait, which should block until something outside the runtime
 // happens (a channel receive, a lock, I/O), without holding a worker.

@@ -131,3 +131,13 @@ func TestShutdownTimeout(t *testing.T) {
 	assert.NoError(t, err)
 	assert.Equal(t, 1, v)
 }
+
+// Shutdown from a task cannot wait for itself: it reports so with an error
+// callers can test for, and the runtime still drains.
+func TestShutdownFromTask(t *testing.T) {
+	fresh(t)
+	require.NoError(t, Init(OSThreads(1)))
+	err, _ := future.Async(func() (error, error) { return Shutdown(context.Background()), nil }).Get()
+	assert.ErrorIs(t, err, ErrShutdownFromTask)
+	assert.NoError(t, Shutdown(context.Background()))
+}

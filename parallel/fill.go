@@ -47,9 +47,10 @@ func fillCtx[T any](ctx context.Context, p execution.Policy, xs []T, v T) error 
 }
 
 // Iota sets xs[i] = start + T(i) for every i: start, start+1, start+2, ...
-// Integers wrap. For floats each element is rounded once (start + T(i)), which
-// equals repeated increments as long as the values are exactly representable
-// (below 2^24 for float32, 2^53 for float64). The result is the same under
+// Integers wrap. For floats each element is start + T(i) exactly as Go
+// computes it, T(i) and the sum each rounded (T(i) is exact below 2^24 for
+// float32, 2^53 for float64), never an accumulated start+1+1+...; the two
+// agree while the values are exactly representable. The result is the same under
 // every policy; the types package asm covers use a SIMD kernel (except
 // On(PureGo)).
 //

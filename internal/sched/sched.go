@@ -98,8 +98,9 @@ func current() *pool {
 // Running reports whether a pool is running (without starting one).
 func Running() bool { return cur.Load() != nil }
 
-// errStopFromTask is returned by Stop called from a pool goroutine.
-var errStopFromTask = errors.New("hpgo: sched.Stop called from a task of the pool it stops: the pool drains in the background")
+// ErrStopFromTask is returned by Stop called from a pool goroutine. Its
+// text names execution.Shutdown, the only public way to call Stop.
+var ErrStopFromTask = errors.New("hpgo: execution.Shutdown called from one of the runtime's tasks, which it cannot wait for: the runtime drains in the background")
 
 // Stop drains the pool and stops it: the tasks already queued still run,
 // and so does any task they submit; then every goroutine of the pool —
@@ -121,7 +122,7 @@ func Stop(ctx context.Context) error {
 	ps := slices.Clone(draining)
 	mu.Unlock()
 	if r := self(); r != nil && slices.Contains(ps, r.p) {
-		return errStopFromTask
+		return ErrStopFromTask
 	}
 	for _, p := range ps {
 		select {

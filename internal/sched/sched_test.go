@@ -353,8 +353,8 @@ func TestStopFromTask(t *testing.T) {
 	restart(t, 1)
 	var err error
 	spawnWait(func() { err = Stop(context.Background()) })
-	if err == nil {
-		t.Fatal("Stop from a task returned nil")
+	if err != ErrStopFromTask {
+		t.Fatalf("Stop from a task returned %v, want ErrStopFromTask", err)
 	}
 	if err := Stop(context.Background()); err != nil {
 		t.Fatal(err)
