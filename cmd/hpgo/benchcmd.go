@@ -78,13 +78,13 @@ With the defaults it takes about a minute.`,
 	f.StringVar(&o.policies, "policies", "seq,unseq,par,par_unseq", "hpgo execution policies")
 	f.StringVar(&o.tiers, "tiers", "", "asm tiers to force for unseq and par (avx512,avx2,purego); empty: the active tier only")
 	f.BoolVar(&o.peers, "peers", false, "also time the plain Go loop, gonum and vek")
-	f.StringVar(&o.cpp, "cpp", "", "merge rows the C++ peers (bench/peers/transform_reduce) wrote to `file`")
-	f.StringVar(&o.cppBin, "cpp-bin", "", "run the C++ peers `binary` (bench/peers/transform_reduce) in every round, beside the Go rows")
+	f.StringVar(&o.cpp, "cpp", "", "merge rows the C++ peers' binary wrote to `file` (build it with bench/peers/build.sh bench/peers/build/transform_reduce)")
+	f.StringVar(&o.cppBin, "cpp-bin", "", "run the C++ peers' `binary` in every round, beside the Go rows (build it with bench/peers/build.sh bench/peers/build/transform_reduce)")
 	f.IntVar(&o.count, "count", 3, "rounds per row (the median is shown)")
 	f.DurationVar(&o.duration, "duration", 100*time.Millisecond, "a round's timing of one row: 5 batches of at least a quarter of this each")
 	f.StringVar(&o.bwSize, "bw-size", "64Mi", "length of the read-bandwidth probe in uint64s (0: skip the probe)")
 	f.IntVar(&o.threads, "threads", 0, "start hpgo's runtime with this many workers (execution.OSThreads); 0: the default")
-	f.StringVar(&o.plot, "plot", "auto", "write a PNG plot of GB/s against n to `file` (auto: hpgo-bench.png in the temp directory; off: none)")
+	f.StringVar(&o.plot, "plot", "auto", "write a PNG plot of GB/s against n to `file` (auto: hpgo-bench-UID.png in the temp directory, UID the user's id; off: none)")
 	f.BoolVarP(&o.quiet, "quiet", "q", false, "no progress lines on stderr")
 	return cmd
 }
@@ -187,8 +187,8 @@ func (o *benchOptions) parse() (spec bench.Spec, bwN int, err error) {
 }
 
 // checkFiles refuses, before anything is timed, a --cpp file that cannot be
-// read, a --cpp-bin that is not an executable and a --plot path whose
-// directory cannot take a file: each would otherwise fail minutes into the
+// read, a --cpp-bin that is not an executable, and a --plot file that
+// exists but cannot be written or whose directory cannot take a file: each would otherwise fail minutes into the
 // run.
 func (o *benchOptions) checkFiles() error {
 	if o.cpp != "" {
@@ -204,8 +204,15 @@ func (o *benchOptions) checkFiles() error {
 		}
 	}
 	if path := o.plotPath(); path != "" {
-		if st, err := os.Stat(path); err == nil && st.IsDir() {
-			return fmt.Errorf("--plot: %s is a directory", path)
+		if st, err := os.Stat(path); err == nil {
+			if st.IsDir() {
+				return fmt.Errorf("--plot: %s is a directory", path)
+			}
+			f, err := os.OpenFile(path, os.O_WRONLY, 0) // to be overwritten
+			if err != nil {
+				return fmt.Errorf("--plot: %w", err)
+			}
+			f.Close()
 		}
 		dir := filepath.Dir(path)
 		if st, err := os.Stat(dir); err != nil || !st.IsDir() {
@@ -221,10 +228,12 @@ func (o *benchOptions) checkFiles() error {
 	return nil
 }
 
+// splitList splits a comma-separated flag value into its names, in lower
+// case, each once, in the order given.
 func splitList(s string) []string {
 	var out []string
 	for f := range strings.SplitSeq(s, ",") {
-		if f = strings.TrimSpace(f); f != "" {
+		if f = strings.ToLower(strings.TrimSpace(f)); f != "" && !slices.Contains(out, f) {
 			out = append(out, f)
 		}
 	}
@@ -480,7 +489,7 @@ func runBench(stdout, stderr io.Writer, o *benchOptions) error {
 	}
 	bench.Release()
 
-	rows = append(rows, cppRows...)
+	rows = append(rows, withGroupProbes(cppRows, rows)...)
 	sortRows(rows)
 	writeTable(stdout, rows, bwPar, bwN, threads)
 	if bw1 > 0 && bwPar > 0 {
@@ -517,7 +526,13 @@ func (o *benchOptions) plotPath() string {
 	case "", "off", "none", "no", "false":
 		return ""
 	case "auto":
-		return filepath.Join(os.TempDir(), "hpgo-bench.png")
+		// One file per user: another user's plot in a shared temp
+		// directory is not ours to overwrite.
+		name := "hpgo-bench.png"
+		if uid := os.Getuid(); uid >= 0 {
+			name = fmt.Sprintf("hpgo-bench-%d.png", uid)
+		}
+		return filepath.Join(os.TempDir(), name)
 	}
 	return o.plot
 }

@@ -12,8 +12,9 @@
 // Flags take one dash or two (-sizes 4Ki,64Mi and --sizes=4Ki,64Mi are the
 // same). `hpgo bench --help` lists them; `hpgo bench --peers` adds the plain
 // Go loop, gonum and vek, `--cpp-bin BINARY` times the C++ peers
-// (bench/peers/transform_reduce, which bench/peers/run.sh builds) in the
-// same rounds, and `--cpp FILE` merges rows that binary wrote earlier, so
+// (bench/peers/transform_reduce.cpp: `bench/peers/build.sh
+// bench/peers/build/transform_reduce` builds them, and bench/peers/run.sh
+// builds and runs them with everything else) in the same rounds, and `--cpp FILE` merges rows that binary wrote earlier, so
 // one table shows them all. Errors go to stderr as one line starting
 // "hpgo: ", naming the flag at fault, and the exit status is 1.
 package main
@@ -64,6 +65,7 @@ func goStyleArgs(root *cobra.Command, args []string) []string {
 	long := map[string]bool{}
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
+		c.InitDefaultHelpFlag() // cobra adds --help only in Execute otherwise
 		add := func(f *pflag.Flag) { long[f.Name] = true }
 		c.Flags().VisitAll(add)
 		c.PersistentFlags().VisitAll(add)

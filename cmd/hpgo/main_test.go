@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -219,6 +220,17 @@ func TestGoStyleArgs(t *testing.T) {
 	}
 }
 
+// -help, like every long flag, takes one dash too: cobra adds it only when
+// a command runs, after goStyleArgs has looked.
+func TestSingleDashHelp(t *testing.T) {
+	for _, args := range [][]string{{"-help"}, {"bench", "-help"}, {"info", "-help"}} {
+		out, _ := run(t, args...)
+		if !strings.Contains(out, "Usage:") {
+			t.Errorf("hpgo %s printed no usage:\n%s", strings.Join(args, " "), out)
+		}
+	}
+}
+
 func TestCppRowsAndGoals(t *testing.T) {
 	in := "# kernel\ttype\tn\timpl\tns_per_op\tGB/s\n" +
 		"sum\tf32\t67108864\tcpp-omp\t20000000\t13.4\n" +
@@ -312,5 +324,48 @@ func TestRotated(t *testing.T) {
 	}
 	if got := rotated([]string(nil), 3); len(got) != 0 {
 		t.Errorf("rotated(nil, 3) = %v", got)
+	}
+}
+
+// --plot auto writes one file per user in the temp directory: a plot that
+// another user left there is not overwritten, nor in the way.
+func TestPlotAutoPerUser(t *testing.T) {
+	o := &benchOptions{plot: "auto"}
+	want := filepath.Join(os.TempDir(), fmt.Sprintf("hpgo-bench-%d.png", os.Getuid()))
+	if got := o.plotPath(); got != want {
+		t.Fatalf("plotPath(auto) = %q, want %q", got, want)
+	}
+}
+
+// Rows merged from a --cpp file take their group's probe: in a cache-sized
+// group, probed on one goroutine, a parallel C++ row shows no %bw, as the
+// hpgo par row beside it, instead of a share of the DRAM bandwidth.
+func TestMergedRowsUseGroupProbe(t *testing.T) {
+	par := bench.Hpgo("par").String()
+	timed := []row{
+		{kernel: bench.Sum, typ: "f32", n: 4096, impl: par, gbps: 250, nsPerOp: 65, bw: 120, bwSingle: true},
+		{kernel: bench.Sum, typ: "f32", n: 64 << 20, impl: par, gbps: 30, nsPerOp: 9e6, bw: 32},
+	}
+	merged := []row{
+		{kernel: bench.Sum, typ: "f32", n: 4096, impl: "cpp-tbb", gbps: 3, nsPerOp: 5000},
+		{kernel: bench.Sum, typ: "f32", n: 64 << 20, impl: "cpp-omp", gbps: 16, nsPerOp: 1.7e7},
+	}
+	rows := append(timed, withGroupProbes(merged, timed)...)
+	sortRows(rows)
+	var b bytes.Buffer
+	writeTable(&b, rows, 15, 64<<20, 2)
+	out := b.String()
+	for _, re := range []string{`cpp-tbb +3\.00 +- +\S+ +-\n`, `cpp-omp +16\.00 +- +\S+ +50%\n`} {
+		if !regexp.MustCompile(re).MatchString(out) {
+			t.Errorf("table lacks a row matching %q:\n%s", re, out)
+		}
+	}
+}
+
+// List flags take any case and name each entry once.
+func TestSplitList(t *testing.T) {
+	got := splitList(" PAR,unseq, par ,,Unseq,seq")
+	if want := []string{"par", "unseq", "seq"}; !slices.Equal(got, want) {
+		t.Fatalf("splitList = %q, want %q", got, want)
 	}
 }

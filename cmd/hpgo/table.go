@@ -16,7 +16,8 @@ import (
 	"github.com/hpgo/hpgo/bench"
 )
 
-// readCppRows reads the tab-separated rows of bench/peers/transform_reduce:
+// readCppRows reads the tab-separated rows of the C++ peers' binary
+// (bench/peers/transform_reduce.cpp):
 // kernel, type, n, impl, ns_per_op, GB/s; lines starting with # are skipped.
 func readCppRows(path string) ([]row, error) {
 	f, err := os.Open(path)
@@ -101,6 +102,29 @@ func sortRows(rows []row) {
 		}
 		return cmp.Compare(sa, sb)
 	})
+}
+
+// withGroupProbes gives each of merged (rows read from a --cpp file) the
+// read probe of its (kernel, type, n) group among timed, so that its %bw
+// is over the same bandwidth as the other rows of its group.
+func withGroupProbes(merged, timed []row) []row {
+	type group struct {
+		kernel bench.Kernel
+		typ    string
+		n      int
+	}
+	probes := map[group]row{}
+	for _, r := range timed {
+		if r.bw > 0 {
+			probes[group{r.kernel, r.typ, r.n}] = r
+		}
+	}
+	for i, r := range merged {
+		if p, ok := probes[group{r.kernel, r.typ, r.n}]; ok {
+			merged[i].bw, merged[i].bwSingle = p.bw, p.bwSingle
+		}
+	}
+	return merged
 }
 
 // writeTable prints the rows, a blank line between (kernel, type, n)
