@@ -43,6 +43,33 @@ func ExampleShutdown() {
 	// Output: finished <nil>
 }
 
+func ExampleBlock() {
+	_ = execution.Shutdown(context.Background())
+	_ = execution.Init(execution.OSThreads(1))
+	defer execution.Shutdown(context.Background())
+	// A task waits on a channel that another task fills. With one worker,
+	// a bare receive would hold the only worker and wait for ever; Block
+	// hands the worker to the sender while the receive waits.
+	ch := make(chan string)
+	got := future.Async(func() (string, error) {
+		future.Async(func() (struct{}, error) { ch <- "sent"; return struct{}{}, nil })
+		var v string
+		execution.Block(func() { v = <-ch })
+		return v, nil
+	})
+	fmt.Println(got.Get())
+	// Output: sent <nil>
+}
+
+func ExampleErrShutdownFromTask() {
+	err, _ := future.Async(func() (error, error) {
+		return execution.Shutdown(context.Background()), nil // cannot wait for itself
+	}).Get()
+	fmt.Println(errors.Is(err, execution.ErrShutdownFromTask))
+	_ = execution.Shutdown(context.Background()) // waits for the drain
+	// Output: true
+}
+
 func ExampleNumWorkers() {
 	_ = execution.Shutdown(context.Background())
 	_ = execution.Init(execution.OSThreads(3))
