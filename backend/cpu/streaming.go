@@ -24,7 +24,7 @@ import (
 // store through the caches. The caller passes outBytes 0 for an output in
 // place, whose lines the input's loads bring into cache anyway.
 func Streaming[K any](k K, outBytes int) K {
-	if outBytes < ntstore.MinBytes() {
+	if outBytes == 0 || outBytes < ntstore.MinBytes() {
 		return k
 	}
 	nt, ok := ntstore.Lookup(k)

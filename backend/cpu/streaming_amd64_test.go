@@ -57,6 +57,13 @@ func TestStreaming(t *testing.T) {
 			t.Errorf("outBytes %d: got another kernel, want the kernel itself", n)
 		}
 	}
+	// In place (outBytes 0) keeps the cached stores even when every output
+	// counts as large, as in the tests that force the streaming forms.
+	restore := ntstore.ForceForTest(0)
+	if got := cpu.Streaming(k, 0); cpu.CodePointer(got) != cpu.CodePointer(k) {
+		t.Error("in place, every output large: got another kernel, want the kernel itself")
+	}
+	restore()
 	k2 := cpu.LookupTransform2(execution.Par, op.Mul[float64])
 	if got := cpu.Streaming(k2, bigOutput()); cpu.CodePointer(got) == cpu.CodePointer(k2) {
 		t.Error("op.Mul[float64], large output: got the kernel itself, want its streaming form")
