@@ -7,8 +7,9 @@ import (
 
 // Inputs are built once per (length, seed) and kept until Release, so a
 // benchmark never times an allocation and the sizes of a suite share them.
-// Values lie in [0, 1): every sum, sum of squares and dot product of the
-// suite's sizes stays finite and well inside float32's range.
+// Values lie in [0, 1] (a float64 just below 1 may round to a float32
+// 1): every sum, sum of squares and dot product of the suite's sizes stays
+// finite and well inside float32's range.
 var (
 	dataMu sync.Mutex
 	f32s   = map[dataKey][]float32{}
@@ -38,7 +39,7 @@ func (s *lcg) nextU64() uint64 {
 	return uint64(*s)
 }
 
-// Float32s returns n float32 values in [0, 1) derived from seed; the same
+// Float32s returns n float32 values in [0, 1] derived from seed; the same
 // arguments give the same (shared) slice until Release. Callers must not
 // modify it.
 func Float32s(n int, seed uint64) []float32 {
