@@ -7,8 +7,10 @@
 // The runtime is a fixed set of worker goroutines with work-stealing
 // queues, shared by package future, package parallel and Executor. It
 // starts by itself on first use with GOMAXPROCS workers (or
-// HPGO_OS_THREADS); Init starts it explicitly, with OSThreads to choose the
-// size, and Shutdown drains and stops it, after which it can start again.
+// HPGO_OS_THREADS; a value that is not a positive integer makes that first
+// use panic with an hpgo: error naming it); Init starts it explicitly, with
+// OSThreads to choose the size, and Shutdown drains and stops it, after
+// which it can start again.
 // A task that waits for a future, or runs a parallel algorithm, never
 // deadlocks the pool: a worker that has to wait hands its place to another
 // goroutine until it can go on.

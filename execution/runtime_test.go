@@ -80,7 +80,7 @@ func TestEnvThreads(t *testing.T) {
 	assert.NoError(t, Init(OSThreads(2)), "an explicit OSThreads wins over the variable")
 	require.NoError(t, Shutdown(context.Background()))
 
-	assert.PanicsWithValue(t, `hpgo: HPGO_OS_THREADS="lots": want a positive integer`, func() { NumWorkers() },
+	assert.PanicsWithError(t, `hpgo: HPGO_OS_THREADS="lots": want a positive integer`, func() { NumWorkers() },
 		"a lazy start with a bad variable panics")
 }
 

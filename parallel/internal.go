@@ -5,6 +5,7 @@ import (
 
 	"github.com/hpgo/hpgo/execution"
 	"github.com/hpgo/hpgo/future"
+	"github.com/hpgo/hpgo/internal/sched"
 )
 
 // guard turns a panic in the calling goroutine into a *future.PanicError
@@ -13,6 +14,9 @@ import (
 // `defer guard()` in the synchronous forms, after argument checks.
 func guard() {
 	if v := recover(); v != nil {
+		if _, ok := v.(sched.StartError); ok {
+			panic(v) // the runtime could not start: not the user's function
+		}
 		panic(future.NewPanicError(v))
 	}
 }

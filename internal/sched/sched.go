@@ -77,6 +77,15 @@ func Start(n int) error {
 // current returns the running pool, starting it lazily. A lazy start with
 // an invalid HPGO_OS_THREADS panics: there is no caller to return an error
 // to, and running with a guess would hide the mistake.
+// StartError is what the runtime's lazy start panics with when it cannot
+// start (a bad HPGO_OS_THREADS): a misconfiguration, not a failure of user
+// code, which code that wraps the panics of user functions passes on as it
+// is. Its message is the error's.
+type StartError struct{ Err error }
+
+func (e StartError) Error() string { return e.Err.Error() }
+func (e StartError) Unwrap() error { return e.Err }
+
 func current() *pool {
 	if p := cur.Load(); p != nil {
 		return p
@@ -88,7 +97,7 @@ func current() *pool {
 	}
 	n, err := DefaultWorkers()
 	if err != nil {
-		panic(err.Error())
+		panic(StartError{err})
 	}
 	p := newPool(n)
 	cur.Store(p)
