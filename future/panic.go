@@ -25,6 +25,10 @@ func NewPanicError(v any) *PanicError {
 	return &PanicError{Value: v, Stack: debug.Stack()}
 }
 
+// Error returns "hpgo: panic in task: " and the value, then a blank line
+// and the stack, so that a re-panic or a logged error shows where the panic
+// happened (in a task, or in a user function that a synchronous algorithm
+// ran in its caller). Format Value for a one-line message.
 func (e *PanicError) Error() string {
 	return fmt.Sprintf("hpgo: panic in task: %v\n\n%s", e.Value, e.Stack)
 }

@@ -15,7 +15,10 @@ import (
 // last largest, as in C++ and HPX (std::minmax_element).
 
 // MinElement returns the index of the first smallest element of xs, or -1
-// when xs is empty. Under Par and ParUnseq each chunk finds its own and the
+// when xs is empty. Elements compare as cmp.Less compares them, as in
+// slices.Sort: a NaN is smaller than every number, so MinElement returns
+// the first NaN of an xs that holds one, and -0 and +0 tie. (Reduce with
+// op.Min follows Go's min instead: a NaN in, a NaN out.) Under Par and ParUnseq each chunk finds its own and the
 // chunk results are compared in chunk order, so the answer is the same under
 // every policy. The numeric types package asm covers use SIMD min and find
 // kernels (except On(PureGo)): xs is read once by the min kernel, in blocks
@@ -37,7 +40,8 @@ func MinElementTask[T cmp.Ordered](tp execution.TaskPolicy, xs []T) *future.Futu
 }
 
 // MaxElement returns the index of the first largest element of xs, or -1
-// when xs is empty. A NaN is the largest only when every element is NaN.
+// when xs is empty. Elements compare as for MinElement (cmp.Less): a NaN
+// is the largest only when every element is NaN.
 // Policies, kernels and costs are those of MinElement; a block that holds a
 // NaN is read once more, by a kernel that skips NaNs.
 func MaxElement[T cmp.Ordered](p execution.Policy, xs []T) int {
@@ -55,7 +59,8 @@ func MaxElementTask[T cmp.Ordered](tp execution.TaskPolicy, xs []T) *future.Futu
 
 // MinMaxElement returns the index of the first smallest and of the last
 // largest element of xs (like std::minmax_element), or (-1, -1) when xs is
-// empty. Policies and costs are those of MinElement: the numeric types
+// empty. Elements compare as for MinElement (cmp.Less): the smallest is
+// the first NaN of an xs that holds one. Policies and costs are those of MinElement: the numeric types
 // package asm covers read each block once with a fused min and max kernel,
 // and the two blocks that hold the answers once more with the find kernel.
 func MinMaxElement[T cmp.Ordered](p execution.Policy, xs []T) (minIndex, maxIndex int) {

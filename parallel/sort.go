@@ -110,8 +110,11 @@ func SortFunc[T any](p execution.Policy, xs []T, cmp func(a, b T) int) {
 }
 
 // SortFuncTask is the asynchronous form of SortFunc. Cancelling the future
-// stops the sort at the next piece or round boundary; xs is then an
-// unspecified permutation of its elements. A panic in cmp resolves the
+// stops a parallel sort at the next piece or round boundary; xs is then an
+// unspecified permutation of its elements. Where the sort is one call of
+// slices.SortFunc (SeqTask, UnseqTask, a short xs), a cancel that comes
+// after it has started lets it finish, and the future resolves as if no
+// cancel had come. A panic in cmp resolves the
 // future with a *future.PanicError.
 func SortFuncTask[T any](tp execution.TaskPolicy, xs []T, cmp func(a, b T) int) *future.Future[struct{}] {
 	checkFunc("SortFuncTask", "cmp", cmp == nil)
