@@ -399,8 +399,9 @@ func TestEnvThreads(t *testing.T) {
 		func() {
 			defer func() {
 				v := recover()
-				if s, _ := v.(string); !strings.HasPrefix(s, "hpgo: ") || !strings.Contains(s, EnvThreads) {
-					t.Fatalf("lazy start with %s=%s: panic %v", EnvThreads, bad, v)
+				e, ok := v.(StartError)
+				if !ok || !strings.HasPrefix(e.Error(), "hpgo: ") || !strings.Contains(e.Error(), EnvThreads) {
+					t.Fatalf("lazy start with %s=%s: panic %v (%T), want a StartError", EnvThreads, bad, v, v)
 				}
 			}()
 			Spawn(func() {})
