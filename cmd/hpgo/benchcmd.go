@@ -594,6 +594,12 @@ func runCpp(bin string, g *group, o *benchOptions, threads int, check bool) ([]r
 	cmd := exec.Command(bin, "--threads", strconv.Itoa(threads), "--reps", strconv.Itoa(repsPerRound),
 		"--min-ms", strconv.FormatInt(o.repTime().Milliseconds(), 10), "--sizes", strconv.Itoa(g.n),
 		"--kernels", string(g.kernel), "--types", g.typ, "--check", checkArg)
+	// OMP_WAIT_POLICY=passive (which the in-process peers suggest) or
+	// OMP_THREAD_LIMIT left in the environment would change what the C++
+	// rows measure: the binary runs without the OpenMP variables.
+	cmd.Env = slices.DeleteFunc(os.Environ(), func(kv string) bool {
+		return strings.HasPrefix(kv, "OMP_") || strings.HasPrefix(kv, "GOMP_")
+	})
 	var errb strings.Builder
 	cmd.Stderr = &errb
 	out, err := cmd.Output()
@@ -603,6 +609,9 @@ func runCpp(bin string, g *group, o *benchOptions, threads int, check bool) ([]r
 			return nil, fmt.Errorf("%s: %v: %s", bin, err, strings.ReplaceAll(msg, "\n", "; "))
 		}
 		return nil, fmt.Errorf("%s: %v", bin, err)
+	}
+	if err := checkCppThreads(string(out), threads); err != nil {
+		return nil, fmt.Errorf("%s: %w", bin, err)
 	}
 	rows, err := parseCppRows(strings.NewReader(string(out)), bin)
 	if err != nil {

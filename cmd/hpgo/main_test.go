@@ -369,3 +369,15 @@ func TestSplitList(t *testing.T) {
 		t.Fatalf("splitList = %q, want %q", got, want)
 	}
 }
+
+// The C++ binary reports the threads each runtime really runs; fewer or
+// more than asked fail the run instead of timing something else.
+func TestCheckCppThreads(t *testing.T) {
+	out := "# kernel\ttype\tn\timpl\tns_per_op\tGB/s\n# cpp-tbb threads 2\nsum\tf32\t4096\tcpp-tbb\t900\t18.2\n# cpp-omp threads 1\n"
+	if err := checkCppThreads(out, 2); err == nil || !strings.Contains(err.Error(), "cpp-omp runs 1 threads, not the 2") {
+		t.Errorf("checkCppThreads = %v, want an error naming cpp-omp", err)
+	}
+	if err := checkCppThreads(strings.Replace(out, "cpp-omp threads 1", "cpp-omp threads 2", 1), 2); err != nil {
+		t.Errorf("checkCppThreads = %v, want nil", err)
+	}
+}

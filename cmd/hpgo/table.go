@@ -104,6 +104,24 @@ func sortRows(rows []row) {
 	})
 }
 
+// checkCppThreads checks the "# IMPL threads N" lines of the C++ binary's
+// output: each runtime must run the threads asked of it, not fewer (an
+// affinity mask, OMP_THREAD_LIMIT) nor more. Output without such lines (an
+// older binary) passes.
+func checkCppThreads(out string, threads int) error {
+	for line := range strings.Lines(out) {
+		var impl string
+		var n int
+		if _, err := fmt.Sscanf(line, "# %s threads %d", &impl, &n); err != nil {
+			continue
+		}
+		if n != threads {
+			return fmt.Errorf("%s runs %d threads, not the %d asked for (an affinity mask, or more threads than CPUs?)", impl, n, threads)
+		}
+	}
+	return nil
+}
+
 // withGroupProbes gives each of merged (rows read from a --cpp file) the
 // read probe of its (kernel, type, n) group among timed, so that its %bw
 // is over the same bandwidth as the other rows of its group.

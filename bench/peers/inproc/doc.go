@@ -11,10 +11,15 @@
 // cpp-omp peer itself (OMPSum, OMPSumSquares, OMPDot: the "parallel for
 // simd reduction" on OpenMP's own two threads) beside hpgo's Par; go test
 // -count interleaves them. OMP_WAIT_POLICY=passive keeps OpenMP's idle
-// threads from spinning through the next benchmark:
+// threads from spinning through the next benchmark, at the price of a
+// wake-up (tens of µs) in every OpenMP call: run it at DRAM sizes, where
+// that is under 1% of a call, and read no gcc-omp row below them. Every
+// gcc row also carries a cgo call, about 20 ns (40.5 ns for 16 elements,
+// against 18.8 ns for hpgo's kernel). run.sh's C++ binary runs without
+// the OMP_ variables.
 //
 //	cd bench/peers/inproc
-//	OMP_WAIT_POLICY=passive go test -run '^$' -bench . -count 6 | tee inproc.txt
+//	OMP_WAIT_POLICY=passive HPGO_BENCH_SIZES=64Mi go test -run '^$' -bench . -count 6 | tee inproc.txt
 //	benchstat -col /impl inproc.txt
 //
 // BenchmarkDotLayout times OpenMP's dot and hpgo's Par on two layouts of
