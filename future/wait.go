@@ -35,7 +35,7 @@ func Wait(ctx context.Context, as ...Awaitable) error {
 	// An input that failed before the call wins over one that fails while
 	// the loop below subscribes to the others; the lowest index first.
 	for _, a := range as {
-		if err := failedAlready(a); err != nil {
+		if err := earlyFailure(a); err != nil {
 			return err
 		}
 	}
@@ -99,8 +99,8 @@ func (w *waitAll) detach() {
 // foreign adapts an Awaitable that is not a future.
 type foreign struct{ a Awaitable }
 
-// failedAlready returns a's error if a has completed with one, else nil.
-func failedAlready(a Awaitable) error {
+// earlyFailure returns a's error if a has completed with one, else nil.
+func earlyFailure(a Awaitable) error {
 	if src, ok := a.(source); ok {
 		if src.failedAlready() {
 			return src.failure()

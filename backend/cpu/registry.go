@@ -216,10 +216,16 @@ var sharedCode = regexp.MustCompile(`\.func\d+(\.\d+)*$|-range\d+(\.\d+)*$|-fm$|
 // function api, for a registration key. It panics if fn is nil, or if its
 // code is shared by function values that compute other things (a closure,
 // a method value): a kernel registered for one of them would run for all.
+// The name check (about 1.4 µs) is skipped for this package's own
+// registrations, all of package op's functions, so that it costs nothing at
+// start-up; TestBuiltinKeysAreNotSharedCode checks those.
 func keyFunc[F any](api, arg string, fn F) uintptr {
 	pc := codePtr(fn)
 	if pc == 0 {
 		panic(fmt.Sprintf("hpgo: cpu.%s: %s is nil", api, arg))
+	}
+	if registeringBuiltins {
+		return pc
 	}
 	if name := opName(pc); sharedCode.MatchString(name) {
 		panic(fmt.Sprintf("hpgo: cpu.%s: %s is a closure or method value (%s), whose code others of its kind share, each computing something else; register a top-level function", api, arg, name))
