@@ -12,12 +12,16 @@ import "github.com/klauspost/cpuid/v2"
 // return the canonical quiet NaN, not the input NaN's sign and payload) and
 // -0 < +0, and Go's ==, where NaN is never found and -0 == +0. Every kernel
 // reads its input once, at most MaxStep elements per assembly call, and runs
-// at memory bandwidth on large inputs. The AVX2 float Min, Max and MinMax,
-// and the AVX-512 float MinMax, read it a second time when it holds a NaN
-// (a search confirms the NaN; some inputs holding infinities start that
-// search too) or when a result is a zero (a search for a -0 or +0 settles
-// its sign). So does the float MaxNonNaN of both tiers when its result is a
-// zero or -Inf.
+// at memory bandwidth on large inputs. The AVX2 float Min, Max and MinMax
+// read it a second time, MaxStep elements at a time (so from cache), when it
+// holds a NaN (a search confirms the NaN; some inputs holding infinities
+// start that search too) or when a result is a zero (the OR or AND of the
+// bit patterns settles its sign: for 4Ki elements in L1 that pass costs
+// about half the first). The AVX-512 float Min, Max and MinMax never do:
+// VRANGEPS orders -0 below +0, and they stop at the first NaN. (On AMD Zen
+// 4, where 512-bit vectors run as two halves, the AVX-512 tier's float
+// MinMax is the AVX2 one.) The float MaxNonNaN of both tiers reads x again
+// when its result is a zero or -Inf.
 //
 // The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
 // comment states and justifies their error bound.

@@ -3425,6 +3425,133 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func orI32AVX2(x []int32) int32
+// Requires: AVX, AVX2
+TEXT ·orI32AVX2(SB), NOSPLIT, $0-28
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPOR (AX), Y0, Y0
+	VPOR 32(AX), Y1, Y1
+	VPOR 64(AX), Y2, Y2
+	VPOR 96(AX), Y3, Y3
+	ADDQ $0x00000080, AX
+	SUBQ $0x00000020, CX
+	CMPQ CX, $0x00000020
+	JAE  blocks
+
+fold:
+	VPOR Y1, Y0, Y0
+	VPOR Y3, Y2, Y2
+	VPOR Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPOR (AX), Y0, Y0
+	ADDQ $0x00000020, AX
+	SUBQ $0x00000008, CX
+	CMPQ CX, $0x00000008
+	JAE  single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y1
+	VPOR       Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPOR         X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPOR         X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPOR         X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func andI32AVX2(x []int32) int32
+// Requires: AVX, AVX2
+TEXT ·andI32AVX2(SB), NOSPLIT, $0-28
+	MOVQ     x_base+0(FP), AX
+	MOVQ     x_len+8(FP), CX
+	VPCMPEQD Y0, Y0, Y0
+	VPCMPEQD Y1, Y1, Y1
+	VPCMPEQD Y2, Y2, Y2
+	VPCMPEQD Y3, Y3, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPAND (AX), Y0, Y0
+	VPAND 32(AX), Y1, Y1
+	VPAND 64(AX), Y2, Y2
+	VPAND 96(AX), Y3, Y3
+	ADDQ  $0x00000080, AX
+	SUBQ  $0x00000020, CX
+	CMPQ  CX, $0x00000020
+	JAE   blocks
+
+fold:
+	VPAND Y1, Y0, Y0
+	VPAND Y3, Y2, Y2
+	VPAND Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPAND (AX), Y0, Y0
+	ADDQ  $0x00000020, AX
+	SUBQ  $0x00000008, CX
+	CMPQ  CX, $0x00000008
+	JAE   single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y2
+	VPAND      Y2, Y0, Y2
+	VBLENDVPS  Y1, Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPAND        X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPAND        X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPAND        X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func minMaxI32AVX2(x []int32) (lo int32, hi int32)
 // Requires: AVX, AVX2
 TEXT ·minMaxI32AVX2(SB), NOSPLIT, $0-32
@@ -4459,6 +4586,129 @@ horizontal:
 	VPSHUFD      $0x4e, X0, X1
 	VPCMPGTQ     X0, X1, X2
 	VBLENDVPD    X2, X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func orI64AVX2(x []int64) int64
+// Requires: AVX, AVX2
+TEXT ·orI64AVX2(SB), NOSPLIT, $0-32
+	MOVQ  x_base+0(FP), AX
+	MOVQ  x_len+8(FP), CX
+	VPXOR Y0, Y0, Y0
+	VPXOR Y1, Y1, Y1
+	VPXOR Y2, Y2, Y2
+	VPXOR Y3, Y3, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
+blocks:
+	VPOR (AX), Y0, Y0
+	VPOR 32(AX), Y1, Y1
+	VPOR 64(AX), Y2, Y2
+	VPOR 96(AX), Y3, Y3
+	ADDQ $0x00000080, AX
+	SUBQ $0x00000010, CX
+	CMPQ CX, $0x00000010
+	JAE  blocks
+
+fold:
+	VPOR Y1, Y0, Y0
+	VPOR Y3, Y2, Y2
+	VPOR Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VPOR (AX), Y0, Y0
+	ADDQ $0x00000020, AX
+	SUBQ $0x00000004, CX
+	CMPQ CX, $0x00000004
+	JAE  single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y1
+	VPOR       Y1, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPOR         X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPOR         X1, X0, X0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func andI64AVX2(x []int64) int64
+// Requires: AVX, AVX2
+TEXT ·andI64AVX2(SB), NOSPLIT, $0-32
+	MOVQ     x_base+0(FP), AX
+	MOVQ     x_len+8(FP), CX
+	VPCMPEQD Y0, Y0, Y0
+	VPCMPEQD Y1, Y1, Y1
+	VPCMPEQD Y2, Y2, Y2
+	VPCMPEQD Y3, Y3, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
+blocks:
+	VPAND (AX), Y0, Y0
+	VPAND 32(AX), Y1, Y1
+	VPAND 64(AX), Y2, Y2
+	VPAND 96(AX), Y3, Y3
+	ADDQ  $0x00000080, AX
+	SUBQ  $0x00000010, CX
+	CMPQ  CX, $0x00000010
+	JAE   blocks
+
+fold:
+	VPAND Y1, Y0, Y0
+	VPAND Y3, Y2, Y2
+	VPAND Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VPAND (AX), Y0, Y0
+	ADDQ  $0x00000020, AX
+	SUBQ  $0x00000004, CX
+	CMPQ  CX, $0x00000004
+	JAE   single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y2
+	VPAND      Y2, Y0, Y2
+	VBLENDVPS  Y1, Y2, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPAND        X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPAND        X1, X0, X0
 	VMOVQ        X0, AX
 	MOVQ         AX, ret+24(FP)
 	VZEROUPPER
@@ -5858,41 +6108,41 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func minMaxF32AVX512(x []float32) (lo float32, hi float32, maybeNaN bool)
-// Requires: AVX, AVX512F, AVX512VL
-TEXT ·minMaxF32AVX512(SB), NOSPLIT, $0-33
+// func minMaxRangeF32AVX512(x []float32) (lo float32, hi float32, nan bool)
+// Requires: AVX, AVX512DQ, AVX512F, AVX512VL
+TEXT ·minMaxRangeF32AVX512(SB), NOSPLIT, $0-33
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
 	VBROADCASTSS (AX), Z0
-	VMOVDQU64    Z0, Z1
-	VMOVDQU64    Z0, Z2
-	VMOVDQU64    Z0, Z3
-	VPXORQ       Z4, Z4, Z4
-	VPXORQ       Z5, Z5, Z5
+	VMOVUPS      Z0, Z1
+	VMOVUPS      Z0, Z2
+	VMOVUPS      Z0, Z3
 
 	// Blocks of 4 vectors.
 	CMPQ CX, $0x00000040
 	JB   singles
 
 blocks:
-	VMOVUPS     (AX), Z6
-	VMOVUPS     64(AX), Z7
-	VMINPS      Z7, Z6, Z8
-	VMAXPS      Z7, Z6, Z7
-	VMINPS      Z8, Z0, Z0
-	VMAXPS      Z7, Z1, Z1
-	VFMADD231PS Z8, Z6, Z4
-	VMOVUPS     128(AX), Z6
-	VMOVUPS     192(AX), Z7
-	VMINPS      Z7, Z6, Z8
-	VMAXPS      Z7, Z6, Z7
-	VMINPS      Z8, Z2, Z2
-	VMAXPS      Z7, Z3, Z3
-	VFMADD231PS Z8, Z6, Z5
-	ADDQ        $0x00000100, AX
-	SUBQ        $0x00000040, CX
-	CMPQ        CX, $0x00000040
-	JAE         blocks
+	VMOVUPS  (AX), Z4
+	VMOVUPS  64(AX), Z5
+	VRANGEPS $0x04, Z5, Z4, Z6
+	VRANGEPS $0x05, Z5, Z4, Z7
+	VRANGEPS $0x04, Z6, Z0, Z0
+	VRANGEPS $0x05, Z7, Z1, Z1
+	VCMPPS   $0x03, Z5, Z4, K1
+	VMOVUPS  128(AX), Z4
+	VMOVUPS  192(AX), Z5
+	VRANGEPS $0x04, Z5, Z4, Z6
+	VRANGEPS $0x05, Z5, Z4, Z7
+	VRANGEPS $0x04, Z6, Z2, Z2
+	VRANGEPS $0x05, Z7, Z3, Z3
+	VCMPPS   $0x03, Z5, Z4, K2
+	KORTESTW K1, K2
+	JNZ      nan
+	ADDQ     $0x00000100, AX
+	SUBQ     $0x00000040, CX
+	CMPQ     CX, $0x00000040
+	JAE      blocks
 
 singles:
 	// Single vectors.
@@ -5900,50 +6150,57 @@ singles:
 	JB   tail
 
 single:
-	VMOVUPS     (AX), Z6
-	VMINPS      Z6, Z0, Z0
-	VMAXPS      Z6, Z1, Z1
-	VFMADD231PS Z6, Z6, Z4
-	ADDQ        $0x00000040, AX
-	SUBQ        $0x00000010, CX
-	CMPQ        CX, $0x00000010
-	JAE         single
+	VMOVUPS  (AX), Z4
+	VRANGEPS $0x04, Z4, Z0, Z0
+	VRANGEPS $0x05, Z4, Z1, Z1
+	VCMPPS   $0x03, Z4, Z4, K1
+	KORTESTW K1, K1
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000010, CX
+	CMPQ     CX, $0x00000010
+	JAE      single
 
 	// Masked tail: lanes past the end read 0 and keep the accumulators.
 tail:
-	TESTQ       CX, CX
-	JZ          horizontal
-	LEAQ        reduceKMask<>+0(SB), DX
-	KMOVW       (DX)(CX*2), K1
-	VMOVUPS.Z   (AX), K1, Z6
-	VMINPS      Z6, Z0, K1, Z0
-	VMAXPS      Z6, Z1, K1, Z1
-	VFMADD231PS Z6, Z6, Z4
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPS.Z (AX), K1, Z4
+	VRANGEPS  $0x04, Z4, Z0, K1, Z0
+	VRANGEPS  $0x05, Z4, Z1, K1, Z1
+	VCMPPS    $0x03, Z4, Z4, K1
+	KORTESTW  K1, K1
+	JNZ       nan
 
 horizontal:
-	VMINPS        Z2, Z0, Z0
-	VMAXPS        Z3, Z1, Z1
+	VRANGEPS      $0x04, Z2, Z0, Z0
+	VRANGEPS      $0x05, Z3, Z1, Z1
 	VEXTRACTF64X4 $0x01, Z0, Y2
-	VMINPS        Y2, Y0, Y0
+	VRANGEPS      $0x04, Y2, Y0, Y0
 	VEXTRACTF32X4 $0x01, Y0, X2
-	VMINPS        X2, X0, X0
+	VRANGEPS      $0x04, X2, X0, X0
 	VPSHUFD       $0x4e, X0, X2
-	VMINPS        X2, X0, X0
+	VRANGEPS      $0x04, X2, X0, X0
 	VPSHUFD       $0xb1, X0, X2
-	VMINPS        X2, X0, X0
+	VRANGEPS      $0x04, X2, X0, X0
 	VEXTRACTF64X4 $0x01, Z1, Y2
-	VMAXPS        Y2, Y1, Y1
+	VRANGEPS      $0x05, Y2, Y1, Y1
 	VEXTRACTF32X4 $0x01, Y1, X2
-	VMAXPS        X2, X1, X1
+	VRANGEPS      $0x05, X2, X1, X1
 	VPSHUFD       $0x4e, X1, X2
-	VMAXPS        X2, X1, X1
+	VRANGEPS      $0x05, X2, X1, X1
 	VPSHUFD       $0xb1, X1, X2
-	VMAXPS        X2, X1, X1
+	VRANGEPS      $0x05, X2, X1, X1
 	VMOVSS        X0, lo+24(FP)
 	VMOVSS        X1, hi+28(FP)
-	VCMPPS        $0x03, Z5, Z4, K1
-	KORTESTW      K1, K1
-	SETNE         maybeNaN+32(FP)
+	MOVB          $0x00, nan+32(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, nan+32(FP)
 	VZEROUPPER
 	RET
 
@@ -7114,41 +7371,41 @@ horizontal:
 	VZEROUPPER
 	RET
 
-// func minMaxF64AVX512(x []float64) (lo float64, hi float64, maybeNaN bool)
-// Requires: AVX, AVX512F, AVX512VL
-TEXT ·minMaxF64AVX512(SB), NOSPLIT, $0-41
+// func minMaxRangeF64AVX512(x []float64) (lo float64, hi float64, nan bool)
+// Requires: AVX, AVX512DQ, AVX512F, AVX512VL
+TEXT ·minMaxRangeF64AVX512(SB), NOSPLIT, $0-41
 	MOVQ         x_base+0(FP), AX
 	MOVQ         x_len+8(FP), CX
 	VBROADCASTSD (AX), Z0
-	VMOVDQU64    Z0, Z1
-	VMOVDQU64    Z0, Z2
-	VMOVDQU64    Z0, Z3
-	VPXORQ       Z4, Z4, Z4
-	VPXORQ       Z5, Z5, Z5
+	VMOVUPD      Z0, Z1
+	VMOVUPD      Z0, Z2
+	VMOVUPD      Z0, Z3
 
 	// Blocks of 4 vectors.
 	CMPQ CX, $0x00000020
 	JB   singles
 
 blocks:
-	VMOVUPD     (AX), Z6
-	VMOVUPD     64(AX), Z7
-	VMINPD      Z7, Z6, Z8
-	VMAXPD      Z7, Z6, Z7
-	VMINPD      Z8, Z0, Z0
-	VMAXPD      Z7, Z1, Z1
-	VFMADD231PD Z8, Z6, Z4
-	VMOVUPD     128(AX), Z6
-	VMOVUPD     192(AX), Z7
-	VMINPD      Z7, Z6, Z8
-	VMAXPD      Z7, Z6, Z7
-	VMINPD      Z8, Z2, Z2
-	VMAXPD      Z7, Z3, Z3
-	VFMADD231PD Z8, Z6, Z5
-	ADDQ        $0x00000100, AX
-	SUBQ        $0x00000020, CX
-	CMPQ        CX, $0x00000020
-	JAE         blocks
+	VMOVUPD  (AX), Z4
+	VMOVUPD  64(AX), Z5
+	VRANGEPD $0x04, Z5, Z4, Z6
+	VRANGEPD $0x05, Z5, Z4, Z7
+	VRANGEPD $0x04, Z6, Z0, Z0
+	VRANGEPD $0x05, Z7, Z1, Z1
+	VCMPPD   $0x03, Z5, Z4, K1
+	VMOVUPD  128(AX), Z4
+	VMOVUPD  192(AX), Z5
+	VRANGEPD $0x04, Z5, Z4, Z6
+	VRANGEPD $0x05, Z5, Z4, Z7
+	VRANGEPD $0x04, Z6, Z2, Z2
+	VRANGEPD $0x05, Z7, Z3, Z3
+	VCMPPD   $0x03, Z5, Z4, K2
+	KORTESTW K1, K2
+	JNZ      nan
+	ADDQ     $0x00000100, AX
+	SUBQ     $0x00000020, CX
+	CMPQ     CX, $0x00000020
+	JAE      blocks
 
 singles:
 	// Single vectors.
@@ -7156,46 +7413,53 @@ singles:
 	JB   tail
 
 single:
-	VMOVUPD     (AX), Z6
-	VMINPD      Z6, Z0, Z0
-	VMAXPD      Z6, Z1, Z1
-	VFMADD231PD Z6, Z6, Z4
-	ADDQ        $0x00000040, AX
-	SUBQ        $0x00000008, CX
-	CMPQ        CX, $0x00000008
-	JAE         single
+	VMOVUPD  (AX), Z4
+	VRANGEPD $0x04, Z4, Z0, Z0
+	VRANGEPD $0x05, Z4, Z1, Z1
+	VCMPPD   $0x03, Z4, Z4, K1
+	KORTESTW K1, K1
+	JNZ      nan
+	ADDQ     $0x00000040, AX
+	SUBQ     $0x00000008, CX
+	CMPQ     CX, $0x00000008
+	JAE      single
 
 	// Masked tail: lanes past the end read 0 and keep the accumulators.
 tail:
-	TESTQ       CX, CX
-	JZ          horizontal
-	LEAQ        reduceKMask<>+0(SB), DX
-	KMOVW       (DX)(CX*2), K1
-	VMOVUPD.Z   (AX), K1, Z6
-	VMINPD      Z6, Z0, K1, Z0
-	VMAXPD      Z6, Z1, K1, Z1
-	VFMADD231PD Z6, Z6, Z4
+	TESTQ     CX, CX
+	JZ        horizontal
+	LEAQ      reduceKMask<>+0(SB), DX
+	KMOVW     (DX)(CX*2), K1
+	VMOVUPD.Z (AX), K1, Z4
+	VRANGEPD  $0x04, Z4, Z0, K1, Z0
+	VRANGEPD  $0x05, Z4, Z1, K1, Z1
+	VCMPPD    $0x03, Z4, Z4, K1
+	KORTESTW  K1, K1
+	JNZ       nan
 
 horizontal:
-	VMINPD        Z2, Z0, Z0
-	VMAXPD        Z3, Z1, Z1
+	VRANGEPD      $0x04, Z2, Z0, Z0
+	VRANGEPD      $0x05, Z3, Z1, Z1
 	VEXTRACTF64X4 $0x01, Z0, Y2
-	VMINPD        Y2, Y0, Y0
+	VRANGEPD      $0x04, Y2, Y0, Y0
 	VEXTRACTF32X4 $0x01, Y0, X2
-	VMINPD        X2, X0, X0
+	VRANGEPD      $0x04, X2, X0, X0
 	VPSHUFD       $0x4e, X0, X2
-	VMINPD        X2, X0, X0
+	VRANGEPD      $0x04, X2, X0, X0
 	VEXTRACTF64X4 $0x01, Z1, Y2
-	VMAXPD        Y2, Y1, Y1
+	VRANGEPD      $0x05, Y2, Y1, Y1
 	VEXTRACTF32X4 $0x01, Y1, X2
-	VMAXPD        X2, X1, X1
+	VRANGEPD      $0x05, X2, X1, X1
 	VPSHUFD       $0x4e, X1, X2
-	VMAXPD        X2, X1, X1
+	VRANGEPD      $0x05, X2, X1, X1
 	VMOVSD        X0, lo+24(FP)
 	VMOVSD        X1, hi+32(FP)
-	VCMPPD        $0x03, Z5, Z4, K1
-	KORTESTW      K1, K1
-	SETNE         maybeNaN+40(FP)
+	MOVB          $0x00, nan+40(FP)
+	VZEROUPPER
+	RET
+
+nan:
+	MOVB $0x01, nan+40(FP)
 	VZEROUPPER
 	RET
 

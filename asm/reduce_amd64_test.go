@@ -186,3 +186,52 @@ func TestMinMaxWide512(t *testing.T) {
 		}
 	}
 }
+
+// TestReduceBitwiseKernels checks the OR and AND kernels that give a zero
+// min or max its sign, at every length up to 300 and start offsets 0 to 7:
+// on random bits, and with one element that alone sets (OR) or clears
+// (AND) a bit, at every position (blocks, single vectors, the masked tail).
+func TestReduceBitwiseKernels(t *testing.T) {
+	useTier(t, AVX2)
+	r := rand.New(rand.NewPCG(41, 42))
+	b32, b64 := make([]int32, 300+8), make([]int64, 300+8)
+	for n := 1; n <= 300; n++ {
+		for off := range 8 {
+			x32, x64 := b32[off:off+n], b64[off:off+n]
+			for i := range n {
+				x32[i], x64[i] = int32(r.Uint32()), int64(r.Uint64())
+			}
+			checkBitwise(t, x32, orI32AVX2, andI32AVX2)
+			checkBitwise(t, x64, orI64AVX2, andI64AVX2)
+		}
+		x32, x64 := b32[:n], b64[:n]
+		for p := range n {
+			bit := uint(p % 32)
+			clear(x32)
+			clear(x64)
+			x32[p], x64[p] = int32(1)<<bit, int64(1)<<(2*bit)
+			checkBitwise(t, x32, orI32AVX2, andI32AVX2)
+			checkBitwise(t, x64, orI64AVX2, andI64AVX2)
+			for i := range n {
+				x32[i], x64[i] = -1, -1
+			}
+			x32[p], x64[p] = ^(int32(1) << bit), ^(int64(1) << (2*bit + 1))
+			checkBitwise(t, x32, orI32AVX2, andI32AVX2)
+			checkBitwise(t, x64, orI64AVX2, andI64AVX2)
+		}
+	}
+}
+
+func checkBitwise[T int32 | int64](t *testing.T, x []T, or, and func([]T) T) {
+	t.Helper()
+	wantOr, wantAnd := x[0], x[0]
+	for _, v := range x[1:] {
+		wantOr, wantAnd = wantOr|v, wantAnd&v
+	}
+	if got := or(x); got != wantOr {
+		t.Fatalf("or(n=%d) = %#x, want %#x", len(x), got, wantOr)
+	}
+	if got := and(x); got != wantAnd {
+		t.Fatalf("and(n=%d) = %#x, want %#x", len(x), got, wantAnd)
+	}
+}

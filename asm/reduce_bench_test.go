@@ -2,7 +2,9 @@ package asm
 
 import (
 	"fmt"
+	"math"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
 	"github.com/viterin/vek"
@@ -243,6 +245,58 @@ func BenchmarkMax(b *testing.B) {
 		func(n int) func() { x := rdBenchSlice[float64](n, 1); return func() { rdSinkF64 = MaxF64(x) } },
 		func(n int) func() { x := rdBenchSlice[float64](n, 1); return func() { rdSinkF64 = rdPlainMax(x) } },
 		nil))
+}
+
+// BenchmarkMinZero: Min and MinMax over non-negative inputs whose minimum
+// is a zero (as after a ReLU or in counts), where a fold with VMINPS cannot
+// tell -0 from +0 and settles the sign in a second pass (AVX2), and the
+// VRANGE kernels of the AVX-512 tier need none.
+func BenchmarkMinZero(b *testing.B) {
+	for _, op := range []string{"min", "minmax"} {
+		rdBench(b, "f32/op="+op, 4, 1, rdImpls(
+			func(n int) func() {
+				x := rdBenchZeroMin[float32](n)
+				if op == "min" {
+					return func() { rdSinkF32 = MinF32(x) }
+				}
+				return func() { rdSinkF32, rdSinkF32 = MinMaxF32(x) }
+			},
+			nil,
+			func(n int) func() {
+				x := rdBenchZeroMin[float32](n)
+				if op == "min" {
+					return func() { rdSinkF32 = vek32.Min(x) }
+				}
+				return func() { rdSinkF32, rdSinkF32 = vek32.Min(x), vek32.Max(x) }
+			}))
+		rdBench(b, "f64/op="+op, 8, 1, rdImpls(
+			func(n int) func() {
+				x := rdBenchZeroMin[float64](n)
+				if op == "min" {
+					return func() { rdSinkF64 = MinF64(x) }
+				}
+				return func() { rdSinkF64, rdSinkF64 = MinMaxF64(x) }
+			},
+			nil,
+			func(n int) func() {
+				x := rdBenchZeroMin[float64](n)
+				if op == "min" {
+					return func() { rdSinkF64 = vek.Min(x) }
+				}
+				return func() { rdSinkF64, rdSinkF64 = vek.Min(x), vek.Max(x) }
+			}))
+	}
+}
+
+// rdBenchZeroMin is rdBenchSlice's input made non-negative, with a +0 in
+// the middle (and no -0).
+func rdBenchZeroMin[F float32 | float64](n int) []F {
+	x := slices.Clone(rdBenchSlice[F](n, 1))
+	for i, v := range x {
+		x[i] = 1 + F(math.Abs(float64(v)))
+	}
+	x[n/2] = 0
+	return x
 }
 
 func BenchmarkMaxNonNaN(b *testing.B) {

@@ -217,6 +217,16 @@ func minI32AVX2(x []int32) int32
 //go:noescape
 func maxI32AVX2(x []int32) int32
 
+// orI32AVX2 returns the bitwise OR of the elements of x (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func orI32AVX2(x []int32) int32
+
+// andI32AVX2 returns the bitwise AND of the elements of x (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func andI32AVX2(x []int32) int32
+
 // minMaxI32AVX2 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
 //
 //go:noescape
@@ -273,6 +283,16 @@ func minI64AVX2(x []int64) int64
 //
 //go:noescape
 func maxI64AVX2(x []int64) int64
+
+// orI64AVX2 returns the bitwise OR of the elements of x (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func orI64AVX2(x []int64) int64
+
+// andI64AVX2 returns the bitwise AND of the elements of x (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func andI64AVX2(x []int64) int64
 
 // minMaxI64AVX2 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
 //
@@ -359,10 +379,10 @@ func maxRangeF32AVX512Stream(x []float32) (m float32, nan bool)
 //go:noescape
 func maxNonNaNF32AVX512(x []float32) float32
 
-// minMaxF32AVX512 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+// minMaxRangeF32AVX512 returns the min and the max of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minMaxF32AVX512(x []float32) (lo float32, hi float32, maybeNaN bool)
+func minMaxRangeF32AVX512(x []float32) (lo float32, hi float32, nan bool)
 
 // indexOfF32AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //
@@ -439,10 +459,10 @@ func maxRangeF64AVX512Stream(x []float64) (m float64, nan bool)
 //go:noescape
 func maxNonNaNF64AVX512(x []float64) float64
 
-// minMaxF64AVX512 returns the min and the max of x, each exact unless x holds a NaN or it is a zero, and a flag that is set whenever x holds a NaN (and only then, unless x holds an infinity) (0 < len(x) <= MaxStep).
+// minMaxRangeF64AVX512 returns the min and the max of x, exact unless nan, and whether x holds a NaN (0 < len(x) <= MaxStep).
 //
 //go:noescape
-func minMaxF64AVX512(x []float64) (lo float64, hi float64, maybeNaN bool)
+func minMaxRangeF64AVX512(x []float64) (lo float64, hi float64, nan bool)
 
 // indexOfF64AVX512 returns the lowest i with x[i] == v, or -1 (len(x) <= MaxStep).
 //

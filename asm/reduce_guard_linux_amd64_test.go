@@ -7,10 +7,11 @@ import (
 	"testing"
 )
 
-// TestReduceNaNSearchNoReadsOutside runs the AVX2 NaN searches and fast
-// min/max kernels, which the exported functions call only for some inputs,
-// on inputs flush against inaccessible pages, with and without a NaN in the
-// last element (which the masked tail reads).
+// TestReduceNaNSearchNoReadsOutside runs the AVX2 NaN searches, the fast
+// min/max kernels and the OR and AND kernels that settle their zeros,
+// which the exported functions call only for some inputs, on inputs flush
+// against inaccessible pages, with and without a NaN in the last element
+// (which the masked tail reads).
 func TestReduceNaNSearchNoReadsOutside(t *testing.T) {
 	useTier(t, AVX2)
 	mem := rdGuarded(t, 2)
@@ -33,6 +34,8 @@ func TestReduceNaNSearchNoReadsOutside(t *testing.T) {
 				checkHasNaN(t, "hasNaNF32AVX2", hasNaNF32AVX2, x32)
 				checkFastMinMax(t, "minFastF32AVX2", minFastF32AVX2, rdMinLoop[float32], x32)
 				checkFastMinMax(t, "maxFastF32AVX2", maxFastF32AVX2, rdMaxLoop[float32], x32)
+				checkBitwise(t, rdBits32(x32), orI32AVX2, andI32AVX2)
+				checkBitwise(t, rdBits64(x64), orI64AVX2, andI64AVX2)
 			}
 		}
 	}

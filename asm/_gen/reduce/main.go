@@ -802,13 +802,16 @@ func genDot(s isa, e elem, stream bool) {
 // The AVX2 scheme below, on 512-bit vectors, is 15% faster on an Intel
 // Xeon while the result is not a zero (75 against 88 ns for 4Ki float32s
 // in L1), but when it is one it needs a second pass for the zero's sign
-// (157 ns there); VRANGEPS never does (bench/README, nineteenth run).
+// (157 ns there); VRANGEPS never does (bench/README, nineteenth run). The
+// fused MinMax kernel of this tier made the same choice (genMinMaxBothRange).
 //
 // AVX2 (genMinMaxFastAVX2): VMINPS/VMAXPS and, on the FMA ports, a
 // branch-free flag that is set whenever x holds a NaN. The result is exact
 // unless x holds a NaN or the result is a zero; the Go side then looks for a
-// NaN (genHasNaNAVX2) or for the zero of the other sign (an indexOf kernel
-// on the bit patterns).
+// NaN (genHasNaNAVX2) or for the zero of the other sign (the OR or AND of
+// the bit patterns, genBitwise). Keeping that OR in the loop instead, two
+// VPORs per pair, made the kernels 15-35% slower on an Intel Xeon (AVX2
+// tier forced) while the result is not a zero.
 
 // cmpEQOQ is the VCMPPS/PD predicate "ordered and equal".
 const cmpEQOQ = 0x0
@@ -1441,11 +1444,20 @@ func main() {
 				}
 				genHasNaNAVX2(e)
 				genMaxNonNaN(s, e)
+			case !s.is512():
+				genMinMax(s, e, false)
+				genMinMax(s, e, true)
+				genBitwise(e, false)
+				genBitwise(e, true)
 			default:
 				genMinMax(s, e, false)
 				genMinMax(s, e, true)
 			}
-			genMinMaxBoth(s, e)
+			if e.float && s.is512() {
+				genMinMaxBothRange(e)
+			} else {
+				genMinMaxBoth(s, e)
+			}
 			genIndexOf(s, e)
 			genLastIndexOf(s, e)
 			genCount(s, e)
