@@ -16,8 +16,8 @@ import "github.com/klauspost/cpuid/v2"
 // read it a second time, MaxStep elements at a time (so from cache), when it
 // holds a NaN (a search confirms the NaN; some inputs holding infinities
 // start that search too) or when a result is a zero (the OR or AND of the
-// bit patterns settles its sign: for 4Ki elements in L1 that pass costs
-// about half the first). The AVX-512 float Min, Max and MinMax never do:
+// bit patterns settles its sign: for 4Ki elements in L1 that pass adds
+// half to two thirds of the first one's time). The AVX-512 float Min, Max and MinMax never do:
 // VRANGEPS orders -0 below +0, and they stop at the first NaN. (On AMD Zen
 // 4, where 512-bit vectors run as two halves, the AVX-512 tier's float
 // MinMax is the AVX2 one.) The float MaxNonNaN of both tiers reads x again

@@ -195,13 +195,13 @@ func minMaxPair(s isa, e elem, isMax bool) func(b Op, a, dst Register, k ...Op) 
 // v = max(a, b) go into one of two min and two max accumulators, and one
 // unordered compare of a with b per pair finds NaNs. That is the VMINPS
 // loop of genMinMaxBoth with a compare in place of its FMA flag. On the
-// Intel Xeon of the sixteenth run (BenchmarkMinMax and BenchmarkMinZero in
-// asm, -count 6, benchstat) it is 7-8% slower than the VMINPS loop on 512-bit
-// vectors for 4Ki elements in L1 (float32 131 against 123 ns) and no slower
-// from L2, and it never needs the second pass that a zero result costs the
-// VMINPS loop: 130 against 270 ns for 4Ki float32s whose min is a +0, 8.7
-// against 10.2 µs for 256Ki. Four pairs per block instead of two were no
-// faster.
+// Intel Xeon of the runs since the sixteenth (bench/README; BenchmarkMinMax
+// and BenchmarkMinZero in asm, -count 6, benchstat) it is 7-8% slower than
+// the VMINPS loop on 512-bit vectors for 4Ki elements in L1 (float32 131
+// against 123 ns) and no slower from L2, and it never needs the second pass
+// that a zero result costs the VMINPS loop: 130 against 270 ns for 4Ki
+// float32s whose min is a +0, 8.7 against 10.2 µs for 256Ki. Four pairs
+// per block instead of two were no faster.
 func genMinMaxBothRange(e elem) {
 	if !e.float {
 		panic("genMinMaxBothRange: floats only")
