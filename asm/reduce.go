@@ -3,7 +3,8 @@ package asm
 import "github.com/klauspost/cpuid/v2"
 
 // Reductions: Sum, SumSquares, Dot, Min, Max, MaxNonNaN, MinMax, IndexOf,
-// LastIndexOf, Count and XorU64.
+// LastIndexOf, Count and XorU64, for float32, float64, int32 and int64 (Min,
+// Max and MinMax also for uint32 and uint64, in reduce_unsigned.go).
 //
 // Each kernel's doc comment shows the scalar loop that defines it. Integer
 // kernels return exactly that loop's result, two's-complement wrap-around

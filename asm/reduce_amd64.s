@@ -5104,6 +5104,386 @@ horizontal:
 	VZEROUPPER
 	RET
 
+// func minU32AVX2(x []uint32) uint32
+// Requires: AVX, AVX2
+TEXT ·minU32AVX2(SB), NOSPLIT, $0-28
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPMINUD (AX), Y0, Y0
+	VPMINUD 32(AX), Y1, Y1
+	VPMINUD 64(AX), Y2, Y2
+	VPMINUD 96(AX), Y3, Y3
+	ADDQ    $0x00000080, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+fold:
+	VPMINUD Y1, Y0, Y0
+	VPMINUD Y3, Y2, Y2
+	VPMINUD Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPMINUD (AX), Y0, Y0
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y2
+	VMOVDQU    Y0, Y3
+	VPMINUD    Y2, Y3, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPMINUD      X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPMINUD      X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPMINUD      X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func maxU32AVX2(x []uint32) uint32
+// Requires: AVX, AVX2
+TEXT ·maxU32AVX2(SB), NOSPLIT, $0-28
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPMAXUD (AX), Y0, Y0
+	VPMAXUD 32(AX), Y1, Y1
+	VPMAXUD 64(AX), Y2, Y2
+	VPMAXUD 96(AX), Y3, Y3
+	ADDQ    $0x00000080, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+fold:
+	VPMAXUD Y1, Y0, Y0
+	VPMAXUD Y3, Y2, Y2
+	VPMAXUD Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPMAXUD (AX), Y0, Y0
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVD (AX), Y1, Y2
+	VMOVDQU    Y0, Y3
+	VPMAXUD    Y2, Y3, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPMAXUD      X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPMAXUD      X1, X0, X0
+	VPSHUFD      $0xb1, X0, X1
+	VPMAXUD      X1, X0, X0
+	VMOVD        X0, AX
+	MOVL         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func minMaxU32AVX2(x []uint32) (lo uint32, hi uint32)
+// Requires: AVX, AVX2
+TEXT ·minMaxU32AVX2(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
+
+blocks:
+	VMOVDQU (AX), Y4
+	VMOVDQU 32(AX), Y5
+	VPMINUD Y5, Y4, Y6
+	VPMAXUD Y5, Y4, Y4
+	VPMINUD Y6, Y0, Y0
+	VPMAXUD Y4, Y1, Y1
+	VMOVDQU 64(AX), Y4
+	VMOVDQU 96(AX), Y5
+	VPMINUD Y5, Y4, Y6
+	VPMAXUD Y5, Y4, Y4
+	VPMINUD Y6, Y2, Y2
+	VPMAXUD Y4, Y3, Y3
+	ADDQ    $0x00000080, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVDQU (AX), Y4
+	VPMINUD Y4, Y0, Y0
+	VPMAXUD Y4, Y1, Y1
+	ADDQ    $0x00000020, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x02, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y4
+	VPMASKMOVD (AX), Y4, Y5
+	VPMINUD    Y5, Y0, Y6
+	VBLENDVPS  Y4, Y6, Y0, Y0
+	VPMAXUD    Y5, Y1, Y5
+	VBLENDVPS  Y4, Y5, Y1, Y1
+
+horizontal:
+	VPMINUD      Y2, Y0, Y0
+	VPMAXUD      Y3, Y1, Y1
+	VEXTRACTF128 $0x01, Y0, X2
+	VPMINUD      X2, X0, X0
+	VPSHUFD      $0x4e, X0, X2
+	VPMINUD      X2, X0, X0
+	VPSHUFD      $0xb1, X0, X2
+	VPMINUD      X2, X0, X0
+	VEXTRACTF128 $0x01, Y1, X2
+	VPMAXUD      X2, X1, X1
+	VPSHUFD      $0x4e, X1, X2
+	VPMAXUD      X2, X1, X1
+	VPSHUFD      $0xb1, X1, X2
+	VPMAXUD      X2, X1, X1
+	VMOVD        X0, AX
+	MOVL         AX, lo+24(FP)
+	VMOVD        X1, AX
+	MOVL         AX, hi+28(FP)
+	VZEROUPPER
+	RET
+
+// func minU64AVX2(x []uint64) uint64
+// Requires: AVX, AVX2
+TEXT ·minU64AVX2(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Y0
+	VPCMPEQQ     Y4, Y4, Y4
+	VPSLLQ       $0x3f, Y4, Y4
+	VPXOR        Y4, Y0, Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
+blocks:
+	VPXOR     (AX), Y4, Y5
+	VPCMPGTQ  Y5, Y0, Y6
+	VBLENDVPD Y6, Y5, Y0, Y0
+	VPXOR     32(AX), Y4, Y5
+	VPCMPGTQ  Y5, Y1, Y6
+	VBLENDVPD Y6, Y5, Y1, Y1
+	VPXOR     64(AX), Y4, Y5
+	VPCMPGTQ  Y5, Y2, Y6
+	VBLENDVPD Y6, Y5, Y2, Y2
+	VPXOR     96(AX), Y4, Y5
+	VPCMPGTQ  Y5, Y3, Y6
+	VBLENDVPD Y6, Y5, Y3, Y3
+	ADDQ      $0x00000080, AX
+	SUBQ      $0x00000010, CX
+	CMPQ      CX, $0x00000010
+	JAE       blocks
+
+fold:
+	VPCMPGTQ  Y1, Y0, Y5
+	VBLENDVPD Y5, Y1, Y0, Y0
+	VPCMPGTQ  Y3, Y2, Y1
+	VBLENDVPD Y1, Y3, Y2, Y2
+	VPCMPGTQ  Y2, Y0, Y1
+	VBLENDVPD Y1, Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VPXOR     (AX), Y4, Y1
+	VPCMPGTQ  Y1, Y0, Y2
+	VBLENDVPD Y2, Y1, Y0, Y0
+	ADDQ      $0x00000020, AX
+	SUBQ      $0x00000004, CX
+	CMPQ      CX, $0x00000004
+	JAE       single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y2
+	VPXOR      Y4, Y2, Y2
+	VMOVDQU    Y0, Y3
+	VPCMPGTQ   Y2, Y3, Y5
+	VBLENDVPD  Y5, Y2, Y3, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPCMPGTQ     X1, X0, X2
+	VBLENDVPD    X2, X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPCMPGTQ     X1, X0, X2
+	VBLENDVPD    X2, X1, X0, X0
+	VPXOR        Y4, Y0, Y0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func maxU64AVX2(x []uint64) uint64
+// Requires: AVX, AVX2
+TEXT ·maxU64AVX2(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Y0
+	VPCMPEQQ     Y4, Y4, Y4
+	VPSLLQ       $0x3f, Y4, Y4
+	VPXOR        Y4, Y0, Y0
+	VMOVDQU      Y0, Y1
+	VMOVDQU      Y0, Y2
+	VMOVDQU      Y0, Y3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000010
+	JB   fold
+
+blocks:
+	VPXOR     (AX), Y4, Y5
+	VPCMPGTQ  Y0, Y5, Y6
+	VBLENDVPD Y6, Y5, Y0, Y0
+	VPXOR     32(AX), Y4, Y5
+	VPCMPGTQ  Y1, Y5, Y6
+	VBLENDVPD Y6, Y5, Y1, Y1
+	VPXOR     64(AX), Y4, Y5
+	VPCMPGTQ  Y2, Y5, Y6
+	VBLENDVPD Y6, Y5, Y2, Y2
+	VPXOR     96(AX), Y4, Y5
+	VPCMPGTQ  Y3, Y5, Y6
+	VBLENDVPD Y6, Y5, Y3, Y3
+	ADDQ      $0x00000080, AX
+	SUBQ      $0x00000010, CX
+	CMPQ      CX, $0x00000010
+	JAE       blocks
+
+fold:
+	VPCMPGTQ  Y0, Y1, Y5
+	VBLENDVPD Y5, Y1, Y0, Y0
+	VPCMPGTQ  Y2, Y3, Y1
+	VBLENDVPD Y1, Y3, Y2, Y2
+	VPCMPGTQ  Y0, Y2, Y1
+	VBLENDVPD Y1, Y2, Y0, Y0
+
+	// Single vectors.
+	CMPQ CX, $0x00000004
+	JB   tail
+
+single:
+	VPXOR     (AX), Y4, Y1
+	VPCMPGTQ  Y0, Y1, Y2
+	VBLENDVPD Y2, Y1, Y0, Y0
+	ADDQ      $0x00000020, AX
+	SUBQ      $0x00000004, CX
+	CMPQ      CX, $0x00000004
+	JAE       single
+
+	// Masked tail.
+tail:
+	TESTQ      CX, CX
+	JZ         horizontal
+	SHLQ       $0x03, CX
+	NEGQ       CX
+	LEAQ       reduceTailMask<>+0(SB), DX
+	VMOVDQU    32(DX)(CX*1), Y1
+	VPMASKMOVQ (AX), Y1, Y2
+	VPXOR      Y4, Y2, Y2
+	VMOVDQU    Y0, Y3
+	VPCMPGTQ   Y3, Y2, Y5
+	VBLENDVPD  Y5, Y2, Y3, Y3
+	VBLENDVPS  Y1, Y3, Y0, Y0
+
+horizontal:
+	VEXTRACTF128 $0x01, Y0, X1
+	VPCMPGTQ     X0, X1, X2
+	VBLENDVPD    X2, X1, X0, X0
+	VPSHUFD      $0x4e, X0, X1
+	VPCMPGTQ     X0, X1, X2
+	VBLENDVPD    X2, X1, X0, X0
+	VPXOR        Y4, Y0, Y0
+	VMOVQ        X0, AX
+	MOVQ         AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
 // func xorU64AVX2(x []uint64) uint64
 // Requires: AVX, AVX2
 TEXT ·xorU64AVX2(SB), NOSPLIT, $0-32
@@ -9730,6 +10110,410 @@ horizontal:
 	VPADDQ        X1, X0, X0
 	VMOVQ         X0, AX
 	MOVQ          AX, ret+32(FP)
+	VZEROUPPER
+	RET
+
+// func minU32AVX512(x []uint32) uint32
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·minU32AVX512(SB), NOSPLIT, $0-28
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Z0
+	VMOVDQU32    Z0, Z1
+	VMOVDQU32    Z0, Z2
+	VMOVDQU32    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VPMINUD (AX), Z0, Z0
+	VPMINUD 64(AX), Z1, Z1
+	VPMINUD 128(AX), Z2, Z2
+	VPMINUD 192(AX), Z3, Z3
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000040, CX
+	CMPQ    CX, $0x00000040
+	JAE     blocks
+
+fold:
+	VPMINUD Z1, Z0, Z0
+	VPMINUD Z3, Z2, Z2
+	VPMINUD Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VPMINUD (AX), Z0, Z0
+	ADDQ    $0x00000040, AX
+	SUBQ    $0x00000010, CX
+	CMPQ    CX, $0x00000010
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ   CX, CX
+	JZ      horizontal
+	LEAQ    reduceKMask<>+0(SB), DX
+	KMOVW   (DX)(CX*2), K1
+	VPMINUD (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPMINUD       Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPMINUD       X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPMINUD       X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPMINUD       X1, X0, X0
+	VMOVD         X0, AX
+	MOVL          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func maxU32AVX512(x []uint32) uint32
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·maxU32AVX512(SB), NOSPLIT, $0-28
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Z0
+	VMOVDQU32    Z0, Z1
+	VMOVDQU32    Z0, Z2
+	VMOVDQU32    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   fold
+
+blocks:
+	VPMAXUD (AX), Z0, Z0
+	VPMAXUD 64(AX), Z1, Z1
+	VPMAXUD 128(AX), Z2, Z2
+	VPMAXUD 192(AX), Z3, Z3
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000040, CX
+	CMPQ    CX, $0x00000040
+	JAE     blocks
+
+fold:
+	VPMAXUD Z1, Z0, Z0
+	VPMAXUD Z3, Z2, Z2
+	VPMAXUD Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VPMAXUD (AX), Z0, Z0
+	ADDQ    $0x00000040, AX
+	SUBQ    $0x00000010, CX
+	CMPQ    CX, $0x00000010
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ   CX, CX
+	JZ      horizontal
+	LEAQ    reduceKMask<>+0(SB), DX
+	KMOVW   (DX)(CX*2), K1
+	VPMAXUD (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPMAXUD       Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPMAXUD       X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPMAXUD       X1, X0, X0
+	VPSHUFD       $0xb1, X0, X1
+	VPMAXUD       X1, X0, X0
+	VMOVD         X0, AX
+	MOVL          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func minMaxU32AVX512(x []uint32) (lo uint32, hi uint32)
+// Requires: AVX, AVX2, AVX512F, AVX512VL
+TEXT ·minMaxU32AVX512(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTD (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000040
+	JB   singles
+
+blocks:
+	VMOVDQU32 (AX), Z4
+	VMOVDQU32 64(AX), Z5
+	VPMINUD   Z5, Z4, Z6
+	VPMAXUD   Z5, Z4, Z4
+	VPMINUD   Z6, Z0, Z0
+	VPMAXUD   Z4, Z1, Z1
+	VMOVDQU32 128(AX), Z4
+	VMOVDQU32 192(AX), Z5
+	VPMINUD   Z5, Z4, Z6
+	VPMAXUD   Z5, Z4, Z4
+	VPMINUD   Z6, Z2, Z2
+	VPMAXUD   Z4, Z3, Z3
+	ADDQ      $0x00000100, AX
+	SUBQ      $0x00000040, CX
+	CMPQ      CX, $0x00000040
+	JAE       blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000010
+	JB   tail
+
+single:
+	VMOVDQU32 (AX), Z4
+	VPMINUD   Z4, Z0, Z0
+	VPMAXUD   Z4, Z1, Z1
+	ADDQ      $0x00000040, AX
+	SUBQ      $0x00000010, CX
+	CMPQ      CX, $0x00000010
+	JAE       single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVDQU32.Z (AX), K1, Z4
+	VPMINUD     Z4, Z0, K1, Z0
+	VPMAXUD     Z4, Z1, K1, Z1
+
+horizontal:
+	VPMINUD       Z2, Z0, Z0
+	VPMAXUD       Z3, Z1, Z1
+	VEXTRACTF64X4 $0x01, Z0, Y2
+	VPMINUD       Y2, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X2
+	VPMINUD       X2, X0, X0
+	VPSHUFD       $0x4e, X0, X2
+	VPMINUD       X2, X0, X0
+	VPSHUFD       $0xb1, X0, X2
+	VPMINUD       X2, X0, X0
+	VEXTRACTF64X4 $0x01, Z1, Y2
+	VPMAXUD       Y2, Y1, Y1
+	VEXTRACTF32X4 $0x01, Y1, X2
+	VPMAXUD       X2, X1, X1
+	VPSHUFD       $0x4e, X1, X2
+	VPMAXUD       X2, X1, X1
+	VPSHUFD       $0xb1, X1, X2
+	VPMAXUD       X2, X1, X1
+	VMOVD         X0, AX
+	MOVL          AX, lo+24(FP)
+	VMOVD         X1, AX
+	MOVL          AX, hi+28(FP)
+	VZEROUPPER
+	RET
+
+// func minU64AVX512(x []uint64) uint64
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·minU64AVX512(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPMINUQ (AX), Z0, Z0
+	VPMINUQ 64(AX), Z1, Z1
+	VPMINUQ 128(AX), Z2, Z2
+	VPMINUQ 192(AX), Z3, Z3
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+fold:
+	VPMINUQ Z1, Z0, Z0
+	VPMINUQ Z3, Z2, Z2
+	VPMINUQ Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPMINUQ (AX), Z0, Z0
+	ADDQ    $0x00000040, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ   CX, CX
+	JZ      horizontal
+	LEAQ    reduceKMask<>+0(SB), DX
+	KMOVW   (DX)(CX*2), K1
+	VPMINUQ (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPMINUQ       Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPMINUQ       X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPMINUQ       X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func maxU64AVX512(x []uint64) uint64
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·maxU64AVX512(SB), NOSPLIT, $0-32
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   fold
+
+blocks:
+	VPMAXUQ (AX), Z0, Z0
+	VPMAXUQ 64(AX), Z1, Z1
+	VPMAXUQ 128(AX), Z2, Z2
+	VPMAXUQ 192(AX), Z3, Z3
+	ADDQ    $0x00000100, AX
+	SUBQ    $0x00000020, CX
+	CMPQ    CX, $0x00000020
+	JAE     blocks
+
+fold:
+	VPMAXUQ Z1, Z0, Z0
+	VPMAXUQ Z3, Z2, Z2
+	VPMAXUQ Z2, Z0, Z0
+
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VPMAXUQ (AX), Z0, Z0
+	ADDQ    $0x00000040, AX
+	SUBQ    $0x00000008, CX
+	CMPQ    CX, $0x00000008
+	JAE     single
+
+	// Masked tail.
+tail:
+	TESTQ   CX, CX
+	JZ      horizontal
+	LEAQ    reduceKMask<>+0(SB), DX
+	KMOVW   (DX)(CX*2), K1
+	VPMAXUQ (AX), Z0, K1, Z0
+
+horizontal:
+	VEXTRACTF64X4 $0x01, Z0, Y1
+	VPMAXUQ       Y1, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X1
+	VPMAXUQ       X1, X0, X0
+	VPSHUFD       $0x4e, X0, X1
+	VPMAXUQ       X1, X0, X0
+	VMOVQ         X0, AX
+	MOVQ          AX, ret+24(FP)
+	VZEROUPPER
+	RET
+
+// func minMaxU64AVX512(x []uint64) (lo uint64, hi uint64)
+// Requires: AVX, AVX512F, AVX512VL
+TEXT ·minMaxU64AVX512(SB), NOSPLIT, $0-40
+	MOVQ         x_base+0(FP), AX
+	MOVQ         x_len+8(FP), CX
+	VPBROADCASTQ (AX), Z0
+	VMOVDQU64    Z0, Z1
+	VMOVDQU64    Z0, Z2
+	VMOVDQU64    Z0, Z3
+
+	// Blocks of 4 vectors.
+	CMPQ CX, $0x00000020
+	JB   singles
+
+blocks:
+	VMOVDQU64 (AX), Z4
+	VMOVDQU64 64(AX), Z5
+	VPMINUQ   Z5, Z4, Z6
+	VPMAXUQ   Z5, Z4, Z4
+	VPMINUQ   Z6, Z0, Z0
+	VPMAXUQ   Z4, Z1, Z1
+	VMOVDQU64 128(AX), Z4
+	VMOVDQU64 192(AX), Z5
+	VPMINUQ   Z5, Z4, Z6
+	VPMAXUQ   Z5, Z4, Z4
+	VPMINUQ   Z6, Z2, Z2
+	VPMAXUQ   Z4, Z3, Z3
+	ADDQ      $0x00000100, AX
+	SUBQ      $0x00000020, CX
+	CMPQ      CX, $0x00000020
+	JAE       blocks
+
+singles:
+	// Single vectors.
+	CMPQ CX, $0x00000008
+	JB   tail
+
+single:
+	VMOVDQU64 (AX), Z4
+	VPMINUQ   Z4, Z0, Z0
+	VPMAXUQ   Z4, Z1, Z1
+	ADDQ      $0x00000040, AX
+	SUBQ      $0x00000008, CX
+	CMPQ      CX, $0x00000008
+	JAE       single
+
+	// Masked tail: lanes past the end read 0 and keep the accumulators.
+tail:
+	TESTQ       CX, CX
+	JZ          horizontal
+	LEAQ        reduceKMask<>+0(SB), DX
+	KMOVW       (DX)(CX*2), K1
+	VMOVDQU64.Z (AX), K1, Z4
+	VPMINUQ     Z4, Z0, K1, Z0
+	VPMAXUQ     Z4, Z1, K1, Z1
+
+horizontal:
+	VPMINUQ       Z2, Z0, Z0
+	VPMAXUQ       Z3, Z1, Z1
+	VEXTRACTF64X4 $0x01, Z0, Y2
+	VPMINUQ       Y2, Y0, Y0
+	VEXTRACTF32X4 $0x01, Y0, X2
+	VPMINUQ       X2, X0, X0
+	VPSHUFD       $0x4e, X0, X2
+	VPMINUQ       X2, X0, X0
+	VEXTRACTF64X4 $0x01, Z1, Y2
+	VPMAXUQ       Y2, Y1, Y1
+	VEXTRACTF32X4 $0x01, Y1, X2
+	VPMAXUQ       X2, X1, X1
+	VPSHUFD       $0x4e, X1, X2
+	VPMAXUQ       X2, X1, X1
+	VMOVQ         X0, AX
+	MOVQ          AX, lo+24(FP)
+	VMOVQ         X1, AX
+	MOVQ          AX, hi+32(FP)
 	VZEROUPPER
 	RET
 

@@ -314,6 +314,31 @@ func lastIndexOfI64AVX2(x []int64, v int64) int
 //go:noescape
 func countI64AVX2(x []int64, v int64) int
 
+// minU32AVX2 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minU32AVX2(x []uint32) uint32
+
+// maxU32AVX2 returns the maximum of x with Go's max semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func maxU32AVX2(x []uint32) uint32
+
+// minMaxU32AVX2 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxU32AVX2(x []uint32) (lo uint32, hi uint32)
+
+// minU64AVX2 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minU64AVX2(x []uint64) uint64
+
+// maxU64AVX2 returns the maximum of x with Go's max semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func maxU64AVX2(x []uint64) uint64
+
 // xorU64AVX2 returns the XOR of the words of x (len(x) <= MaxStep).
 //
 //go:noescape
@@ -604,6 +629,36 @@ func lastIndexOfI64AVX512(x []int64, v int64) int
 //
 //go:noescape
 func countI64AVX512(x []int64, v int64) int
+
+// minU32AVX512 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minU32AVX512(x []uint32) uint32
+
+// maxU32AVX512 returns the maximum of x with Go's max semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func maxU32AVX512(x []uint32) uint32
+
+// minMaxU32AVX512 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxU32AVX512(x []uint32) (lo uint32, hi uint32)
+
+// minU64AVX512 returns the minimum of x with Go's min semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minU64AVX512(x []uint64) uint64
+
+// maxU64AVX512 returns the maximum of x with Go's max semantics (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func maxU64AVX512(x []uint64) uint64
+
+// minMaxU64AVX512 returns the min and the max of x, exact (0 < len(x) <= MaxStep).
+//
+//go:noescape
+func minMaxU64AVX512(x []uint64) (lo uint64, hi uint64)
 
 // xorU64AVX512 returns the XOR of the words of x (len(x) <= MaxStep).
 //

@@ -226,7 +226,7 @@ func FuzzDotI64(f *testing.F) {
 
 // rdSameBits reports whether a and b are equal with the same sign (a zero's
 // sign counts), or both NaN.
-func rdSameBits[T rdFloat | rdInteger](a, b T) bool {
+func rdSameBits[T rdFloat | rdInteger | rdUnsigned](a, b T) bool {
 	if a != a || b != b {
 		return a != a && b != b
 	}
@@ -234,7 +234,7 @@ func rdSameBits[T rdFloat | rdInteger](a, b T) bool {
 }
 
 // rdFuzzMinMax checks Min and Max of x (bits equal, or both NaN).
-func rdFuzzMinMax[T rdFloat | rdInteger](t *testing.T, x []T, minK, maxK func([]T) T, doMin bool) {
+func rdFuzzMinMax[T rdFloat | rdInteger | rdUnsigned](t *testing.T, x []T, minK, maxK func([]T) T, doMin bool) {
 	if len(x) == 0 {
 		return
 	}
@@ -307,7 +307,7 @@ func FuzzMaxI64(f *testing.F) {
 }
 
 // rdFuzzMinMaxBoth checks MinMax of x against the min and max loops.
-func rdFuzzMinMaxBoth[T rdFloat | rdInteger](t *testing.T, x []T, k func([]T) (T, T)) {
+func rdFuzzMinMaxBoth[T rdFloat | rdInteger | rdUnsigned](t *testing.T, x []T, k func([]T) (T, T)) {
 	if len(x) == 0 {
 		return
 	}
@@ -344,6 +344,28 @@ func FuzzMinMaxI64(f *testing.F) {
 	rdSeed(f, 8)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
 		rdFuzzMinMaxBoth(t, rdOffset(rdDecode[int64](b), off), MinMaxI64)
+	})
+}
+
+// The unsigned kernels: Min, Max and MinMax on the same input.
+
+func FuzzMinMaxU32(f *testing.F) {
+	rdSeed(f, 4)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		x := rdOffset(rdDecode[uint32](b), off)
+		rdFuzzMinMax(t, x, MinU32, MaxU32, true)
+		rdFuzzMinMax(t, x, MinU32, MaxU32, false)
+		rdFuzzMinMaxBoth(t, x, MinMaxU32)
+	})
+}
+
+func FuzzMinMaxU64(f *testing.F) {
+	rdSeed(f, 8)
+	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
+		x := rdOffset(rdDecode[uint64](b), off)
+		rdFuzzMinMax(t, x, MinU64, MaxU64, true)
+		rdFuzzMinMax(t, x, MinU64, MaxU64, false)
+		rdFuzzMinMaxBoth(t, x, MinMaxU64)
 	})
 }
 

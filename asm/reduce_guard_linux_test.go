@@ -67,6 +67,9 @@ func TestReduceNoReadsOutside(t *testing.T) {
 				rdCheckInts(t, rdI32, rdAt[int32](a, n, end), rdAt[int32](b, n, end), []int32{0x7eadbeef})
 				rdCheckInts(t, rdI64, rdAt[int64](a, n, end), rdAt[int64](b, n, end), []int64{0x7eadbeef})
 				rdCheckXor(t, rdAt[uint64](a, n, end))
+				if n > 0 {
+					checkUnsigned(t, rdAt[uint32](a, n, end), rdAt[uint64](a, n, end))
+				}
 			}
 		}
 		// Whole pages, aligned both ways.

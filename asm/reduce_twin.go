@@ -97,7 +97,7 @@ type rdInt interface {
 type rdFloat interface{ ~float32 | ~float64 }
 
 type rdOrdered interface {
-	~float32 | ~float64 | ~int32 | ~int64
+	~float32 | ~float64 | ~int32 | ~int64 | ~uint32 | ~uint64
 }
 
 // ---- float sums: 8 accumulators per piece --------------------------------

@@ -249,6 +249,29 @@ func TestReduce(t *testing.T) {
 		if got := parallel.Reduce(p, u32s, 0, op.Add); got != su {
 			t.Fatalf("n=%d sum[uint32] = %d, want %d", n, got, su)
 		}
+		// Unsigned min and max: values either side of the top bit, where
+		// a signed order would put 1<<31 first.
+		mnU, mxU := uint32(math.MaxUint32), uint32(0)
+		u64s := make([]uint64, n)
+		mnU64, mxU64 := uint64(math.MaxUint64), uint64(0)
+		for i := range u32s {
+			u32s[i] ^= uint32(i%2) << 31
+			u64s[i] = uint64(u32s[i]) << 32
+			mnU, mxU = min(mnU, u32s[i]), max(mxU, u32s[i])
+			mnU64, mxU64 = min(mnU64, u64s[i]), max(mxU64, u64s[i])
+		}
+		if got := parallel.Reduce(p, u32s, math.MaxUint32, op.Min); got != mnU {
+			t.Fatalf("n=%d min[uint32] = %d, want %d", n, got, mnU)
+		}
+		if got := parallel.Reduce(p, u32s, 0, op.Max); got != mxU {
+			t.Fatalf("n=%d max[uint32] = %d, want %d", n, got, mxU)
+		}
+		if got := parallel.Reduce(p, u64s, math.MaxUint64, op.Min); got != mnU64 {
+			t.Fatalf("n=%d min[uint64] = %d, want %d", n, got, mnU64)
+		}
+		if got := parallel.Reduce(p, u64s, 0, op.Max); got != mxU64 {
+			t.Fatalf("n=%d max[uint64] = %d, want %d", n, got, mxU64)
+		}
 		// Associative, not commutative: chunks must be combined in order
 		// and init must come first.
 		fs := randAffine(n)
@@ -865,6 +888,12 @@ func TestMinMaxElement(t *testing.T) {
 		}
 		checkMinMax(t, "int", p, randInts[int](n, 0))
 		checkMinMax(t, "uint64", p, randInts[uint64](n, 0))
+		u32 := randInts[uint32](n, 0)
+		for i := range u32 {
+			u32[i] ^= uint32(i%3) << 31 // either side of the top bit
+		}
+		checkMinMax(t, "uint32", p, u32)
+		checkMinMax(t, "uint", p, randInts[uint](n, 0))
 		if n > 0 {
 			nans := make([]float32, n)
 			for i := range nans {

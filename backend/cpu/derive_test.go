@@ -111,8 +111,13 @@ func TestNamedElementTypesFindKernels(t *testing.T) {
 // policy rules stay those of the underlying kernel.
 func TestNamedElementTypesKeepTheRules(t *testing.T) {
 	par := execution.Par
-	if cpu.LookupReduce(par, op.Min[flags]) != nil {
-		t.Error("min over a named uint32 got a kernel (unsigned order differs from the int32 kernel's)")
+	// A named uint32 gets the uint32 min, in unsigned order, not the int32
+	// one, which would take 1<<31 for the least.
+	if k := cpu.LookupReduce(par, op.Min[flags]); k == nil || k([]flags{1 << 31, 3, 1<<31 + 1}) != 3 {
+		t.Error("min over a named uint32 did not get the unsigned kernel")
+	}
+	if cpu.LookupReduce(par, op.Mul[celsius]) != nil {
+		t.Error("a product of celsius got a kernel: none is registered for float32 either")
 	}
 	if cpu.LookupReduce(par, func(a, b celsius) celsius { return a + b }) != nil {
 		t.Error("a closure over celsius got a kernel")
@@ -134,7 +139,7 @@ func TestNamedElementTypesKeepTheRules(t *testing.T) {
 	}
 	// The answer is recorded: the same lookups again give the same.
 	for range 3 {
-		if cpu.LookupReduce(par, op.Add[celsius]) == nil || cpu.LookupReduce(par, op.Min[flags]) != nil {
+		if cpu.LookupReduce(par, op.Add[celsius]) == nil || cpu.LookupReduce(par, op.Mul[celsius]) != nil {
 			t.Fatal("a repeated lookup changed its answer")
 		}
 	}

@@ -382,10 +382,11 @@ func ExampleLookupMinValue() {
 func ExampleLookupMaxValue() {
 	highest := cpu.LookupMaxValue[int](execution.Par)
 	fmt.Println(highest([]int{3, 9, -4, 8}))
-	fmt.Println(cpu.LookupMaxValue[uint32](execution.Par) != nil) // unsigned order: none
+	top := cpu.LookupMaxValue[uint32](execution.Par) // unsigned order
+	fmt.Println(top([]uint32{5, 1 << 31, 7}))
 	// Output:
 	// 9
-	// false
+	// 2147483648
 }
 
 func ExampleLookupMinMaxValue() {

@@ -10,8 +10,9 @@ import (
 // instantiation (op.Add[float32], never op.Add[T] inside a generic helper,
 // whose code pointer differs from the one users pass). int, uint, uint32 and
 // uint64 run on the kernels of the signed type of their size wherever the
-// bits agree: wrapping add and mul, fill, iota, find and count (not min/max, whose
-// order differs for unsigned types). int and uint have two lines each, one
+// bits agree: wrapping add and mul, fill, iota, find and count; the unsigned
+// types have min/max kernels of their own, since their order differs from
+// the signed one. int and uint have two lines each, one
 // per size: the adapter of the other size is nil, which registers nothing,
 // so a 64-bit target gets the int64 kernels and a 32-bit one the int32
 // kernels. Named types (time.Duration, type
@@ -39,12 +40,20 @@ func init() {
 	RegisterReduce(op.Min[int64], asm.MinI64, Exact)
 	RegisterReduce(op.Min[int], ReduceAs[int](asm.MinI64), Exact)
 	RegisterReduce(op.Min[int], ReduceAs[int](asm.MinI32), Exact)
+	RegisterReduce(op.Min[uint32], asm.MinU32, Exact)
+	RegisterReduce(op.Min[uint64], asm.MinU64, Exact)
+	RegisterReduce(op.Min[uint], ReduceAs[uint](asm.MinU64), Exact)
+	RegisterReduce(op.Min[uint], ReduceAs[uint](asm.MinU32), Exact)
 	RegisterReduce(op.Max[float32], asm.MaxF32, Exact)
 	RegisterReduce(op.Max[float64], asm.MaxF64, Exact)
 	RegisterReduce(op.Max[int32], asm.MaxI32, Exact)
 	RegisterReduce(op.Max[int64], asm.MaxI64, Exact)
 	RegisterReduce(op.Max[int], ReduceAs[int](asm.MaxI64), Exact)
 	RegisterReduce(op.Max[int], ReduceAs[int](asm.MaxI32), Exact)
+	RegisterReduce(op.Max[uint32], asm.MaxU32, Exact)
+	RegisterReduce(op.Max[uint64], asm.MaxU64, Exact)
+	RegisterReduce(op.Max[uint], ReduceAs[uint](asm.MaxU64), Exact)
+	RegisterReduce(op.Max[uint], ReduceAs[uint](asm.MaxU32), Exact)
 
 	// Transform-reductions: sums of squares, and sums through op.Identity.
 	RegisterTransformReduce(op.Add[float32], op.Square[float32], asm.SumSquaresF32, Reassociates)
@@ -174,6 +183,10 @@ func init() {
 	RegisterMinMaxValue(asm.MinMaxI64)
 	RegisterMinMaxValue(MinMaxAs[int](asm.MinMaxI64))
 	RegisterMinMaxValue(MinMaxAs[int](asm.MinMaxI32))
+	RegisterMinMaxValue(asm.MinMaxU32)
+	RegisterMinMaxValue(asm.MinMaxU64)
+	RegisterMinMaxValue(MinMaxAs[uint](asm.MinMaxU64))
+	RegisterMinMaxValue(MinMaxAs[uint](asm.MinMaxU32))
 	RegisterIndexOf(asm.IndexOfF32)
 	RegisterIndexOf(asm.IndexOfF64)
 	RegisterIndexOf(asm.IndexOfI32)

@@ -129,10 +129,19 @@ func TestLookupPolicy(t *testing.T) {
 			t.Errorf("%v: float32 min-max kernel %v, want %v", tc.p, got, tc.exact)
 		}
 	}
-	// Unsigned min/max would need another order: not registered.
-	if cpu.LookupReduce(execution.Par, op.Min[uint64]) != nil || cpu.LookupMinValue[uint32](execution.Par) != nil ||
-		cpu.LookupMinMaxValue[uint](execution.Par) != nil {
-		t.Error("unsigned min kernel registered")
+	// Unsigned min/max have kernels of their own, in unsigned order (the
+	// signed ones would take the top bit for the sign), exact under Seq too.
+	if k := cpu.LookupReduce(execution.Seq, op.Min[uint64]); k == nil || k([]uint64{1 << 63, 5}) != 5 {
+		t.Error("uint64 min: no kernel, or not in unsigned order")
+	}
+	if k := cpu.LookupMaxValue[uint32](execution.Par); k == nil || k([]uint32{5, 1 << 31}) != 1<<31 {
+		t.Error("uint32 max value: no kernel, or not in unsigned order")
+	}
+	top := ^uint(0)>>1 + 1 // the top bit, on 32- and 64-bit targets
+	if k := cpu.LookupMinMaxValue[uint](execution.Par); k == nil {
+		t.Error("uint min-max value: no kernel")
+	} else if lo, hi := k([]uint{top, 2, top + 1}); lo != 2 || hi != top+1 {
+		t.Errorf("uint min-max value = %d, %d, want 2, %d", lo, hi, top+1)
 	}
 	// No NaN-skipping max for integers, which have no NaN.
 	if cpu.LookupMaxNonNaN[int64](execution.Par) != nil {

@@ -41,8 +41,13 @@ var (
 	f64 = elem{"F64", "float64", 8, true}
 	i32 = elem{"I32", "int32", 4, false}
 	i64 = elem{"I64", "int64", 8, false}
+	u32 = elem{"U32", "uint32", 4, false}
 	u64 = elem{"U64", "uint64", 8, false}
 )
+
+// unsigned reports whether e is an unsigned integer type, whose min and max
+// compare without the sign.
+func (e elem) unsigned() bool { return e.name[0] == 'U' }
 
 func (e elem) shift() uint8 {
 	if e.size == 4 {
@@ -1116,9 +1121,23 @@ func genMinMax(s isa, e elem, isMax bool) {
 		panic(name + ": floats use genMinMaxFastAVX2 or genMinMaxRange")
 	}
 
+	// AVX2 has no unsigned 64-bit compare: that kernel folds the elements
+	// with their top bit flipped, as signed numbers, whose order is then
+	// the unsigned order, and flips the result back (bias set in init).
+	biased := e.unsigned() && e.size == 8 && !s.is512()
+	var bias VecVirtual
+
 	// combine: dst = op(dst, src), registers.
 	var combine func(dst, src Register)
 	switch {
+	case e.unsigned() && e.size == 4 && isMax:
+		combine = func(dst, src Register) { VPMAXUD(src, dst, dst) }
+	case e.unsigned() && e.size == 4:
+		combine = func(dst, src Register) { VPMINUD(src, dst, dst) }
+	case e.unsigned() && s.is512() && isMax:
+		combine = func(dst, src Register) { VPMAXUQ(src, dst, dst) }
+	case e.unsigned() && s.is512():
+		combine = func(dst, src Register) { VPMINUQ(src, dst, dst) }
 	case e.size == 4 && isMax:
 		combine = func(dst, src Register) { VPMAXSD(src, dst, dst) }
 	case e.size == 4:
@@ -1149,6 +1168,14 @@ func genMinMax(s isa, e elem, isMax bool) {
 			ops = []Op{m, acc, k, acc}
 		}
 		switch {
+		case e.unsigned() && e.size == 4 && isMax:
+			VPMAXUD(ops...)
+		case e.unsigned() && e.size == 4:
+			VPMINUD(ops...)
+		case e.unsigned() && isMax:
+			VPMAXUQ(ops...)
+		case e.unsigned():
+			VPMINUQ(ops...)
 		case e.size == 4 && isMax:
 			VPMAXSD(ops...)
 		case e.size == 4:
@@ -1171,6 +1198,12 @@ func genMinMax(s isa, e elem, isMax bool) {
 		inputs: 1,
 		init: func(accs []VecVirtual, x Mem) {
 			broadcast(e, x, accs[0])
+			if biased {
+				bias = YMM()
+				VPCMPEQQ(bias, bias, bias)
+				VPSLLQ(U8(63), bias, bias) // the top bit
+				VPXOR(bias, accs[0], accs[0])
+			}
 			for _, a := range accs[1:] {
 				load(s, e, accs[0], a)
 			}
@@ -1181,7 +1214,11 @@ func genMinMax(s isa, e elem, isMax bool) {
 				return
 			}
 			x := s.vec()
-			load(s, e, ms[0], x)
+			if biased {
+				VPXOR(ms[0], bias, x)
+			} else {
+				load(s, e, ms[0], x)
+			}
 			combine(acc, x)
 		},
 		tail: func(acc VecVirtual, ms []Mem, n Register) {
@@ -1192,13 +1229,21 @@ func genMinMax(s isa, e elem, isMax bool) {
 			m := laneMask(e, n)
 			x := YMM()
 			maskLoad(e, ms[0], m, x)
+			if biased {
+				VPXOR(bias, x, x)
+			}
 			t := YMM()
 			VMOVDQU(acc, t)
 			combine(t, x)
 			VBLENDVPS(m, t, acc, acc)
 		},
 		combine: combine,
-		result:  func(x VecVirtual) { storeResult(e, x) },
+		result: func(x VecVirtual) {
+			if biased {
+				VPXOR(bias, x, x)
+			}
+			storeResult(e, x)
+		},
 	})
 }
 
@@ -1461,6 +1506,13 @@ func main() {
 			genIndexOf(s, e)
 			genLastIndexOf(s, e)
 			genCount(s, e)
+		}
+		for _, e := range []elem{u32, u64} {
+			genMinMax(s, e, false)
+			genMinMax(s, e, true)
+			if s.is512() || e.size == 4 {
+				genMinMaxBoth(s, e) // AVX2 MinMaxU64 runs MinU64 and MaxU64
+			}
 		}
 		genXor(s)
 	}

@@ -161,6 +161,16 @@ func minMaxPair(s isa, e elem, isMax bool) func(b Op, a, dst Register, k ...Op) 
 	switch {
 	case e.float:
 		return with(minMaxOp(avx2, e, isMax)) // VMINPS/VMAXPS at any width
+	case e.unsigned() && e.size == 4 && isMax:
+		return with(VPMAXUD)
+	case e.unsigned() && e.size == 4:
+		return with(VPMINUD)
+	case e.unsigned() && s.is512() && isMax:
+		return with(VPMAXUQ)
+	case e.unsigned() && s.is512():
+		return with(VPMINUQ)
+	case e.unsigned():
+		panic("minMaxPair: AVX2 has no unsigned 64-bit min/max")
 	case e.size == 4 && isMax:
 		return with(VPMAXSD)
 	case e.size == 4:
