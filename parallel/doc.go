@@ -39,7 +39,9 @@
 // op.Mul), Transform with op.Square, op.Abs, op.Negate, Transform2 with
 // op.Add, op.Mul, InclusiveScan and ExclusiveScan with op.Add, and Fill,
 // Iota, Find, Count, MinElement, MaxElement and MinMaxElement by element
-// type. Kernels that give
+// type. The element types with kernels are float32, float64, int32, int64
+// and int, and, all but op.Abs and op.Negate, uint32, uint64 and uint; other
+// types (int8, uint16, strings, structs) run as Go loops. Kernels that give
 // the same bits as the sequential loop (integers, min/max, element-wise
 // operations) run under every policy; float sums and scans, which
 // reassociate, run only under Unseq, Par and ParUnseq. Any other function,
