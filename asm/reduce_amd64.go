@@ -396,9 +396,10 @@ func rdSettleNonNaN[F float32 | float64](x []F, m F, maxZero func([]F) F, index 
 // runs 512-bit instructions at full width (wide512); on AMD Zen 4, where
 // they run as two halves and AVX-512 runs only on request, the fold of both
 // extremes is bound by the two ports VMINPS and VMAXPS share, and the
-// AVX-512 tier keeps the AVX2 kernels for floats and int32. int64 takes
-// the AVX-512 kernel under the AVX-512 tier on every CPU: AVX-512 has
-// 64-bit integer min and max (VPMINSQ), where AVX2 compares and blends.
+// AVX-512 tier keeps the AVX2 kernels for floats, int32 and uint32 (the
+// latter in reduce_unsigned_amd64.go). int64 and uint64 take the AVX-512
+// kernel under the AVX-512 tier on every CPU: AVX-512 has 64-bit integer
+// min and max (VPMINSQ, VPMINUQ), where AVX2 compares and blends.
 //
 // On the Intel Xeon of the sixteenth run (bench/README), one MaxStep piece
 // in L1 or L2, the AVX-512 kernel against the AVX2 one: float32 at 4Ki 121

@@ -151,7 +151,7 @@ func checkHasNaN[F float32 | float64](t *testing.T, name string, hasNaN func([]F
 
 // TestMinMaxWide512: under the AVX-512 tier, MinMax gives the loops'
 // results with either choice of kernel (wide512: the AVX-512 fused kernels,
-// or the AVX2 ones for floats and int32), on inputs with NaNs, signed
+// or the AVX2 ones for floats, int32 and uint32), on inputs with NaNs, signed
 // zeros and infinities at random places, across MaxStep pieces.
 func TestMinMaxWide512(t *testing.T) {
 	useTier(t, AVX512)
@@ -181,6 +181,16 @@ func TestMinMaxWide512(t *testing.T) {
 				}
 				if lo, hi := MinMaxI64(i64); lo != rdMinLoop(i64) || hi != rdMaxLoop(i64) {
 					t.Fatalf("wide512=%v: MinMaxI64(n=%d) = %d, %d", wide, n, lo, hi)
+				}
+				u32, u64 := make([]uint32, n), make([]uint64, n)
+				for i, v := range i64 {
+					u32[i], u64[i] = uint32(v), uint64(v)
+				}
+				if lo, hi := MinMaxU32(u32); lo != rdMinLoop(u32) || hi != rdMaxLoop(u32) {
+					t.Fatalf("wide512=%v: MinMaxU32(n=%d) = %d, %d", wide, n, lo, hi)
+				}
+				if lo, hi := MinMaxU64(u64); lo != rdMinLoop(u64) || hi != rdMaxLoop(u64) {
+					t.Fatalf("wide512=%v: MinMaxU64(n=%d) = %d, %d", wide, n, lo, hi)
 				}
 			}
 		}

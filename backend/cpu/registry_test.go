@@ -138,6 +138,15 @@ func TestLookupPolicy(t *testing.T) {
 		t.Error("uint32 max value: no kernel, or not in unsigned order")
 	}
 	top := ^uint(0)>>1 + 1 // the top bit, on 32- and 64-bit targets
+	if k := cpu.LookupReduce(execution.Par, op.Min[uint]); k == nil || k([]uint{top, 5, top + 1}) != 5 {
+		t.Error("uint min: no kernel, or not in unsigned order")
+	}
+	if k := cpu.LookupReduce(execution.Par, op.Max[uint]); k == nil || k([]uint{5, top, 7}) != top {
+		t.Error("uint max: no kernel, or not in unsigned order")
+	}
+	if k := cpu.LookupReduce(execution.Par, op.Max[uint32]); k == nil || k([]uint32{5, 1 << 31, 7}) != 1<<31 {
+		t.Error("uint32 max: no kernel, or not in unsigned order")
+	}
 	if k := cpu.LookupMinMaxValue[uint](execution.Par); k == nil {
 		t.Error("uint min-max value: no kernel")
 	} else if lo, hi := k([]uint{top, 2, top + 1}); lo != 2 || hi != top+1 {

@@ -28,9 +28,11 @@ import (
 // and VMAXPS share on Zen 4.
 //
 // The AVX-512 integer forms (for CPUs with full-width 512-bit units, see
-// wide512 in asm/reduce_amd64.go, and for int64 on every CPU) are the same
-// loop on 512-bit vectors, with VPMINSQ/VPMAXSQ for int64 and a tail under
-// an opmask. The AVX-512 float forms are genMinMaxBothRange's.
+// wide512 in asm/reduce_amd64.go, and for int64 and uint64 on every CPU)
+// are the same loop on 512-bit vectors, with VPMINSQ/VPMAXSQ for int64
+// (VPMINUQ/VPMAXUQ for uint64) and a tail under an opmask. The AVX-512
+// float forms are genMinMaxBothRange's. uint32 uses VPMINUD/VPMAXUD on
+// both tiers; uint64 has no AVX2 form (no unsigned 64-bit compare there).
 func genMinMaxBoth(s isa, e elem) {
 	name := "minMax" + e.name + s.name
 	sig := fmt.Sprintf("func(x []%s) (lo, hi %s)", e.gotype, e.gotype)
@@ -151,7 +153,8 @@ func genMinMaxBoth(s isa, e elem) {
 // f(b, a, dst[, k]): dst = min(a, b) (max), b a register or, except for
 // AVX2 int64, memory; k, under AVX-512 only, a merge mask. For floats it
 // is VMINPS/VMAXPS, which give b when either is a NaN and either zero for
-// ±0; AVX2 has no int64 instruction, so there it is a compare and a blend.
+// ±0; AVX2 has no int64 instruction, so there it is a compare and a blend,
+// and no unsigned 64-bit compare at all: it panics for AVX2 uint64.
 func minMaxPair(s isa, e elem, isMax bool) func(b Op, a, dst Register, k ...Op) {
 	with := func(op func(ops ...Op)) func(b Op, a, dst Register, k ...Op) {
 		return func(b Op, a, dst Register, k ...Op) {
