@@ -349,23 +349,19 @@ func FuzzMinMaxI64(f *testing.F) {
 
 // The unsigned kernels: Min, Max and MinMax on the same input.
 
-func FuzzMinMaxU32(f *testing.F) {
-	rdSeed(f, 4)
-	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
-		x := rdOffset(rdDecode[uint32](b), off)
-		rdFuzzMinMax(t, x, MinU32, MaxU32, true)
-		rdFuzzMinMax(t, x, MinU32, MaxU32, false)
-		rdFuzzMinMaxBoth(t, x, MinMaxU32)
-	})
-}
+func FuzzMinMaxU32(f *testing.F) { rdFuzzUnsigned(f, 4, MinU32, MaxU32, MinMaxU32) }
 
-func FuzzMinMaxU64(f *testing.F) {
-	rdSeed(f, 8)
+func FuzzMinMaxU64(f *testing.F) { rdFuzzUnsigned(f, 8, MinU64, MaxU64, MinMaxU64) }
+
+// rdFuzzUnsigned checks Min, Max and MinMax of one unsigned type of size
+// bytes on the same input.
+func rdFuzzUnsigned[T rdUnsigned](f *testing.F, size int, minK, maxK func([]T) T, minMaxK func([]T) (T, T)) {
+	rdSeed(f, size)
 	f.Fuzz(func(t *testing.T, b []byte, off uint8) {
-		x := rdOffset(rdDecode[uint64](b), off)
-		rdFuzzMinMax(t, x, MinU64, MaxU64, true)
-		rdFuzzMinMax(t, x, MinU64, MaxU64, false)
-		rdFuzzMinMaxBoth(t, x, MinMaxU64)
+		x := rdOffset(rdDecode[T](b), off)
+		rdFuzzMinMax(t, x, minK, maxK, true)
+		rdFuzzMinMax(t, x, minK, maxK, false)
+		rdFuzzMinMaxBoth(t, x, minMaxK)
 	})
 }
 

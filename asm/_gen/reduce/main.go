@@ -952,6 +952,12 @@ func genMinMaxRange(e elem, isMax, stream bool) {
 	Label("horizontal")
 	horizontal(s, e, ms[0], func(dst, src Register) { op(src, dst, dst) })
 	storeResult(e, ms[0], Return("m"))
+	returnNaNFlag()
+}
+
+// returnNaNFlag ends a kernel whose result nan is false on the fall-through
+// path and true at label "nan", where its loops jump at the first NaN.
+func returnNaNFlag() {
 	MOVB(U8(0), addr(Return("nan")))
 	vzeroRet()
 

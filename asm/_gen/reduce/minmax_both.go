@@ -128,12 +128,9 @@ func genMinMaxBoth(s isa, e elem) {
 	}
 
 	Label("horizontal")
-	vmin(mins[1], mins[0], mins[0])
-	vmax(maxs[1], maxs[0], maxs[0])
-	horizontal(s, e, mins[0], func(dst, src Register) { vmin(src, dst, dst) })
-	horizontal(s, e, maxs[0], func(dst, src Register) { vmax(src, dst, dst) })
-	storeResult(e, mins[0], Return("lo"))
-	storeResult(e, maxs[0], Return("hi"))
+	storeBoth(s, e, mins, maxs,
+		func(dst, src Register) { vmin(src, dst, dst) },
+		func(dst, src Register) { vmax(src, dst, dst) })
 	if e.float {
 		// The flags hold arbitrary numbers, so each is tested on its own.
 		if s.is512() {
@@ -283,16 +280,20 @@ func genMinMaxBothRange(e elem) {
 	JNZ(LabelRef("nan"))
 
 	Label("horizontal")
-	vmin(mins[1], mins[0], mins[0])
-	vmax(maxs[1], maxs[0], maxs[0])
-	horizontal(s, e, mins[0], func(dst, src Register) { vmin(src, dst, dst) })
-	horizontal(s, e, maxs[0], func(dst, src Register) { vmax(src, dst, dst) })
+	storeBoth(s, e, mins, maxs,
+		func(dst, src Register) { vmin(src, dst, dst) },
+		func(dst, src Register) { vmax(src, dst, dst) })
+	returnNaNFlag()
+}
+
+// storeBoth folds the two min and the two max accumulators of a fused
+// kernel into lane 0, with minInto and maxInto (dst = min(dst, src) and
+// max), and stores them as its results lo and hi.
+func storeBoth(s isa, e elem, mins, maxs []VecVirtual, minInto, maxInto func(dst, src Register)) {
+	minInto(mins[0], mins[1])
+	maxInto(maxs[0], maxs[1])
+	horizontal(s, e, mins[0], minInto)
+	horizontal(s, e, maxs[0], maxInto)
 	storeResult(e, mins[0], Return("lo"))
 	storeResult(e, maxs[0], Return("hi"))
-	MOVB(U8(0), addr(Return("nan")))
-	vzeroRet()
-
-	Label("nan")
-	MOVB(U8(1), addr(Return("nan")))
-	vzeroRet()
 }
