@@ -8,12 +8,17 @@ import (
 )
 
 // Dispatch of the reduction kernels to the active tier. The assembly
-// kernels take at most MaxStep elements: a longer input goes to a step
-// helper of reduce_twin.go, which cuts it into MaxStep pieces, calls the
-// dispatcher again on each and combines the partial results. A piece reaches
-// its kernel by a direct call: called through a func value, an assembly
-// function goes through an ABI wrapper, which cost ~2 ns a call here
-// (BenchmarkSum, 16 elements: 6.0 ns through the wrapper, 4.0 ns direct).
+// kernels take at most MaxStep elements. Each order-free reduction has a
+// dispatcher (sumF32) and a function for one piece of at most MaxStep
+// elements (sumF32Piece), which calls the active tier's kernel. Where
+// rdPlan cuts the input (more than MaxStep elements, or one to three L1s of
+// bytes: reduce_order_amd64.go), a helper of reduce_step_amd64.go runs the
+// piece function on each piece and combines the partial results. IndexOf,
+// LastIndexOf, Count and Xor step through MaxStep pieces, calling their
+// dispatcher again on each. A piece reaches its kernel by a direct call:
+// called through a func value, an assembly function goes through an ABI
+// wrapper, which cost ~2 ns a call here (BenchmarkSum, 16 elements: 6.0 ns
+// through the wrapper, 4.0 ns direct).
 //
 // Sums, sums of squares, dots and float min/max have a second, Stream
 // kernel per tier for inputs of streamMin bytes and more, shaped for
@@ -40,11 +45,16 @@ func streams(n, size int) bool { return n*size >= streamMin }
 
 func sumF32(x []float32) float32 {
 	if streams(len(x), 4) {
-		return rdStepSumF32(x, byTier(sumF32AVX512Stream, sumF32AVX2Stream, sumF32Go))
+		return rdSumF32(x, rdForward, byTier(sumF32AVX512Stream, sumF32AVX2Stream, sumF32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSumF32(x, sumF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdSumF32(x, rdAlternate(p), sumF32Piece)
 	}
+	return sumF32Piece(x)
+}
+
+// sumF32Piece is sumF32 on at most MaxStep elements, in one piece.
+func sumF32Piece(x []float32) float32 {
 	switch active {
 	case AVX512:
 		return sumF32AVX512(x)
@@ -56,11 +66,16 @@ func sumF32(x []float32) float32 {
 
 func sumF64(x []float64) float64 {
 	if streams(len(x), 8) {
-		return rdStepSumF64(x, byTier(sumF64AVX512Stream, sumF64AVX2Stream, sumF64Go))
+		return rdSumF64(x, rdForward, byTier(sumF64AVX512Stream, sumF64AVX2Stream, sumF64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSumF64(x, sumF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdSumF64(x, rdAlternate(p), sumF64Piece)
 	}
+	return sumF64Piece(x)
+}
+
+// sumF64Piece is sumF64 on at most MaxStep elements, in one piece.
+func sumF64Piece(x []float64) float64 {
 	switch active {
 	case AVX512:
 		return sumF64AVX512(x)
@@ -72,11 +87,16 @@ func sumF64(x []float64) float64 {
 
 func sumI32(x []int32) int32 {
 	if streams(len(x), 4) {
-		return rdStepSum(x, byTier(sumI32AVX512Stream, sumI32AVX2Stream, sumI32Go))
+		return rdSum(x, rdForward, byTier(sumI32AVX512Stream, sumI32AVX2Stream, sumI32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSum(x, sumI32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdSum(x, rdAlternate(p), sumI32Piece)
 	}
+	return sumI32Piece(x)
+}
+
+// sumI32Piece is sumI32 on at most MaxStep elements, in one piece.
+func sumI32Piece(x []int32) int32 {
 	switch active {
 	case AVX512:
 		return sumI32AVX512(x)
@@ -88,11 +108,16 @@ func sumI32(x []int32) int32 {
 
 func sumI64(x []int64) int64 {
 	if streams(len(x), 8) {
-		return rdStepSum(x, byTier(sumI64AVX512Stream, sumI64AVX2Stream, sumI64Go))
+		return rdSum(x, rdForward, byTier(sumI64AVX512Stream, sumI64AVX2Stream, sumI64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSum(x, sumI64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdSum(x, rdAlternate(p), sumI64Piece)
 	}
+	return sumI64Piece(x)
+}
+
+// sumI64Piece is sumI64 on at most MaxStep elements, in one piece.
+func sumI64Piece(x []int64) int64 {
 	switch active {
 	case AVX512:
 		return sumI64AVX512(x)
@@ -104,11 +129,16 @@ func sumI64(x []int64) int64 {
 
 func sumSquaresF32(x []float32) float32 {
 	if streams(len(x), 4) {
-		return rdStepSumF32(x, byTier(sumSquaresF32AVX512Stream, sumSquaresF32AVX2Stream, sumSquaresF32Go))
+		return rdSumF32(x, rdForward, byTier(sumSquaresF32AVX512Stream, sumSquaresF32AVX2Stream, sumSquaresF32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSumF32(x, sumSquaresF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdSumF32(x, rdAlternate(p), sumSquaresF32Piece)
 	}
+	return sumSquaresF32Piece(x)
+}
+
+// sumSquaresF32Piece is sumSquaresF32 on at most MaxStep elements, in one piece.
+func sumSquaresF32Piece(x []float32) float32 {
 	switch active {
 	case AVX512:
 		return sumSquaresF32AVX512(x)
@@ -120,11 +150,16 @@ func sumSquaresF32(x []float32) float32 {
 
 func sumSquaresF64(x []float64) float64 {
 	if streams(len(x), 8) {
-		return rdStepSumF64(x, byTier(sumSquaresF64AVX512Stream, sumSquaresF64AVX2Stream, sumSquaresF64Go))
+		return rdSumF64(x, rdForward, byTier(sumSquaresF64AVX512Stream, sumSquaresF64AVX2Stream, sumSquaresF64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSumF64(x, sumSquaresF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdSumF64(x, rdAlternate(p), sumSquaresF64Piece)
 	}
+	return sumSquaresF64Piece(x)
+}
+
+// sumSquaresF64Piece is sumSquaresF64 on at most MaxStep elements, in one piece.
+func sumSquaresF64Piece(x []float64) float64 {
 	switch active {
 	case AVX512:
 		return sumSquaresF64AVX512(x)
@@ -136,11 +171,16 @@ func sumSquaresF64(x []float64) float64 {
 
 func sumSquaresI32(x []int32) int32 {
 	if streams(len(x), 4) {
-		return rdStepSum(x, byTier(sumSquaresI32AVX512Stream, sumSquaresI32AVX2Stream, sumSquaresI32Go))
+		return rdSum(x, rdForward, byTier(sumSquaresI32AVX512Stream, sumSquaresI32AVX2Stream, sumSquaresI32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSum(x, sumSquaresI32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdSum(x, rdAlternate(p), sumSquaresI32Piece)
 	}
+	return sumSquaresI32Piece(x)
+}
+
+// sumSquaresI32Piece is sumSquaresI32 on at most MaxStep elements, in one piece.
+func sumSquaresI32Piece(x []int32) int32 {
 	switch active {
 	case AVX512:
 		return sumSquaresI32AVX512(x)
@@ -154,11 +194,16 @@ func sumSquaresI64(x []int64) int64 {
 	if streams(len(x), 8) {
 		// AVX2 has no Stream variant here: its plain kernel already has
 		// the Stream shape (4 accumulators; streamShape in asm/_gen/reduce).
-		return rdStepSum(x, byTier(sumSquaresI64AVX512Stream, sumSquaresI64AVX2, sumSquaresI64Go))
+		return rdSum(x, rdForward, byTier(sumSquaresI64AVX512Stream, sumSquaresI64AVX2, sumSquaresI64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepSum(x, sumSquaresI64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdSum(x, rdAlternate(p), sumSquaresI64Piece)
 	}
+	return sumSquaresI64Piece(x)
+}
+
+// sumSquaresI64Piece is sumSquaresI64 on at most MaxStep elements, in one piece.
+func sumSquaresI64Piece(x []int64) int64 {
 	switch active {
 	case AVX512:
 		return sumSquaresI64AVX512(x)
@@ -170,11 +215,16 @@ func sumSquaresI64(x []int64) int64 {
 
 func dotF32(x, y []float32) float32 {
 	if streams(len(x), 4) {
-		return rdStepDotF32(x, y, byTier(dotF32AVX512Stream, dotF32AVX2Stream, dotF32Go))
+		return rdDotF32(x, y, rdForward, byTier(dotF32AVX512Stream, dotF32AVX2Stream, dotF32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepDotF32(x, y, dotF32)
+	if p := rdPlan(len(x), 2*4*len(x)); p > 0 {
+		return rdDotF32(x, y, rdAlternate(p), dotF32Piece)
 	}
+	return dotF32Piece(x, y)
+}
+
+// dotF32Piece is dotF32 on at most MaxStep elements, in one piece.
+func dotF32Piece(x, y []float32) float32 {
 	switch active {
 	case AVX512:
 		return dotF32AVX512(x, y)
@@ -186,11 +236,16 @@ func dotF32(x, y []float32) float32 {
 
 func dotF64(x, y []float64) float64 {
 	if streams(len(x), 8) {
-		return rdStepDotF64(x, y, byTier(dotF64AVX512Stream, dotF64AVX2Stream, dotF64Go))
+		return rdDotF64(x, y, rdForward, byTier(dotF64AVX512Stream, dotF64AVX2Stream, dotF64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepDotF64(x, y, dotF64)
+	if p := rdPlan(len(x), 2*8*len(x)); p > 0 {
+		return rdDotF64(x, y, rdAlternate(p), dotF64Piece)
 	}
+	return dotF64Piece(x, y)
+}
+
+// dotF64Piece is dotF64 on at most MaxStep elements, in one piece.
+func dotF64Piece(x, y []float64) float64 {
 	switch active {
 	case AVX512:
 		return dotF64AVX512(x, y)
@@ -202,11 +257,16 @@ func dotF64(x, y []float64) float64 {
 
 func dotI32(x, y []int32) int32 {
 	if streams(len(x), 4) {
-		return rdStepDot(x, y, byTier(dotI32AVX512Stream, dotI32AVX2Stream, dotI32Go))
+		return rdDot(x, y, rdForward, byTier(dotI32AVX512Stream, dotI32AVX2Stream, dotI32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepDot(x, y, dotI32)
+	if p := rdPlan(len(x), 2*4*len(x)); p > 0 {
+		return rdDot(x, y, rdAlternate(p), dotI32Piece)
 	}
+	return dotI32Piece(x, y)
+}
+
+// dotI32Piece is dotI32 on at most MaxStep elements, in one piece.
+func dotI32Piece(x, y []int32) int32 {
 	switch active {
 	case AVX512:
 		return dotI32AVX512(x, y)
@@ -218,11 +278,16 @@ func dotI32(x, y []int32) int32 {
 
 func dotI64(x, y []int64) int64 {
 	if streams(len(x), 8) {
-		return rdStepDot(x, y, byTier(dotI64AVX512Stream, dotI64AVX2Stream, dotI64Go))
+		return rdDot(x, y, rdForward, byTier(dotI64AVX512Stream, dotI64AVX2Stream, dotI64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepDot(x, y, dotI64)
+	if p := rdPlan(len(x), 2*8*len(x)); p > 0 {
+		return rdDot(x, y, rdAlternate(p), dotI64Piece)
 	}
+	return dotI64Piece(x, y)
+}
+
+// dotI64Piece is dotI64 on at most MaxStep elements, in one piece.
+func dotI64Piece(x, y []int64) int64 {
 	switch active {
 	case AVX512:
 		return dotI64AVX512(x, y)
@@ -234,11 +299,16 @@ func dotI64(x, y []int64) int64 {
 
 func minF32(x []float32) float32 {
 	if streams(len(x), 4) {
-		return rdStepMin(x, byTier(minF32AVX512Stream, minF32AVX2Stream, minF32Go))
+		return rdMin(x, rdForward, byTier(minF32AVX512Stream, minF32AVX2Stream, minF32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepMin(x, minF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMin(x, rdAlternate(p), minF32Piece)
 	}
+	return minF32Piece(x)
+}
+
+// minF32Piece is minF32 on at most MaxStep elements, in one piece.
+func minF32Piece(x []float32) float32 {
 	switch active {
 	case AVX512:
 		return rdUnlessNaN(minRangeF32AVX512(x))
@@ -251,11 +321,16 @@ func minF32(x []float32) float32 {
 
 func minF64(x []float64) float64 {
 	if streams(len(x), 8) {
-		return rdStepMin(x, byTier(minF64AVX512Stream, minF64AVX2Stream, minF64Go))
+		return rdMin(x, rdForward, byTier(minF64AVX512Stream, minF64AVX2Stream, minF64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepMin(x, minF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMin(x, rdAlternate(p), minF64Piece)
 	}
+	return minF64Piece(x)
+}
+
+// minF64Piece is minF64 on at most MaxStep elements, in one piece.
+func minF64Piece(x []float64) float64 {
 	switch active {
 	case AVX512:
 		return rdUnlessNaN(minRangeF64AVX512(x))
@@ -267,9 +342,14 @@ func minF64(x []float64) float64 {
 }
 
 func minI32(x []int32) int32 {
-	if len(x) > MaxStep {
-		return rdStepMin(x, minI32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMin(x, rdAlternate(p), minI32Piece)
 	}
+	return minI32Piece(x)
+}
+
+// minI32Piece is minI32 on at most MaxStep elements, in one piece.
+func minI32Piece(x []int32) int32 {
 	switch active {
 	case AVX512:
 		return minI32AVX512(x)
@@ -280,9 +360,14 @@ func minI32(x []int32) int32 {
 }
 
 func minI64(x []int64) int64 {
-	if len(x) > MaxStep {
-		return rdStepMin(x, minI64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMin(x, rdAlternate(p), minI64Piece)
 	}
+	return minI64Piece(x)
+}
+
+// minI64Piece is minI64 on at most MaxStep elements, in one piece.
+func minI64Piece(x []int64) int64 {
 	switch active {
 	case AVX512:
 		return minI64AVX512(x)
@@ -294,11 +379,16 @@ func minI64(x []int64) int64 {
 
 func maxF32(x []float32) float32 {
 	if streams(len(x), 4) {
-		return rdStepMax(x, byTier(maxF32AVX512Stream, maxF32AVX2Stream, maxF32Go))
+		return rdMax(x, rdForward, byTier(maxF32AVX512Stream, maxF32AVX2Stream, maxF32Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepMax(x, maxF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMax(x, rdAlternate(p), maxF32Piece)
 	}
+	return maxF32Piece(x)
+}
+
+// maxF32Piece is maxF32 on at most MaxStep elements, in one piece.
+func maxF32Piece(x []float32) float32 {
 	switch active {
 	case AVX512:
 		return rdUnlessNaN(maxRangeF32AVX512(x))
@@ -311,11 +401,16 @@ func maxF32(x []float32) float32 {
 
 func maxF64(x []float64) float64 {
 	if streams(len(x), 8) {
-		return rdStepMax(x, byTier(maxF64AVX512Stream, maxF64AVX2Stream, maxF64Go))
+		return rdMax(x, rdForward, byTier(maxF64AVX512Stream, maxF64AVX2Stream, maxF64Go))
 	}
-	if len(x) > MaxStep {
-		return rdStepMax(x, maxF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMax(x, rdAlternate(p), maxF64Piece)
 	}
+	return maxF64Piece(x)
+}
+
+// maxF64Piece is maxF64 on at most MaxStep elements, in one piece.
+func maxF64Piece(x []float64) float64 {
 	switch active {
 	case AVX512:
 		return rdUnlessNaN(maxRangeF64AVX512(x))
@@ -327,9 +422,14 @@ func maxF64(x []float64) float64 {
 }
 
 func maxI32(x []int32) int32 {
-	if len(x) > MaxStep {
-		return rdStepMax(x, maxI32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMax(x, rdAlternate(p), maxI32Piece)
 	}
+	return maxI32Piece(x)
+}
+
+// maxI32Piece is maxI32 on at most MaxStep elements, in one piece.
+func maxI32Piece(x []int32) int32 {
 	switch active {
 	case AVX512:
 		return maxI32AVX512(x)
@@ -340,9 +440,14 @@ func maxI32(x []int32) int32 {
 }
 
 func maxI64(x []int64) int64 {
-	if len(x) > MaxStep {
-		return rdStepMax(x, maxI64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMax(x, rdAlternate(p), maxI64Piece)
 	}
+	return maxI64Piece(x)
+}
+
+// maxI64Piece is maxI64 on at most MaxStep elements, in one piece.
+func maxI64Piece(x []int64) int64 {
 	switch active {
 	case AVX512:
 		return maxI64AVX512(x)
@@ -353,9 +458,14 @@ func maxI64(x []int64) int64 {
 }
 
 func maxNonNaNF32(x []float32) (float32, bool) {
-	if len(x) > MaxStep {
-		return rdStepMaxNonNaN(x, maxNonNaNF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMaxNonNaN(x, rdAlternate(p), maxNonNaNF32Piece)
 	}
+	return maxNonNaNF32Piece(x)
+}
+
+// maxNonNaNF32Piece is maxNonNaNF32 on at most MaxStep elements, in one piece.
+func maxNonNaNF32Piece(x []float32) (float32, bool) {
 	switch active {
 	case AVX512:
 		return rdSettleNonNaN(x, maxNonNaNF32AVX512(x), maxZeroNaNF32, indexOfF32)
@@ -366,9 +476,14 @@ func maxNonNaNF32(x []float32) (float32, bool) {
 }
 
 func maxNonNaNF64(x []float64) (float64, bool) {
-	if len(x) > MaxStep {
-		return rdStepMaxNonNaN(x, maxNonNaNF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMaxNonNaN(x, rdAlternate(p), maxNonNaNF64Piece)
 	}
+	return maxNonNaNF64Piece(x)
+}
+
+// maxNonNaNF64Piece is maxNonNaNF64 on at most MaxStep elements, in one piece.
+func maxNonNaNF64Piece(x []float64) (float64, bool) {
 	switch active {
 	case AVX512:
 		return rdSettleNonNaN(x, maxNonNaNF64AVX512(x), maxZeroNaNF64, indexOfF64)
@@ -416,9 +531,14 @@ func rdSettleNonNaN[F float32 | float64](x []F, m F, maxZero func([]F) F, index 
 var wide512 = defaultTier == AVX512
 
 func minMaxF32(x []float32) (float32, float32) {
-	if len(x) > MaxStep {
-		return rdStepMinMax(x, minMaxF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMinMax(x, rdAlternate(p), minMaxF32Piece)
 	}
+	return minMaxF32Piece(x)
+}
+
+// minMaxF32Piece is minMaxF32 on at most MaxStep elements, in one piece.
+func minMaxF32Piece(x []float32) (float32, float32) {
 	var lo, hi float32
 	var maybeNaN bool
 	switch {
@@ -434,9 +554,14 @@ func minMaxF32(x []float32) (float32, float32) {
 }
 
 func minMaxF64(x []float64) (float64, float64) {
-	if len(x) > MaxStep {
-		return rdStepMinMax(x, minMaxF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMinMax(x, rdAlternate(p), minMaxF64Piece)
 	}
+	return minMaxF64Piece(x)
+}
+
+// minMaxF64Piece is minMaxF64 on at most MaxStep elements, in one piece.
+func minMaxF64Piece(x []float64) (float64, float64) {
 	var lo, hi float64
 	var maybeNaN bool
 	switch {
@@ -452,9 +577,14 @@ func minMaxF64(x []float64) (float64, float64) {
 }
 
 func minMaxI32(x []int32) (int32, int32) {
-	if len(x) > MaxStep {
-		return rdStepMinMax(x, minMaxI32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdMinMax(x, rdAlternate(p), minMaxI32Piece)
 	}
+	return minMaxI32Piece(x)
+}
+
+// minMaxI32Piece is minMaxI32 on at most MaxStep elements, in one piece.
+func minMaxI32Piece(x []int32) (int32, int32) {
 	switch {
 	case active == PureGo:
 		return minMaxI32Go(x)
@@ -465,9 +595,14 @@ func minMaxI32(x []int32) (int32, int32) {
 }
 
 func minMaxI64(x []int64) (int64, int64) {
-	if len(x) > MaxStep {
-		return rdStepMinMax(x, minMaxI64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdMinMax(x, rdAlternate(p), minMaxI64Piece)
 	}
+	return minMaxI64Piece(x)
+}
+
+// minMaxI64Piece is minMaxI64 on at most MaxStep elements, in one piece.
+func minMaxI64Piece(x []int64) (int64, int64) {
 	switch active {
 	case PureGo:
 		return minMaxI64Go(x)

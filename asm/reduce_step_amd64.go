@@ -6,30 +6,140 @@ import "math"
 
 // The assembly kernels take at most MaxStep elements a call, so that a call
 // never holds off preemption or the GC for long. These helpers run a kernel
-// over a longer input, one MaxStep piece at a time, and fold the pieces'
-// results. (The float sums' stepping, rdStepSumF32 and the like, sits with
-// the twins, which step the same way.)
+// over a longer input piece by piece, in the order an rdCut gives
+// (reduce_order_amd64.go), and fold the pieces' results. IndexOf,
+// LastIndexOf, Count and Xor step one MaxStep piece at a time, first to
+// last (last to first for LastIndexOf).
 
-// rdStepSum sums x with k, MaxStep elements at a time, wrapping around.
-func rdStepSum[T rdInt](x []T, k func([]T) T) T {
+// rdSum sums x with k over c's pieces, wrapping around.
+func rdSum[T rdInt](x []T, c rdCut, k func([]T) T) T {
 	var s T
-	for len(x) > 0 {
-		n := min(len(x), MaxStep)
-		s += k(x[:n])
-		x = x[n:]
+	for lo, hi := range c.pieces(len(x)) {
+		s += k(x[lo:hi])
 	}
 	return s
 }
 
-// rdStepDot is rdStepSum for two inputs of equal length.
-func rdStepDot[T rdInt](x, y []T, k func(x, y []T) T) T {
+// rdDot is rdSum for two inputs of equal length.
+func rdDot[T rdInt](x, y []T, c rdCut, k func(x, y []T) T) T {
 	var s T
-	for len(x) > 0 {
-		n := min(len(x), MaxStep)
-		s += k(x[:n], y[:n])
-		x, y = x[n:], y[n:]
+	for lo, hi := range c.pieces(len(x)) {
+		s += k(x[lo:hi], y[lo:hi])
 	}
 	return s
+}
+
+// rdSumF32 sums x with k over c's pieces and adds the pieces' sums in
+// float64, first piece to last in either order of reading, so that the
+// result does not depend on it. With rdForward it is the twins'
+// rdStepSumF32.
+func rdSumF32(x []float32, c rdCut, k func([]float32) float32) float32 {
+	if len(x) <= c.piece {
+		return k(x)
+	}
+	var buf [rdMaxPieces]float32
+	return rdAddF32(rdPartials(buf[:], len(x), c, func(lo, hi int) float32 { return k(x[lo:hi]) }))
+}
+
+// rdDotF32 is rdSumF32 for two inputs of equal length.
+func rdDotF32(x, y []float32, c rdCut, k func(x, y []float32) float32) float32 {
+	if len(x) <= c.piece {
+		return k(x, y)
+	}
+	var buf [rdMaxPieces]float32
+	return rdAddF32(rdPartials(buf[:], len(x), c, func(lo, hi int) float32 { return k(x[lo:hi], y[lo:hi]) }))
+}
+
+// rdAddF32 adds parts in float64, first to last.
+func rdAddF32(parts []float32) float32 {
+	var s float64
+	for _, p := range parts {
+		s += float64(p)
+	}
+	return float32(s)
+}
+
+// rdSumF64 sums x with k over c's pieces and adds the pieces' sums with
+// compensation, first piece to last in either order of reading, so that the
+// result does not depend on it. With rdForward it is the twins'
+// rdStepSumF64.
+func rdSumF64(x []float64, c rdCut, k func([]float64) float64) float64 {
+	if len(x) <= c.piece {
+		return k(x)
+	}
+	var buf [rdMaxPieces]float64
+	return rdAddF64(rdPartials(buf[:], len(x), c, func(lo, hi int) float64 { return k(x[lo:hi]) }))
+}
+
+// rdDotF64 is rdSumF64 for two inputs of equal length.
+func rdDotF64(x, y []float64, c rdCut, k func(x, y []float64) float64) float64 {
+	if len(x) <= c.piece {
+		return k(x, y)
+	}
+	var buf [rdMaxPieces]float64
+	return rdAddF64(rdPartials(buf[:], len(x), c, func(lo, hi int) float64 { return k(x[lo:hi], y[lo:hi]) }))
+}
+
+// rdAddF64 adds parts with compensation, first to last.
+func rdAddF64(parts []float64) float64 {
+	var t rdTwoSum
+	for _, p := range parts {
+		t.add(p)
+	}
+	return t.sum()
+}
+
+// rdMin folds min over the results of k on c's pieces of a non-empty x.
+func rdMin[T rdOrdered](x []T, c rdCut, k func([]T) T) T {
+	var m T
+	first := true
+	for lo, hi := range c.pieces(len(x)) {
+		if v := k(x[lo:hi]); first {
+			m, first = v, false
+		} else {
+			m = min(m, v)
+		}
+	}
+	return m
+}
+
+// rdMax folds max over the results of k on c's pieces of a non-empty x.
+func rdMax[T rdOrdered](x []T, c rdCut, k func([]T) T) T {
+	var m T
+	first := true
+	for lo, hi := range c.pieces(len(x)) {
+		if v := k(x[lo:hi]); first {
+			m, first = v, false
+		} else {
+			m = max(m, v)
+		}
+	}
+	return m
+}
+
+// rdMinMax folds min and max over the results of k on c's pieces of a
+// non-empty x.
+func rdMinMax[T rdOrdered](x []T, c rdCut, k func([]T) (T, T)) (lo, hi T) {
+	first := true
+	for a, b := range c.pieces(len(x)) {
+		if l, h := k(x[a:b]); first {
+			lo, hi, first = l, h, false
+		} else {
+			lo, hi = min(lo, l), max(hi, h)
+		}
+	}
+	return lo, hi
+}
+
+// rdMaxNonNaN folds MaxNonNaN's results of k on c's pieces of x.
+func rdMaxNonNaN[F rdFloat](x []F, c rdCut, k func([]F) (F, bool)) (m F, ok bool) {
+	m = F(math.Inf(-1))
+	for lo, hi := range c.pieces(len(x)) {
+		if v, found := k(x[lo:hi]); found {
+			m, ok = max(m, v), true
+		}
+	}
+	return m, ok
 }
 
 // rdStepXor XORs the results of k over MaxStep pieces of x.
@@ -41,54 +151,6 @@ func rdStepXor(x []uint64, k func([]uint64) uint64) uint64 {
 		x = x[n:]
 	}
 	return s
-}
-
-// rdStepMin folds min over the results of k on MaxStep pieces of a non-empty x.
-func rdStepMin[T rdOrdered](x []T, k func([]T) T) T {
-	n := min(len(x), MaxStep)
-	m := k(x[:n])
-	for x = x[n:]; len(x) > 0; x = x[n:] {
-		n = min(len(x), MaxStep)
-		m = min(m, k(x[:n]))
-	}
-	return m
-}
-
-// rdStepMax folds max over the results of k on MaxStep pieces of a non-empty x.
-func rdStepMax[T rdOrdered](x []T, k func([]T) T) T {
-	n := min(len(x), MaxStep)
-	m := k(x[:n])
-	for x = x[n:]; len(x) > 0; x = x[n:] {
-		n = min(len(x), MaxStep)
-		m = max(m, k(x[:n]))
-	}
-	return m
-}
-
-// rdStepMinMax folds min and max over the results of k on MaxStep pieces of
-// a non-empty x.
-func rdStepMinMax[T rdOrdered](x []T, k func([]T) (T, T)) (lo, hi T) {
-	n := min(len(x), MaxStep)
-	lo, hi = k(x[:n])
-	for x = x[n:]; len(x) > 0; x = x[n:] {
-		n = min(len(x), MaxStep)
-		l, h := k(x[:n])
-		lo, hi = min(lo, l), max(hi, h)
-	}
-	return lo, hi
-}
-
-// rdStepMaxNonNaN folds MaxNonNaN's results of k on MaxStep pieces of x.
-func rdStepMaxNonNaN[F rdFloat](x []F, k func([]F) (F, bool)) (m F, ok bool) {
-	m = F(math.Inf(-1))
-	for len(x) > 0 {
-		n := min(len(x), MaxStep)
-		if v, found := k(x[:n]); found {
-			m, ok = max(m, v), true
-		}
-		x = x[n:]
-	}
-	return m, ok
 }
 
 // rdStepIndex searches x for v with k, MaxStep elements at a time.

@@ -1,0 +1,226 @@
+//go:build amd64 && !purego
+
+package asm
+
+import (
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"slices"
+	"testing"
+)
+
+// TestCutPieces: every cut of [0, n) yields each index once, in pieces of
+// the cut's length (the last shorter), first to last or last to first; and
+// rdPartials keeps the pieces' results in the pieces' order either way,
+// in its buffer or (more pieces than it holds) in a new slice.
+func TestCutPieces(t *testing.T) {
+	for n := 0; n <= 300; n++ {
+		for _, piece := range []int{1, 2, 3, 7, 64, 100, 299, 300, 301, MaxStep} {
+			for _, back := range []bool{false, true} {
+				c := rdCut{piece: piece, back: back}
+				var los []int
+				covered := 0
+				for lo, hi := range c.pieces(n) {
+					if hi <= lo || hi > n || lo%piece != 0 || (hi-lo != piece && hi != n) {
+						t.Fatalf("n=%d %+v: piece [%d, %d)", n, c, lo, hi)
+					}
+					los = append(los, lo)
+					covered += hi - lo
+				}
+				if covered != n {
+					t.Fatalf("n=%d %+v: pieces cover %d elements", n, c, covered)
+				}
+				want := slices.Clone(los)
+				slices.Sort(want)
+				if back {
+					slices.Reverse(want)
+				}
+				if !slices.Equal(los, want) || len(los) != (n+piece-1)/piece {
+					t.Fatalf("n=%d %+v: pieces start at %v", n, c, los)
+				}
+				// rdPartials keeps each piece's result at the piece's index.
+				buf := make([]int, 2)
+				parts := rdPartials(buf, n, c, func(lo, hi int) int { return lo })
+				for i, lo := range parts {
+					if lo != i*piece {
+						t.Fatalf("n=%d %+v: rdPartials = %v", n, c, parts)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestRdPlan: MaxStep pieces beyond MaxStep elements; four pieces of a
+// multiple of 64 elements for one to three L1s of bytes on a SIMD tier;
+// one piece otherwise, and on the pure-Go tier below MaxStep.
+func TestRdPlan(t *testing.T) {
+	defer rdSetL1(48 << 10)()
+	eachTier(t, func(t *testing.T) {
+		for _, c := range []struct{ n, bytes, want int }{
+			{MaxStep + 1, 4 * (MaxStep + 1), MaxStep},
+			{1 << 20, 1 << 23, MaxStep},
+			{MaxStep, 8 * MaxStep, 0},      // 256 KiB: beyond 3 L1s
+			{12 << 10, 48 << 10, 0},        // exactly one L1
+			{12<<10 + 1, 48<<10 + 4, 3136}, // just over it
+			{4096, 64 << 10, 1024},         // the 4Ki float64 dot
+			{9 << 10, 144 << 10, 2304},     // exactly three L1s
+			{9<<10 + 1, 144<<10 + 16, 0},
+			{3000, 3000 * 16, 0},    // 48000 bytes: below one L1
+			{257, 48<<10 + 16, 128}, // three pieces, not five
+		} {
+			want := c.want
+			if active == PureGo && c.n <= MaxStep {
+				want = 0
+			}
+			if got := rdPlan(c.n, c.bytes); got != want {
+				t.Errorf("rdPlan(%d, %d) = %d, want %d", c.n, c.bytes, got, want)
+			}
+			if p := rdPlan(c.n, c.bytes); p > 0 && c.n <= MaxStep && (c.n+p-1)/p > 4 {
+				t.Errorf("rdPlan(%d, %d) = %d: more than four pieces", c.n, c.bytes, p)
+			}
+		}
+	})
+}
+
+// rdSetL1 sets the L1 size rdPlan counts on until restore.
+func rdSetL1(bytes int) (restore func()) {
+	old := l1Data
+	l1Data = bytes
+	return func() { l1Data = old }
+}
+
+// TestReduceEitherDirection: every reduction that rdPlan cuts gives the same
+// bits read first to last and last to first, and turns the direction round
+// on each call; the float sums give the bits of a first-to-last fold over
+// the same pieces (MaxStep pieces: the twins' fold); and each result is
+// checked against the reference as elsewhere. The data spans 2^±20 in both
+// signs, so that adding the pieces' sums in another order would change the
+// bits. A small L1 (4 KiB) puts many lengths in the four-piece range.
+func TestReduceEitherDirection(t *testing.T) {
+	defer rdSetL1(4 << 10)()
+	r := rand.New(rand.NewPCG(61, 62))
+	lengths := []int{
+		// four pieces: float32 sums over (1Ki, 3Ki], float64 over (512, 1536],
+		// float64 dots over (256, 768]
+		257, 300, 513, 700, 1025, 1500, 2047, 3000,
+		MaxStep + 1, 2*MaxStep + 5, 3*MaxStep + 17,
+	}
+	eachTier(t, func(t *testing.T) {
+		for _, n := range lengths {
+			for _, special := range []string{"finite", "nan", "zeros", "inf"} {
+				fx, fy := rdFloats[float32](r, n), rdFloats[float32](r, n)
+				dx, dy := rdFloats[float64](r, n), rdFloats[float64](r, n)
+				rdPlant(r, fx, special)
+				rdPlant(r, dx, special)
+				name := fmt.Sprintf("n=%d/%s", n, special)
+				rdEitherWay(t, name+"/SumF32", n, 4*n, func() []uint64 { return ordBits32(SumF32(fx)) })
+				rdEitherWay(t, name+"/SumF64", n, 8*n, func() []uint64 { return ordBits64(SumF64(dx)) })
+				rdEitherWay(t, name+"/SumSquaresF32", n, 4*n, func() []uint64 { return ordBits32(SumSquaresF32(fx)) })
+				rdEitherWay(t, name+"/SumSquaresF64", n, 8*n, func() []uint64 { return ordBits64(SumSquaresF64(dx)) })
+				rdEitherWay(t, name+"/DotF32", n, 8*n, func() []uint64 { return ordBits32(DotF32(fx, fy)) })
+				rdEitherWay(t, name+"/DotF64", n, 16*n, func() []uint64 { return ordBits64(DotF64(dx, dy)) })
+				rdEitherWay(t, name+"/MinF32", n, 4*n, func() []uint64 { return ordBits32(MinF32(fx)) })
+				rdEitherWay(t, name+"/MaxF64", n, 8*n, func() []uint64 { return ordBits64(MaxF64(dx)) })
+				rdEitherWay(t, name+"/MinMaxF32", n, 4*n, func() []uint64 { lo, hi := MinMaxF32(fx); return ordBits32(lo, hi) })
+				rdEitherWay(t, name+"/MinMaxF64", n, 8*n, func() []uint64 { lo, hi := MinMaxF64(dx); return ordBits64(lo, hi) })
+				rdEitherWay(t, name+"/MaxNonNaNF64", n, 8*n, func() []uint64 {
+					m, ok := MaxNonNaNF64(dx)
+					return append(ordBits64(m), uint64(ordBool(ok)))
+				})
+				rdCheckFloats(t, rdF32, fx, fy, nil)
+				rdCheckFloats(t, rdF64, dx, dy, nil)
+				if p := rdPlan(n, 8*n); p > 0 {
+					// The fold over the same pieces, first to last.
+					if got, want := SumF64(dx), rdSumF64(dx, rdCut{piece: p}, sumF64Piece); !rdSameFloat(got, want) {
+						t.Fatalf("%s: SumF64 = %v, the forward fold %v", name, got, want)
+					}
+				}
+				if n > MaxStep {
+					if got, want := DotF32(fx, fy), rdStepDotF32(fx, fy, dotF32Piece); !rdSameFloat(got, want) {
+						t.Fatalf("%s: DotF32 = %v, the twins' fold %v", name, got, want)
+					}
+				}
+			}
+			ix, iy := rdInts[int32](r, n), rdInts[int32](r, n)
+			lx := rdInts[int64](r, n)
+			ux := make([]uint64, n)
+			for i := range ux {
+				ux[i] = r.Uint64()
+			}
+			name := fmt.Sprintf("n=%d", n)
+			rdEitherWay(t, name+"/SumI32", n, 4*n, func() []uint64 { return []uint64{uint64(SumI32(ix))} })
+			rdEitherWay(t, name+"/DotI32", n, 8*n, func() []uint64 { return []uint64{uint64(DotI32(ix, iy))} })
+			rdEitherWay(t, name+"/SumSquaresI64", n, 8*n, func() []uint64 { return []uint64{uint64(SumSquaresI64(lx))} })
+			rdEitherWay(t, name+"/MinMaxI64", n, 8*n, func() []uint64 { lo, hi := MinMaxI64(lx); return []uint64{uint64(lo), uint64(hi)} })
+			rdEitherWay(t, name+"/MaxU64", n, 8*n, func() []uint64 { return []uint64{MaxU64(ux)} })
+			rdCheckInts(t, rdI32, ix, iy, nil)
+		}
+	})
+}
+
+// rdEitherWay runs f with each direction set in turn and checks that the
+// results agree and, where rdPlan cuts bytes over n elements, that each
+// call turned the direction round (and left it where it does not).
+func rdEitherWay(t *testing.T, name string, n, bytes int, f func() []uint64) {
+	t.Helper()
+	cut := n > MaxStep || active != PureGo && bytes > l1Data && bytes <= 3*l1Data
+	var got [2][]uint64
+	for i, back := range []bool{false, true} {
+		rdDirection.Store(back)
+		got[i] = f()
+		if turned := rdDirection.Load() != back; turned != cut {
+			t.Fatalf("%s: direction turned: %v, want %v", name, turned, cut)
+		}
+	}
+	if !slices.Equal(got[0], got[1]) {
+		t.Fatalf("%s: first to last %#x, last to first %#x", name, got[0], got[1])
+	}
+}
+
+// rdPlant puts special values at random places of x: a NaN, ±0 as the
+// extremes, or infinities of both signs.
+func rdPlant[T rdFloat](r *rand.Rand, x []T, special string) {
+	at := func() int { return r.IntN(len(x)) }
+	switch special {
+	case "nan":
+		x[at()] = T(math.NaN())
+	case "zeros":
+		for i := range x {
+			x[i] = T(math.Abs(float64(x[i])))
+		}
+		x[at()], x[at()] = 0, T(math.Copysign(0, -1))
+	case "inf":
+		x[at()], x[at()] = T(math.Inf(1)), T(math.Inf(-1))
+	}
+}
+
+func ordBits32(v ...float32) []uint64 {
+	b := make([]uint64, len(v))
+	for i, f := range v {
+		b[i] = uint64(math.Float32bits(f))
+		if f != f {
+			b[i] = 1 // any NaN: the tiers return the canonical one, the twins the input's
+		}
+	}
+	return b
+}
+
+func ordBits64(v ...float64) []uint64 {
+	b := make([]uint64, len(v))
+	for i, f := range v {
+		b[i] = math.Float64bits(f)
+		if f != f {
+			b[i] = 1
+		}
+	}
+	return b
+}
+
+func ordBool(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
