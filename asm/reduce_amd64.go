@@ -45,10 +45,10 @@ func streams(n, size int) bool { return n*size >= streamMin }
 
 func sumF32(x []float32) float32 {
 	if streams(len(x), 4) {
-		return rdSumF32(x, rdForward, byTier(sumF32AVX512Stream, sumF32AVX2Stream, sumF32Go))
+		return rdSumFloat(x, rdForward, byTier(sumF32AVX512Stream, sumF32AVX2Stream, sumF32Go))
 	}
 	if p := rdPlan(len(x), 4*len(x)); p > 0 {
-		return rdSumF32(x, rdAlternate(p), sumF32Piece)
+		return rdSumFloat(x, rdAlternate(p), sumF32Piece)
 	}
 	return sumF32Piece(x)
 }
@@ -66,10 +66,10 @@ func sumF32Piece(x []float32) float32 {
 
 func sumF64(x []float64) float64 {
 	if streams(len(x), 8) {
-		return rdSumF64(x, rdForward, byTier(sumF64AVX512Stream, sumF64AVX2Stream, sumF64Go))
+		return rdSumFloat(x, rdForward, byTier(sumF64AVX512Stream, sumF64AVX2Stream, sumF64Go))
 	}
 	if p := rdPlan(len(x), 8*len(x)); p > 0 {
-		return rdSumF64(x, rdAlternate(p), sumF64Piece)
+		return rdSumFloat(x, rdAlternate(p), sumF64Piece)
 	}
 	return sumF64Piece(x)
 }
@@ -129,10 +129,10 @@ func sumI64Piece(x []int64) int64 {
 
 func sumSquaresF32(x []float32) float32 {
 	if streams(len(x), 4) {
-		return rdSumF32(x, rdForward, byTier(sumSquaresF32AVX512Stream, sumSquaresF32AVX2Stream, sumSquaresF32Go))
+		return rdSumFloat(x, rdForward, byTier(sumSquaresF32AVX512Stream, sumSquaresF32AVX2Stream, sumSquaresF32Go))
 	}
 	if p := rdPlan(len(x), 4*len(x)); p > 0 {
-		return rdSumF32(x, rdAlternate(p), sumSquaresF32Piece)
+		return rdSumFloat(x, rdAlternate(p), sumSquaresF32Piece)
 	}
 	return sumSquaresF32Piece(x)
 }
@@ -150,10 +150,10 @@ func sumSquaresF32Piece(x []float32) float32 {
 
 func sumSquaresF64(x []float64) float64 {
 	if streams(len(x), 8) {
-		return rdSumF64(x, rdForward, byTier(sumSquaresF64AVX512Stream, sumSquaresF64AVX2Stream, sumSquaresF64Go))
+		return rdSumFloat(x, rdForward, byTier(sumSquaresF64AVX512Stream, sumSquaresF64AVX2Stream, sumSquaresF64Go))
 	}
 	if p := rdPlan(len(x), 8*len(x)); p > 0 {
-		return rdSumF64(x, rdAlternate(p), sumSquaresF64Piece)
+		return rdSumFloat(x, rdAlternate(p), sumSquaresF64Piece)
 	}
 	return sumSquaresF64Piece(x)
 }
@@ -215,10 +215,10 @@ func sumSquaresI64Piece(x []int64) int64 {
 
 func dotF32(x, y []float32) float32 {
 	if streams(len(x), 4) {
-		return rdDotF32(x, y, rdForward, byTier(dotF32AVX512Stream, dotF32AVX2Stream, dotF32Go))
+		return rdDotFloat(x, y, rdForward, byTier(dotF32AVX512Stream, dotF32AVX2Stream, dotF32Go))
 	}
 	if p := rdPlan(len(x), 2*4*len(x)); p > 0 {
-		return rdDotF32(x, y, rdAlternate(p), dotF32Piece)
+		return rdDotFloat(x, y, rdAlternate(p), dotF32Piece)
 	}
 	return dotF32Piece(x, y)
 }
@@ -236,10 +236,10 @@ func dotF32Piece(x, y []float32) float32 {
 
 func dotF64(x, y []float64) float64 {
 	if streams(len(x), 8) {
-		return rdDotF64(x, y, rdForward, byTier(dotF64AVX512Stream, dotF64AVX2Stream, dotF64Go))
+		return rdDotFloat(x, y, rdForward, byTier(dotF64AVX512Stream, dotF64AVX2Stream, dotF64Go))
 	}
 	if p := rdPlan(len(x), 2*8*len(x)); p > 0 {
-		return rdDotF64(x, y, rdAlternate(p), dotF64Piece)
+		return rdDotFloat(x, y, rdAlternate(p), dotF64Piece)
 	}
 	return dotF64Piece(x, y)
 }

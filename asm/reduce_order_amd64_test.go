@@ -133,7 +133,7 @@ func TestReduceEitherDirection(t *testing.T) {
 				rdCheckFloats(t, rdF64, dx, dy, nil)
 				if p := rdPlan(n, 8*n); p > 0 {
 					// The fold over the same pieces, first to last.
-					if got, want := SumF64(dx), rdSumF64(dx, rdCut{piece: p}, sumF64Piece); !rdSameFloat(got, want) {
+					if got, want := SumF64(dx), rdSumFloat(dx, rdCut{piece: p}, sumF64Piece); !rdSameFloat(got, want) {
 						t.Fatalf("%s: SumF64 = %v, the forward fold %v", name, got, want)
 					}
 				}

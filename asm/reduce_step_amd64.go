@@ -29,64 +29,43 @@ func rdDot[T rdInt](x, y []T, c rdCut, k func(x, y []T) T) T {
 	return s
 }
 
-// rdSumF32 sums x with k over c's pieces and adds the pieces' sums in
-// float64, first piece to last in either order of reading, so that the
-// result does not depend on it. With rdForward it is the twins'
-// rdStepSumF32.
-func rdSumF32(x []float32, c rdCut, k func([]float32) float32) float32 {
-	if len(x) <= c.piece {
-		return k(x)
-	}
-	var buf [rdMaxPieces]float32
-	return rdAddF32(rdPartials(buf[:], len(x), c, func(lo, hi int) float32 { return k(x[lo:hi]) }))
-}
-
-// rdDotF32 is rdSumF32 for two inputs of equal length.
-func rdDotF32(x, y []float32, c rdCut, k func(x, y []float32) float32) float32 {
-	if len(x) <= c.piece {
-		return k(x, y)
-	}
-	var buf [rdMaxPieces]float32
-	return rdAddF32(rdPartials(buf[:], len(x), c, func(lo, hi int) float32 { return k(x[lo:hi], y[lo:hi]) }))
-}
-
-// rdAddF32 adds parts in float64, first to last.
-func rdAddF32(parts []float32) float32 {
-	var s float64
-	for _, p := range parts {
-		s += float64(p)
-	}
-	return float32(s)
-}
-
-// rdSumF64 sums x with k over c's pieces and adds the pieces' sums with
-// compensation, first piece to last in either order of reading, so that the
-// result does not depend on it. With rdForward it is the twins'
+// rdSumFloat sums x with k over c's pieces and adds the pieces' sums
+// first piece to last in either order of reading, so that the result does
+// not depend on it: in float64 for float32, with compensation for float64.
+// With rdForward it gives the bits of the twins' rdStepSumF32 and
 // rdStepSumF64.
-func rdSumF64(x []float64, c rdCut, k func([]float64) float64) float64 {
+func rdSumFloat[F rdFloat](x []F, c rdCut, k func([]F) F) F {
 	if len(x) <= c.piece {
 		return k(x)
 	}
-	var buf [rdMaxPieces]float64
-	return rdAddF64(rdPartials(buf[:], len(x), c, func(lo, hi int) float64 { return k(x[lo:hi]) }))
+	var buf [rdMaxPieces]F
+	return rdAddParts(rdPartials(buf[:], len(x), c, func(lo, hi int) F { return k(x[lo:hi]) }))
 }
 
-// rdDotF64 is rdSumF64 for two inputs of equal length.
-func rdDotF64(x, y []float64, c rdCut, k func(x, y []float64) float64) float64 {
+// rdDotFloat is rdSumFloat for two inputs of equal length.
+func rdDotFloat[F rdFloat](x, y []F, c rdCut, k func(x, y []F) F) F {
 	if len(x) <= c.piece {
 		return k(x, y)
 	}
-	var buf [rdMaxPieces]float64
-	return rdAddF64(rdPartials(buf[:], len(x), c, func(lo, hi int) float64 { return k(x[lo:hi], y[lo:hi]) }))
+	var buf [rdMaxPieces]F
+	return rdAddParts(rdPartials(buf[:], len(x), c, func(lo, hi int) F { return k(x[lo:hi], y[lo:hi]) }))
 }
 
-// rdAddF64 adds parts with compensation, first to last.
-func rdAddF64(parts []float64) float64 {
+// rdAddParts adds parts first to last: float32 ones in float64, float64
+// ones with compensation, as the twins' steps do.
+func rdAddParts[F rdFloat](parts []F) F {
+	if p32, ok := any(parts).([]float32); ok {
+		var s float64
+		for _, p := range p32 {
+			s += float64(p)
+		}
+		return F(s)
+	}
 	var t rdTwoSum
 	for _, p := range parts {
-		t.add(p)
+		t.add(float64(p))
 	}
-	return t.sum()
+	return F(t.sum())
 }
 
 // rdMin folds min over the results of k on c's pieces of a non-empty x.
