@@ -27,16 +27,19 @@ import "github.com/klauspost/cpuid/v2"
 // The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
 // comment states and justifies their error bound.
 //
-// Read order. Sum, SumSquares, Dot, Min, Max, MinMax and MaxNonNaN cut an
-// input of more than MaxStep elements (below the Stream kernels' size), or
-// one that reads one to three times the L1 data cache, in pieces, and read
-// the pieces first to last and last to first on alternate calls. A call
-// that reads the same input again then starts with what the cache kept of
-// it from the call before (reduce_order_amd64.go has the figures). The
-// result does not depend on the order: the float sums add the pieces'
-// partial sums first to last whichever way they were read, so a call's
-// result depends only on its input and the tier.
-
+// Read order (amd64). Sum, SumSquares, Dot, Min, Max, MinMax and MaxNonNaN
+// cut an input in pieces when it has more than MaxStep elements (up to
+// streamMin bytes for the kernels that have Stream variants; at any size
+// for the others), or when it reads one to two times the L1 data cache.
+// They read the pieces first to last and last to first on alternate calls
+// in the process, so that a call on the input the last call read starts
+// with what the cache kept of it (reduce_order_amd64.go has the figures).
+// The direction never changes a result: the float sums add the pieces'
+// partial sums first to last whichever way they were read, and integer
+// sums, min and max are exact in any order. How an input is cut does: a
+// float sum's bits depend on the input, the tier and, through the cuts,
+// the CPU's cache sizes.
+//
 // SumF32 returns the sum of x, 0 for an empty x.
 //
 //	var s float32
@@ -47,7 +50,7 @@ import "github.com/klauspost/cpuid/v2"
 //
 // The kernels add in another order: several vector accumulators, a tree at
 // the end, partial sums of each piece (MaxStep elements; or a quarter of an
-// input of one to three L1 caches) combined in float64. The float
+// input of one to two L1 caches) combined in float64. The float
 // sums (Sum, SumSquares and Dot, float32 and float64) are accurate to
 //
 //	|result − exact| ≤ c · u · Σ|tᵢ|,  c = min(n, MaxStep)/8 + 20,

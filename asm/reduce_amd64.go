@@ -11,7 +11,7 @@ import (
 // kernels take at most MaxStep elements. Each order-free reduction has a
 // dispatcher (sumF32) and a function for one piece of at most MaxStep
 // elements (sumF32Piece), which calls the active tier's kernel. Where
-// rdPlan cuts the input (more than MaxStep elements, or one to three L1s of
+// rdPlan cuts the input (more than MaxStep elements, or one to two L1s of
 // bytes: reduce_order_amd64.go), a helper of reduce_step_amd64.go runs the
 // piece function on each piece and combines the partial results. IndexOf,
 // LastIndexOf, Count and Xor step through MaxStep pieces, calling their

@@ -53,7 +53,7 @@ func TestCutPieces(t *testing.T) {
 }
 
 // TestRdPlan: MaxStep pieces beyond MaxStep elements; four pieces of a
-// multiple of 64 elements for one to three L1s of bytes on a SIMD tier;
+// multiple of 64 elements for one to two L1s of bytes on a SIMD tier;
 // one piece otherwise, and on the pure-Go tier below MaxStep.
 func TestRdPlan(t *testing.T) {
 	defer rdSetL1(48 << 10)()
@@ -61,14 +61,15 @@ func TestRdPlan(t *testing.T) {
 		for _, c := range []struct{ n, bytes, want int }{
 			{MaxStep + 1, 4 * (MaxStep + 1), MaxStep},
 			{1 << 20, 1 << 23, MaxStep},
-			{MaxStep, 8 * MaxStep, 0},      // 256 KiB: beyond 3 L1s
+			{MaxStep, 8 * MaxStep, 0},      // 256 KiB: beyond 2 L1s
 			{12 << 10, 48 << 10, 0},        // exactly one L1
 			{12<<10 + 1, 48<<10 + 4, 3136}, // just over it
 			{4096, 64 << 10, 1024},         // the 4Ki float64 dot
-			{9 << 10, 144 << 10, 2304},     // exactly three L1s
-			{9<<10 + 1, 144<<10 + 16, 0},
-			{3000, 3000 * 16, 0},    // 48000 bytes: below one L1
-			{257, 48<<10 + 16, 128}, // three pieces, not five
+			{6 << 10, 96 << 10, 1536},      // exactly two L1s
+			{6<<10 + 1, 96<<10 + 16, 0},
+			{32 << 10, 128 << 10, 0}, // a MaxStep block of float32
+			{3000, 3000 * 16, 0},     // 48000 bytes: below one L1
+			{257, 48<<10 + 16, 128},  // three pieces, not five
 		} {
 			want := c.want
 			if active == PureGo && c.n <= MaxStep {
@@ -165,7 +166,7 @@ func TestReduceEitherDirection(t *testing.T) {
 // call turned the direction round (and left it where it does not).
 func rdEitherWay(t *testing.T, name string, n, bytes int, f func() []uint64) {
 	t.Helper()
-	cut := n > MaxStep || active != PureGo && bytes > l1Data && bytes <= 3*l1Data
+	cut := n > MaxStep || active != PureGo && bytes > l1Data && bytes <= 2*l1Data
 	var got [2][]uint64
 	for i, back := range []bool{false, true} {
 		rdDirection.Store(back)
@@ -223,4 +224,140 @@ func ordBool(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// TestEveryReductionTurnsOnce: each of the 32 order-free reductions turns
+// the direction round exactly when rdPlan cuts its input (never on a
+// stream path, never twice: a dispatcher that cut its pieces again would
+// turn it back), and gives the same bits both ways, with a 4 KiB and a
+// 48 KiB L1, with and without the stream kernels forced. The float sums
+// over more than MaxStep elements give the bits of the twins' fold of the
+// piece functions whatever the L1 size.
+func TestEveryReductionTurnsOnce(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	type fn struct {
+		name   string
+		size   int  // bytes read per element (of both inputs)
+		stream bool // has a stream path
+		elem   int  // bytes per element of one input
+		f      func(n int) []uint64
+	}
+	N := 3*MaxStep + 17
+	f32, g32 := rdFloats[float32](r, N), rdFloats[float32](r, N)
+	f64, g64 := rdFloats[float64](r, N), rdFloats[float64](r, N)
+	i32, j32 := rdInts[int32](r, N), rdInts[int32](r, N)
+	i64, j64 := rdInts[int64](r, N), rdInts[int64](r, N)
+	u32, u64 := make([]uint32, N), make([]uint64, N)
+	for i := range u32 {
+		u32[i], u64[i] = r.Uint32(), r.Uint64()
+	}
+	b32 := func(v ...float32) []uint64 { return ordBits32(v...) }
+	b64 := func(v ...float64) []uint64 { return ordBits64(v...) }
+	fs := []fn{
+		{"SumF32", 4, true, 4, func(n int) []uint64 { return b32(SumF32(f32[:n])) }},
+		{"SumF64", 8, true, 8, func(n int) []uint64 { return b64(SumF64(f64[:n])) }},
+		{"SumSquaresF32", 4, true, 4, func(n int) []uint64 { return b32(SumSquaresF32(f32[:n])) }},
+		{"SumSquaresF64", 8, true, 8, func(n int) []uint64 { return b64(SumSquaresF64(f64[:n])) }},
+		{"DotF32", 8, true, 4, func(n int) []uint64 { return b32(DotF32(f32[:n], g32[:n])) }},
+		{"DotF64", 16, true, 8, func(n int) []uint64 { return b64(DotF64(f64[:n], g64[:n])) }},
+		{"MinF32", 4, true, 4, func(n int) []uint64 { return b32(MinF32(f32[:n])) }},
+		{"MinF64", 8, true, 8, func(n int) []uint64 { return b64(MinF64(f64[:n])) }},
+		{"MaxF32", 4, true, 4, func(n int) []uint64 { return b32(MaxF32(f32[:n])) }},
+		{"MaxF64", 8, true, 8, func(n int) []uint64 { return b64(MaxF64(f64[:n])) }},
+		{"MinMaxF32", 4, false, 4, func(n int) []uint64 { return b32(MinMaxF32(f32[:n])) }},
+		{"MinMaxF64", 8, false, 8, func(n int) []uint64 { return b64(MinMaxF64(f64[:n])) }},
+		{"MaxNonNaNF32", 4, false, 4, func(n int) []uint64 { m, ok := MaxNonNaNF32(f32[:n]); return append(b32(m), uint64(ordBool(ok))) }},
+		{"MaxNonNaNF64", 8, false, 8, func(n int) []uint64 { m, ok := MaxNonNaNF64(f64[:n]); return append(b64(m), uint64(ordBool(ok))) }},
+		{"SumI32", 4, true, 4, func(n int) []uint64 { return []uint64{uint64(SumI32(i32[:n]))} }},
+		{"SumI64", 8, true, 8, func(n int) []uint64 { return []uint64{uint64(SumI64(i64[:n]))} }},
+		{"SumSquaresI32", 4, true, 4, func(n int) []uint64 { return []uint64{uint64(SumSquaresI32(i32[:n]))} }},
+		{"SumSquaresI64", 8, true, 8, func(n int) []uint64 { return []uint64{uint64(SumSquaresI64(i64[:n]))} }},
+		{"DotI32", 8, true, 4, func(n int) []uint64 { return []uint64{uint64(DotI32(i32[:n], j32[:n]))} }},
+		{"DotI64", 16, true, 8, func(n int) []uint64 { return []uint64{uint64(DotI64(i64[:n], j64[:n]))} }},
+		{"MinI32", 4, false, 4, func(n int) []uint64 { return []uint64{uint64(MinI32(i32[:n]))} }},
+		{"MinI64", 8, false, 8, func(n int) []uint64 { return []uint64{uint64(MinI64(i64[:n]))} }},
+		{"MaxI32", 4, false, 4, func(n int) []uint64 { return []uint64{uint64(MaxI32(i32[:n]))} }},
+		{"MaxI64", 8, false, 8, func(n int) []uint64 { return []uint64{uint64(MaxI64(i64[:n]))} }},
+		{"MinMaxI32", 4, false, 4, func(n int) []uint64 { a, b := MinMaxI32(i32[:n]); return []uint64{uint64(a), uint64(b)} }},
+		{"MinMaxI64", 8, false, 8, func(n int) []uint64 { a, b := MinMaxI64(i64[:n]); return []uint64{uint64(a), uint64(b)} }},
+		{"MinU32", 4, false, 4, func(n int) []uint64 { return []uint64{uint64(MinU32(u32[:n]))} }},
+		{"MinU64", 8, false, 8, func(n int) []uint64 { return []uint64{MinU64(u64[:n])} }},
+		{"MaxU32", 4, false, 4, func(n int) []uint64 { return []uint64{uint64(MaxU32(u32[:n]))} }},
+		{"MaxU64", 8, false, 8, func(n int) []uint64 { return []uint64{MaxU64(u64[:n])} }},
+		{"MinMaxU32", 4, false, 4, func(n int) []uint64 { a, b := MinMaxU32(u32[:n]); return []uint64{uint64(a), uint64(b)} }},
+		{"MinMaxU64", 8, false, 8, func(n int) []uint64 { a, b := MinMaxU64(u64[:n]); return []uint64{a, b} }},
+	}
+	lengths := []int{1, 257, 300, 513, 700, 1025, 1500, 2047, 3000, 3073, 6145, 9217, 12289, 20000, 30000, MaxStep, MaxStep + 1, 2*MaxStep + 5, N}
+	for _, l1 := range []int{4 << 10, 48 << 10} {
+		for _, stream := range []bool{false, true} {
+			func() {
+				defer rdSetL1(l1)()
+				if stream {
+					defer rdForceStream()()
+				}
+				eachTier(t, func(t *testing.T) {
+					for _, c := range fs {
+						for _, n := range lengths {
+							bytes := c.size * n
+							cut := !(stream && c.stream) && (n > MaxStep || active != PureGo && bytes > l1Data && bytes <= 2*l1Data)
+							var got [2][]uint64
+							for i, back := range []bool{false, true} {
+								rdDirection.Store(back)
+								got[i] = c.f(n)
+								if turned := rdDirection.Load() != back; turned != cut {
+									t.Fatalf("l1=%d stream=%v %s n=%d: turned %v, want %v", l1, stream, c.name, n, turned, cut)
+								}
+							}
+							if !slices.Equal(got[0], got[1]) {
+								t.Fatalf("l1=%d %s n=%d: %v", l1, c.name, n, got)
+							}
+						}
+					}
+				})
+			}()
+		}
+	}
+	// The float sums over MaxStep pieces equal the twins' fold of the piece functions, at any L1.
+	for _, l1 := range []int{4 << 10, 48 << 10, 32 << 10} {
+		func() {
+			defer rdSetL1(l1)()
+			eachTier(t, func(t *testing.T) {
+				for _, n := range []int{MaxStep + 1, N} {
+					chk := func(name string, got, want uint64) {
+						if got != want {
+							t.Fatalf("l1=%d %s n=%d: %#x, twins' fold %#x", l1, name, n, got, want)
+						}
+					}
+					chk("SumF32", b32(SumF32(f32[:n]))[0], b32(rdStepSumF32(f32[:n], sumF32Piece))[0])
+					chk("SumSquaresF32", b32(SumSquaresF32(f32[:n]))[0], b32(rdStepSumF32(f32[:n], sumSquaresF32Piece))[0])
+					chk("DotF32", b32(DotF32(f32[:n], g32[:n]))[0], b32(rdStepDotF32(f32[:n], g32[:n], dotF32Piece))[0])
+					chk("SumF64", b64(SumF64(f64[:n]))[0], b64(rdStepSumF64(f64[:n], sumF64Piece))[0])
+					chk("SumSquaresF64", b64(SumSquaresF64(f64[:n]))[0], b64(rdStepSumF64(f64[:n], sumSquaresF64Piece))[0])
+					chk("DotF64", b64(DotF64(f64[:n], g64[:n]))[0], b64(rdStepDotF64(f64[:n], g64[:n], dotF64Piece))[0])
+				}
+			})
+		}()
+	}
+}
+
+// TestCutReductionsDoNotAllocate: a cut float sum keeps its pieces' sums on
+// the stack, read either way; a stream sum of more pieces than that holds
+// adds them as they come.
+func TestCutReductionsDoNotAllocate(t *testing.T) {
+	x := make([]float32, streamMin/4+MaxStep) // past streamMin: more than rdMaxPieces pieces
+	y := make([]float64, streamMin/8-1)       // just below it: the most pieces a cut float64 sum keeps
+	for _, back := range []bool{false, true} {
+		for name, f := range map[string]func(){
+			"SumF32 stream": func() { rdSinkF32 = SumF32(x) },
+			"DotF32 stream": func() { rdSinkF32 = DotF32(x, x) },
+			"SumF64 cut":    func() { rdSinkF64 = SumF64(y) },
+			"DotF32 cut":    func() { rdSinkF32 = DotF32(x[:len(y)], x[:len(y)]) },
+			"SumF64 4 cuts": func() { rdSinkF64 = SumF64(y[:l1Data/4]) },
+			"DotF64 4 cuts": func() { rdSinkF64 = DotF64(y[:l1Data/8], y[:l1Data/8]) },
+		} {
+			if a := testing.AllocsPerRun(3, func() { rdDirection.Store(back); f() }); a != 0 {
+				t.Errorf("%s (back %v): %v allocations a call", name, back, a)
+			}
+		}
+	}
 }

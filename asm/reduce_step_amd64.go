@@ -2,7 +2,10 @@
 
 package asm
 
-import "math"
+import (
+	"math"
+	"unsafe"
+)
 
 // The assembly kernels take at most MaxStep elements a call, so that a call
 // never holds off preemption or the GC for long. These helpers run a kernel
@@ -30,16 +33,21 @@ func rdDot[T rdInt](x, y []T, c rdCut, k func(x, y []T) T) T {
 }
 
 // rdSumFloat sums x with k over c's pieces and adds the pieces' sums
-// first piece to last in either order of reading, so that the result does
-// not depend on it: in float64 for float32, with compensation for float64.
-// With rdForward it gives the bits of the twins' rdStepSumF32 and
-// rdStepSumF64.
+// first piece to last in either order of reading (rdPartsSum), so that the
+// result does not depend on it. With rdForward it gives the bits of the
+// twins' rdStepSumF32 and rdStepSumF64.
 func rdSumFloat[F rdFloat](x []F, c rdCut, k func([]F) F) F {
 	if len(x) <= c.piece {
 		return k(x)
 	}
-	var buf [rdMaxPieces]F
-	return rdAddParts(rdPartials(buf[:], len(x), c, func(lo, hi int) F { return k(x[lo:hi]) }))
+	var a rdPartsSum[F]
+	if !c.back {
+		for lo, hi := range c.pieces(len(x)) {
+			a.add(k(x[lo:hi]))
+		}
+		return a.sum()
+	}
+	return a.addAll(len(x), c, func(lo, hi int) F { return k(x[lo:hi]) })
 }
 
 // rdDotFloat is rdSumFloat for two inputs of equal length.
@@ -47,25 +55,46 @@ func rdDotFloat[F rdFloat](x, y []F, c rdCut, k func(x, y []F) F) F {
 	if len(x) <= c.piece {
 		return k(x, y)
 	}
-	var buf [rdMaxPieces]F
-	return rdAddParts(rdPartials(buf[:], len(x), c, func(lo, hi int) F { return k(x[lo:hi], y[lo:hi]) }))
+	var a rdPartsSum[F]
+	if !c.back {
+		for lo, hi := range c.pieces(len(x)) {
+			a.add(k(x[lo:hi], y[lo:hi]))
+		}
+		return a.sum()
+	}
+	return a.addAll(len(x), c, func(lo, hi int) F { return k(x[lo:hi], y[lo:hi]) })
 }
 
-// rdAddParts adds parts first to last: float32 ones in float64, float64
-// ones with compensation, as the twins' steps do.
-func rdAddParts[F rdFloat](parts []F) F {
-	if p32, ok := any(parts).([]float32); ok {
-		var s float64
-		for _, p := range p32 {
-			s += float64(p)
-		}
-		return F(s)
+// rdPartsSum adds the pieces' sums as the twins' steps do: float32 ones in
+// float64, float64 ones with compensation.
+type rdPartsSum[F rdFloat] struct {
+	s float64
+	t rdTwoSum
+}
+
+func (a *rdPartsSum[F]) add(p F) {
+	if unsafe.Sizeof(p) == 4 {
+		a.s += float64(p)
+	} else {
+		a.t.add(float64(p))
 	}
-	var t rdTwoSum
-	for _, p := range parts {
-		t.add(float64(p))
+}
+
+func (a *rdPartsSum[F]) sum() F {
+	if unsafe.Sizeof(F(0)) == 4 {
+		return F(a.s)
 	}
-	return F(t.sum())
+	return F(a.t.sum())
+}
+
+// addAll adds f's results on c's pieces of [0, n), computed in c's order,
+// first piece to last, and returns the sum.
+func (a *rdPartsSum[F]) addAll(n int, c rdCut, f func(lo, hi int) F) F {
+	var buf [rdMaxPieces]F
+	for _, p := range rdPartials(buf[:], n, c, f) {
+		a.add(p)
+	}
+	return a.sum()
 }
 
 // rdMin folds min over the results of k on c's pieces of a non-empty x.

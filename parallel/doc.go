@@ -59,13 +59,15 @@
 // wired into these algorithms yet: On(CUDA) runs them on the CPU.
 //
 // A reduction kernel reads an input a little larger than a cache (one to
-// three times the L1 data cache, or more than asm.MaxStep elements up to
-// half the L3, counted as 4 to 16 MiB) from start to end and from end to
-// start on alternate calls. A call on the input the last call read then
-// starts with what the cache kept of it: 30–50% faster for inputs of 64
-// KiB and of 2–4 MiB on a core with a 48 KiB L1 and a 2 MiB L2, and no
-// slower when nothing is cached. The result does not depend on the
-// direction.
+// two times the L1 data cache, or more than asm.MaxStep elements; below
+// the DRAM sizes where the sums and dots switch to their Stream kernels)
+// from start to end and from end to start on alternate calls in the
+// process. A call on the input the last call read then starts with what
+// the cache kept of it: 30–50% faster for inputs of 64 KiB and of 2–4 MiB
+// on a core with a 48 KiB L1 and a 2 MiB L2, and no slower when nothing
+// is cached. The direction is one flag for the whole process, so calls on
+// other slices in between can take the gain away. The result never depends
+// on the direction.
 //
 // # Panics and errors
 //
