@@ -99,27 +99,24 @@ func (a *rdPartsSum[F]) addAll(n int, c rdCut, f func(lo, hi int) F) F {
 
 // rdMin folds min over the results of k on c's pieces of a non-empty x.
 func rdMin[T rdOrdered](x []T, c rdCut, k func([]T) T) T {
-	var m T
-	first := true
-	for lo, hi := range c.pieces(len(x)) {
-		if v := k(x[lo:hi]); first {
-			m, first = v, false
-		} else {
-			m = min(m, v)
-		}
-	}
-	return m
+	return rdFold(x, c, k, func(a, b T) T { return min(a, b) })
 }
 
 // rdMax folds max over the results of k on c's pieces of a non-empty x.
 func rdMax[T rdOrdered](x []T, c rdCut, k func([]T) T) T {
+	return rdFold(x, c, k, func(a, b T) T { return max(a, b) })
+}
+
+// rdFold folds the results of k on c's pieces of a non-empty x with op,
+// in c's order.
+func rdFold[T any](x []T, c rdCut, k func([]T) T, op func(a, b T) T) T {
 	var m T
 	first := true
 	for lo, hi := range c.pieces(len(x)) {
 		if v := k(x[lo:hi]); first {
 			m, first = v, false
 		} else {
-			m = max(m, v)
+			m = op(m, v)
 		}
 	}
 	return m
