@@ -32,22 +32,12 @@ func rdDot[T rdInt](x, y []T, c rdCut, k func(x, y []T) T) T {
 	return s
 }
 
-// rdSumFloat sums x with k over c's pieces and adds the pieces' sums
-// first piece to last in either order of reading (rdPartsSum), so that the
-// result does not depend on it. With rdForward it gives the bits of the
-// twins' rdStepSumF32 and rdStepSumF64.
+// rdSumFloat sums x with k over c's pieces (rdAddPieces).
 func rdSumFloat[F rdFloat](x []F, c rdCut, k func([]F) F) F {
 	if len(x) <= c.piece {
 		return k(x)
 	}
-	var a rdPartsSum[F]
-	if !c.back {
-		for lo, hi := range c.pieces(len(x)) {
-			a.add(k(x[lo:hi]))
-		}
-		return a.sum()
-	}
-	return a.addAll(len(x), c, func(lo, hi int) F { return k(x[lo:hi]) })
+	return rdAddPieces(len(x), c, func(lo, hi int) F { return k(x[lo:hi]) })
 }
 
 // rdDotFloat is rdSumFloat for two inputs of equal length.
@@ -55,14 +45,27 @@ func rdDotFloat[F rdFloat](x, y []F, c rdCut, k func(x, y []F) F) F {
 	if len(x) <= c.piece {
 		return k(x, y)
 	}
+	return rdAddPieces(len(x), c, func(lo, hi int) F { return k(x[lo:hi], y[lo:hi]) })
+}
+
+// rdAddPieces computes f on c's pieces of [0, n) in c's order and adds the
+// results first piece to last whichever that order is, so that the sum does
+// not depend on it; read last to first, it keeps them on the stack first.
+// With rdForward it gives the bits of the twins' rdStepSumF32 and
+// rdStepSumF64.
+func rdAddPieces[F rdFloat](n int, c rdCut, f func(lo, hi int) F) F {
 	var a rdPartsSum[F]
 	if !c.back {
-		for lo, hi := range c.pieces(len(x)) {
-			a.add(k(x[lo:hi], y[lo:hi]))
+		for lo, hi := range c.pieces(n) {
+			a.add(f(lo, hi))
 		}
 		return a.sum()
 	}
-	return a.addAll(len(x), c, func(lo, hi int) F { return k(x[lo:hi], y[lo:hi]) })
+	var buf [rdMaxPieces]F
+	for _, p := range rdPartials(buf[:], n, c, f) {
+		a.add(p)
+	}
+	return a.sum()
 }
 
 // rdPartsSum adds the pieces' sums as the twins' steps do: float32 ones in
@@ -85,16 +88,6 @@ func (a *rdPartsSum[F]) sum() F {
 		return F(a.s)
 	}
 	return F(a.t.sum())
-}
-
-// addAll adds f's results on c's pieces of [0, n), computed in c's order,
-// first piece to last, and returns the sum.
-func (a *rdPartsSum[F]) addAll(n int, c rdCut, f func(lo, hi int) F) F {
-	var buf [rdMaxPieces]F
-	for _, p := range rdPartials(buf[:], n, c, f) {
-		a.add(p)
-	}
-	return a.sum()
 }
 
 // rdMin folds min over the results of k on c's pieces of a non-empty x.
