@@ -27,8 +27,8 @@ import "github.com/klauspost/cpuid/v2"
 // The float sums (Sum, SumSquares, Dot) add in another order; SumF32's doc
 // comment states and justifies their error bound.
 //
-// Read order (amd64). Sum, SumSquares, Dot, Min, Max, MinMax and MaxNonNaN
-// cut an input in pieces when it has more than MaxStep elements (up to
+// Read order (amd64). Sum, SumSquares, Dot, Min, Max, MinMax, MaxNonNaN and
+// Count cut an input in pieces when it has more than MaxStep elements (up to
 // streamMin bytes for the kernels that have Stream variants; at any size
 // for the others), or when it reads one to two times the L1 data cache.
 // They read the pieces first to last and last to first on alternate calls
@@ -36,9 +36,9 @@ import "github.com/klauspost/cpuid/v2"
 // with what the cache kept of it (reduce_order_amd64.go has the figures).
 // The direction never changes a result: the float sums add the pieces'
 // partial sums first to last whichever way they were read, and integer
-// sums, min and max are exact in any order. How an input is cut does: a
-// float sum's bits depend on the input, the tier and, through the cuts,
-// the CPU's cache sizes.
+// sums, counts, min and max are exact in any order. How an input is cut
+// does: a float sum's bits depend on the input, the tier and, through the
+// cuts, the CPU's cache sizes.
 //
 // SumF32 returns the sum of x, 0 for an empty x.
 //

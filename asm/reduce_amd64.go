@@ -717,9 +717,14 @@ func indexOfI64(x []int64, v int64) int {
 }
 
 func countF32(x []float32, v float32) int {
-	if len(x) > MaxStep {
-		return rdStepCount(x, v, countF32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdCount(x, v, rdAlternate(p), countF32Piece)
 	}
+	return countF32Piece(x, v)
+}
+
+// countF32Piece is countF32 on at most MaxStep elements, in one piece.
+func countF32Piece(x []float32, v float32) int {
 	switch active {
 	case AVX512:
 		return countF32AVX512(x, v)
@@ -730,9 +735,14 @@ func countF32(x []float32, v float32) int {
 }
 
 func countF64(x []float64, v float64) int {
-	if len(x) > MaxStep {
-		return rdStepCount(x, v, countF64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdCount(x, v, rdAlternate(p), countF64Piece)
 	}
+	return countF64Piece(x, v)
+}
+
+// countF64Piece is countF64 on at most MaxStep elements, in one piece.
+func countF64Piece(x []float64, v float64) int {
 	switch active {
 	case AVX512:
 		return countF64AVX512(x, v)
@@ -743,9 +753,14 @@ func countF64(x []float64, v float64) int {
 }
 
 func countI32(x []int32, v int32) int {
-	if len(x) > MaxStep {
-		return rdStepCount(x, v, countI32)
+	if p := rdPlan(len(x), 4*len(x)); p > 0 {
+		return rdCount(x, v, rdAlternate(p), countI32Piece)
 	}
+	return countI32Piece(x, v)
+}
+
+// countI32Piece is countI32 on at most MaxStep elements, in one piece.
+func countI32Piece(x []int32, v int32) int {
 	switch active {
 	case AVX512:
 		return countI32AVX512(x, v)
@@ -756,9 +771,14 @@ func countI32(x []int32, v int32) int {
 }
 
 func countI64(x []int64, v int64) int {
-	if len(x) > MaxStep {
-		return rdStepCount(x, v, countI64)
+	if p := rdPlan(len(x), 8*len(x)); p > 0 {
+		return rdCount(x, v, rdAlternate(p), countI64Piece)
 	}
+	return countI64Piece(x, v)
+}
+
+// countI64Piece is countI64 on at most MaxStep elements, in one piece.
+func countI64Piece(x []int64, v int64) int {
 	switch active {
 	case AVX512:
 		return countI64AVX512(x, v)

@@ -33,8 +33,8 @@ import (
 //
 // Sums, sums of squares and dots of floats keep the pieces' partial sums
 // and add them first to last whatever order they were computed in
-// (rdSumFloat); integer sums wrap, and min, max, MinMax and MaxNonNaN are
-// exact, so they fold the pieces as they come. Within a piece the kernel
+// (rdSumFloat); integer sums wrap, and counts, min, max, MinMax and
+// MaxNonNaN are exact, so they fold the pieces as they come. Within a piece the kernel
 // reads forward, as the hardware prefetchers like best. The Stream kernels
 // (DRAM-sized inputs, streamMin) read forward only.
 //

@@ -7,6 +7,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -226,11 +227,12 @@ func ordBool(b bool) int {
 	return 0
 }
 
-// TestEveryReductionTurnsOnce: each of the 32 order-free reductions turns
+// TestEveryReductionTurnsOnce: each of the 36 order-free reductions turns
 // the direction round exactly when rdPlan cuts its input (never on a
 // stream path, never twice: a dispatcher that cut its pieces again would
-// turn it back), and gives the same bits both ways, with a 4 KiB and a
-// 48 KiB L1, with and without the stream kernels forced. The float sums
+// turn it back), and gives the same bits both ways, with L1 caches of 4
+// and 48 KiB and of sizes that cut MaxStep pieces again, with and without
+// the stream kernels forced. The float sums
 // over more than MaxStep elements give the bits of the twins' fold of the
 // piece functions whatever the L1 size.
 func TestEveryReductionTurnsOnce(t *testing.T) {
@@ -253,6 +255,18 @@ func TestEveryReductionTurnsOnce(t *testing.T) {
 	}
 	b32 := func(v ...float32) []uint64 { return ordBits32(v...) }
 	b64 := func(v ...float64) []uint64 { return ordBits64(v...) }
+	// The counts look for a value planted at every third index, so that
+	// each piece holds some, and report whether they found (n+2)/3.
+	c32, c64 := slices.Clone(f32), slices.Clone(f64)
+	ci32, ci64 := slices.Clone(i32), slices.Clone(i64)
+	for i := range c32 {
+		c32[i], c64[i], ci32[i], ci64[i] = 3.25, math.Copysign(0, -1), 77, -5<<40 // bit 8 clear
+		if i%3 != 0 {
+			c32[i], c64[i] = 4+f32[i]*f32[i], 4+f64[i]*f64[i]
+			ci32[i], ci64[i] = ci32[i]|1<<8, ci64[i]|1<<8
+		}
+	}
+	count := func(got, n int) []uint64 { return []uint64{uint64(got), uint64(ordBool(got == (n+2)/3))} }
 	fs := []fn{
 		{"SumF32", 4, true, 4, func(n int) []uint64 { return b32(SumF32(f32[:n])) }},
 		{"SumF64", 8, true, 8, func(n int) []uint64 { return b64(SumF64(f64[:n])) }},
@@ -286,9 +300,16 @@ func TestEveryReductionTurnsOnce(t *testing.T) {
 		{"MaxU64", 8, false, 8, func(n int) []uint64 { return []uint64{MaxU64(u64[:n])} }},
 		{"MinMaxU32", 4, false, 4, func(n int) []uint64 { a, b := MinMaxU32(u32[:n]); return []uint64{uint64(a), uint64(b)} }},
 		{"MinMaxU64", 8, false, 8, func(n int) []uint64 { a, b := MinMaxU64(u64[:n]); return []uint64{a, b} }},
+		{"CountF32", 4, false, 4, func(n int) []uint64 { return count(CountF32(c32[:n], 3.25), n) }},
+		{"CountF64", 8, false, 8, func(n int) []uint64 { return count(CountF64(c64[:n], 0), n) }},
+		{"CountI32", 4, false, 4, func(n int) []uint64 { return count(CountI32(ci32[:n], 77), n) }},
+		{"CountI64", 8, false, 8, func(n int) []uint64 { return count(CountI64(ci64[:n], -5<<40), n) }},
 	}
 	lengths := []int{1, 257, 300, 513, 700, 1025, 1500, 2047, 3000, 3073, 6145, 9217, 12289, 20000, 30000, MaxStep, MaxStep + 1, 2*MaxStep + 5, N}
-	for _, l1 := range []int{4 << 10, 48 << 10} {
+	// 96, 160 and 320 KiB: a MaxStep piece of 128 KiB (float32), 256 KiB
+	// (float64, a float32 dot) or 512 KiB (a float64 dot) is in the
+	// four-piece range.
+	for _, l1 := range []int{4 << 10, 48 << 10, 96 << 10, 160 << 10, 320 << 10} {
 		for _, stream := range []bool{false, true} {
 			func() {
 				defer rdSetL1(l1)()
@@ -310,6 +331,9 @@ func TestEveryReductionTurnsOnce(t *testing.T) {
 							}
 							if !slices.Equal(got[0], got[1]) {
 								t.Fatalf("l1=%d %s n=%d: %v", l1, c.name, n, got)
+							}
+							if strings.HasPrefix(c.name, "Count") && got[0][1] != 1 {
+								t.Fatalf("l1=%d %s n=%d: counted %d, want %d", l1, c.name, n, got[0][0], (n+2)/3)
 							}
 						}
 					}

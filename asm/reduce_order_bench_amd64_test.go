@@ -8,8 +8,8 @@ import (
 	"testing"
 )
 
-// BenchmarkReadOrder times SumF64 and DotF64 on the default tier over inputs
-// that rdPlan cuts, read three ways:
+// BenchmarkReadOrder times SumF64, CountF64 and DotF64 on the default tier
+// over inputs that rdPlan cuts, read three ways:
 //   - order=alternate: the same input call after call, as shipped (the
 //     direction turns round on each call);
 //   - order=forward: the same input, first to last on every call (the
@@ -30,6 +30,7 @@ func BenchmarkReadOrder(b *testing.B) {
 		n, in int // elements, inputs (1 sum, 2 dot)
 	}{
 		{"sum/type=f64", 256 << 10, 1},
+		{"count/type=f64", 256 << 10, 1},
 		{"dot/type=f64", 4 << 10, 2},
 		{"dot/type=f64", 256 << 10, 2},
 	} {
@@ -39,6 +40,9 @@ func BenchmarkReadOrder(b *testing.B) {
 		}
 		run := func(i int) float64 {
 			i %= copies
+			if c.name[:5] == "count" {
+				return float64(CountF64(xs[i], 0.5))
+			}
 			if c.in == 1 {
 				return SumF64(xs[i])
 			}

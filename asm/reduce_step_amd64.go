@@ -11,8 +11,8 @@ import (
 // never holds off preemption or the GC for long. These helpers run a kernel
 // over a longer input piece by piece, in the order an rdCut gives
 // (reduce_order_amd64.go), and fold the pieces' results. IndexOf,
-// LastIndexOf, Count and Xor step one MaxStep piece at a time, first to
-// last (last to first for LastIndexOf).
+// LastIndexOf and Xor step one MaxStep piece at a time, first to last (last
+// to first for LastIndexOf).
 
 // rdSum sums x with k over c's pieces, wrapping around.
 func rdSum[T rdInt](x []T, c rdCut, k func([]T) T) T {
@@ -173,11 +173,11 @@ func rdStepLastIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
 	return -1
 }
 
-// rdStepCount counts v in x with k, MaxStep elements at a time.
-func rdStepCount[T rdOrdered](x []T, v T, k func([]T, T) int) int {
-	c := 0
-	for base := 0; base < len(x); base += MaxStep {
-		c += k(x[base:min(len(x), base+MaxStep)], v)
+// rdCount adds the counts of v that k finds in c's pieces of x.
+func rdCount[T rdOrdered](x []T, v T, c rdCut, k func([]T, T) int) int {
+	n := 0
+	for lo, hi := range c.pieces(len(x)) {
+		n += k(x[lo:hi], v)
 	}
-	return c
+	return n
 }
