@@ -34,9 +34,9 @@ import (
 // Sums, sums of squares and dots of floats keep the pieces' partial sums
 // and add them first to last whatever order they were computed in
 // (rdSumFloat); integer sums wrap, and counts, min, max, MinMax and
-// MaxNonNaN are exact, so they fold the pieces as they come. Within a piece the kernel
-// reads forward, as the hardware prefetchers like best. The Stream kernels
-// (DRAM-sized inputs, streamMin) read forward only.
+// MaxNonNaN are exact, so they fold the pieces as they come. Within a piece
+// the kernel reads forward, as the hardware prefetchers like best. The
+// Stream kernels (DRAM-sized inputs, streamMin) read forward only.
 //
 // The direction is one flag for the whole process: calls on other inputs,
 // or on other goroutines, turn it too, and then a call may read an input

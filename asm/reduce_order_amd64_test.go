@@ -231,10 +231,10 @@ func ordBool(b bool) int {
 // the direction round exactly when rdPlan cuts its input (never on a
 // stream path, never twice: a dispatcher that cut its pieces again would
 // turn it back), and gives the same bits both ways, with L1 caches of 4
-// and 48 KiB and of sizes that cut MaxStep pieces again, with and without
-// the stream kernels forced. The float sums
-// over more than MaxStep elements give the bits of the twins' fold of the
-// piece functions whatever the L1 size.
+// and 48 KiB and of sizes that would cut MaxStep pieces again, with and
+// without the stream kernels forced; the counts also find what was
+// planted. The float sums over more than MaxStep elements give the bits
+// of the twins' fold of the piece functions whatever the L1 size.
 func TestEveryReductionTurnsOnce(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	type fn struct {
