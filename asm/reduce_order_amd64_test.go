@@ -366,10 +366,11 @@ func TestEveryReductionTurnsOnce(t *testing.T) {
 
 // TestCutReductionsDoNotAllocate: a cut float sum keeps its pieces' sums on
 // the stack, read either way; a stream sum of more pieces than that holds
-// adds them as they come.
+// adds them as they come; integer sums and counts add as they go.
 func TestCutReductionsDoNotAllocate(t *testing.T) {
 	x := make([]float32, streamMin/4+MaxStep) // past streamMin: more than rdMaxPieces pieces
 	y := make([]float64, streamMin/8-1)       // just below it: the most pieces a cut float64 sum keeps
+	ix := make([]int32, 3*MaxStep)
 	for _, back := range []bool{false, true} {
 		for name, f := range map[string]func(){
 			"SumF32 stream": func() { rdSinkF32 = SumF32(x) },
@@ -378,6 +379,10 @@ func TestCutReductionsDoNotAllocate(t *testing.T) {
 			"DotF32 cut":    func() { rdSinkF32 = DotF32(x[:len(y)], x[:len(y)]) },
 			"SumF64 4 cuts": func() { rdSinkF64 = SumF64(y[:l1Data/4]) },
 			"DotF64 4 cuts": func() { rdSinkF64 = DotF64(y[:l1Data/8], y[:l1Data/8]) },
+			"SumI32 cut":    func() { rdSinkInt = int(SumI32(ix[:3*MaxStep])) },
+			"DotI32 cut":    func() { rdSinkInt = int(DotI32(ix[:3*MaxStep], ix[:3*MaxStep])) },
+			"CountI32 cut":  func() { rdSinkInt = CountI32(ix[:3*MaxStep], 0) },
+			"CountF64 cut":  func() { rdSinkInt = CountF64(y, 1) },
 		} {
 			if a := testing.AllocsPerRun(3, func() { rdDirection.Store(back); f() }); a != 0 {
 				t.Errorf("%s (back %v): %v allocations a call", name, back, a)

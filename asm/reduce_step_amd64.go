@@ -16,18 +16,20 @@ import (
 
 // rdSum sums x with k over c's pieces, wrapping around.
 func rdSum[T rdInt](x []T, c rdCut, k func([]T) T) T {
-	var s T
-	for lo, hi := range c.pieces(len(x)) {
-		s += k(x[lo:hi])
-	}
-	return s
+	return rdAddInts(len(x), c, func(lo, hi int) T { return k(x[lo:hi]) })
 }
 
 // rdDot is rdSum for two inputs of equal length.
 func rdDot[T rdInt](x, y []T, c rdCut, k func(x, y []T) T) T {
-	var s T
-	for lo, hi := range c.pieces(len(x)) {
-		s += k(x[lo:hi], y[lo:hi])
+	return rdAddInts(len(x), c, func(lo, hi int) T { return k(x[lo:hi], y[lo:hi]) })
+}
+
+// rdAddInts adds f's results on c's pieces of [0, n), wrapping around: in
+// any order, the same sum.
+func rdAddInts[R rdInt | int](n int, c rdCut, f func(lo, hi int) R) R {
+	var s R
+	for lo, hi := range c.pieces(n) {
+		s += f(lo, hi)
 	}
 	return s
 }
@@ -175,9 +177,5 @@ func rdStepLastIndex[T rdOrdered](x []T, v T, k func([]T, T) int) int {
 
 // rdCount adds the counts of v that k finds in c's pieces of x.
 func rdCount[T rdOrdered](x []T, v T, c rdCut, k func([]T, T) int) int {
-	n := 0
-	for lo, hi := range c.pieces(len(x)) {
-		n += k(x[lo:hi], v)
-	}
-	return n
+	return rdAddInts(len(x), c, func(lo, hi int) int { return k(x[lo:hi], v) })
 }
