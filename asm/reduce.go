@@ -32,8 +32,10 @@ import "github.com/klauspost/cpuid/v2"
 // streamMin bytes for the kernels that have Stream variants; at any size
 // for the others), or when it reads one to two times the L1 data cache.
 // They read the pieces first to last and last to first on alternate calls
-// in the process, so that a call on the input the last call read starts
-// with what the cache kept of it (reduce_order_amd64.go has the figures).
+// in the process (within a parallel call's chunk, in the direction that
+// call walks its chunks), so that a call on the input the last call read
+// starts with what the cache kept of it (reduce_order_amd64.go has the
+// figures).
 // The direction never changes a result: the float sums add the pieces'
 // partial sums first to last whichever way they were read, and integer
 // sums, counts, min and max are exact in any order. How an input is cut

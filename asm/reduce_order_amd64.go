@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 
 	"github.com/klauspost/cpuid/v2"
+
+	"github.com/hpgo/hpgo/internal/sched"
 )
 
 // The order a reduction reads its input in.
@@ -38,9 +40,14 @@ import (
 // the kernel reads forward, as the hardware prefetchers like best. The
 // Stream kernels (DRAM-sized inputs, streamMin) read forward only.
 //
-// The direction is one flag for the whole process: calls on other inputs,
-// or on other goroutines, turn it too, and then a call may read an input
-// the way the last call on it did. That costs nothing but the gain.
+// Outside a parallel call the direction is one flag for the whole process:
+// calls on other inputs, or on other goroutines, turn it too, and then a
+// call may read an input the way the last call on it did. That costs
+// nothing but the gain. A chunk of a parallel call (backend/cpu's
+// MapChunks) reads in the direction in which that call walks its chunks,
+// which alternates from call to call (sched.CurrentDirection): a call then
+// reads the whole input in the reverse order of the last, chunks and
+// pieces alike, whichever worker runs which chunk.
 //
 // A call on an input no cache holds gains nothing and loses nothing but the
 // piece loop; calls that read the same input again gain what the cache
@@ -83,10 +90,18 @@ func cacheOr(size, unknown int) int {
 // when true.
 var rdDirection atomic.Bool
 
-// rdBackward reports whether this call reads its pieces last to first, and
-// turns the direction round for the next call. Calls on other goroutines
-// may read the same direction at once; it changes only their speed.
+// rdBackward reports whether this call reads its pieces last to first: as
+// the parallel call whose chunk this is walks its chunks, or else as the
+// process-wide flag says, which it turns round for the next call. Calls on
+// other goroutines may read the same direction at once; it changes only
+// their speed.
 func rdBackward() bool {
+	switch sched.CurrentDirection() {
+	case sched.Forward:
+		return false
+	case sched.Backward:
+		return true
+	}
 	b := rdDirection.Load()
 	rdDirection.Store(!b)
 	return b

@@ -9,6 +9,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/hpgo/hpgo/internal/sched"
 )
 
 // TestCutPieces: every cut of [0, n) yields each index once, in pieces of
@@ -388,5 +390,35 @@ func TestCutReductionsDoNotAllocate(t *testing.T) {
 				t.Errorf("%s (back %v): %v allocations a call", name, back, a)
 			}
 		}
+	}
+}
+
+// A chunk of a parallel call reads its pieces in the direction that call
+// walks its chunks, call after call, and leaves the process-wide flag
+// alone; anywhere else the flag alternates.
+func TestReadOrderFollowsTheWalk(t *testing.T) {
+	done := make(chan struct{})
+	sched.Spawn(func() {
+		defer close(done)
+		for _, d := range []sched.Direction{sched.Forward, sched.Backward} {
+			old := sched.SetDirection(d)
+			flag := rdDirection.Load()
+			for range 3 {
+				if got := rdBackward(); got != (d == sched.Backward) {
+					t.Errorf("hint %d: rdBackward() = %v", d, got)
+				}
+			}
+			if rdDirection.Load() != flag {
+				t.Errorf("hint %d: a hinted call turned the process-wide flag", d)
+			}
+			sched.SetDirection(old)
+		}
+		if a, b := rdBackward(), rdBackward(); a == b {
+			t.Errorf("without a hint on a worker, two calls both read back=%v", a)
+		}
+	})
+	<-done
+	if a, b := rdBackward(), rdBackward(); a == b {
+		t.Errorf("outside the pool, two calls both read back=%v", a)
 	}
 }

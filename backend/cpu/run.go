@@ -40,6 +40,18 @@ import (
 // float32 sum over 256Ki elements took 7.2 µs this way and 7.7 µs taking
 // chunks in order (4Mi: 98 against 107 µs; 2 vCPUs).
 //
+// Alternate calls walk the other way: each participant starts at the last
+// chunk of its share and goes down, and the chunks' kernels read their own
+// pieces last to first too (sched.SetDirection, asm's read order). A call
+// over the input the last call read then starts with what the caches kept
+// of it, in each core's L2 and in the shared L3, instead of evicting it just
+// before it gets there. Reductions keep their results in index order, so
+// the walk never changes a result. On 2 vCPUs of an Intel Xeon (2 MiB L2
+// per core), Par reductions over 4Mi float32 read 10-21% faster this way
+// (sum: 55.9 against 67.4 GB/s), over 4Mi float64 0-8%, and a float64 dot
+// over 2×256Ki 30% faster; at 64Mi (DRAM) nothing changed. On 16 cores of
+// the same Xeon, 7 of 12 reductions over 4Mi and 64Mi read 4-17% faster.
+//
 // A panic in body stops the chunks not yet started and re-panics in the
 // caller's goroutine as a *future.PanicError carrying the original value and
 // stack. When ctx is done, the chunks not yet started are skipped and
@@ -87,6 +99,9 @@ func mapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, bod
 	}
 
 	j := &job[R]{pl: pl, body: body, done: ctx.Done(), inOrder: inOrder}
+	if !inOrder {
+		j.back = sweepBackward()
+	}
 	j.results = make([]R, pl.count)
 	j.run(min(workers, pl.count))
 	if pe := j.panicked.Load(); pe != nil {
@@ -187,10 +202,12 @@ func sample[R any](body func(lo, hi int) R, n int) ([]R, plan) {
 
 // job is one fork/join over a plan. Participants take "slots": with static
 // chunking slot s runs chunks s, s+P, s+2P, ...; otherwise every slot takes
-// the next unclaimed chunk until none is left.
+// the next unclaimed chunk until none is left (walkShare: from its CPU's
+// share on, down from the share's end when back).
 type job[R any] struct {
 	pl      plan
 	inOrder bool // dynamic chunks start in index order (MapChunksInOrder)
+	back    bool // walk the shares last chunk first (sweepBackward)
 	parts   int
 	body    func(lo, hi int) R
 	results []R
@@ -324,21 +341,8 @@ func (j *job[R]) workChunks(s int) {
 		return
 	}
 	if j.pl.count <= 64 && !j.inOrder {
-		// Claim chunks in a bitmap, from this CPU's share of the plan on
-		// (see MapChunks). Worker ids would not do: a worker goroutine
-		// moves between threads and cores, and preferring chunks by id
-		// gained nothing.
-		i := -1
-		if c := sched.CPU(); c >= 0 {
-			i = (c % j.parts) * j.pl.count / j.parts
-		}
-		for {
-			if i = j.claim(i); i < 0 || !j.proceed() {
-				return
-			}
-			j.runChunk(i)
-			i++
-		}
+		j.walkShare()
+		return
 	}
 	for {
 		i := int(j.next.Add(1) - 1)
@@ -374,6 +378,87 @@ func (j *job[R]) claim(from int) int {
 			return k
 		}
 	}
+}
+
+// walkShare claims and runs chunks of a dynamic plan of at most 64 chunks
+// (kept in a bitmap), from this CPU's share of the plan on (see MapChunks):
+// first to last, or last to first when the job walks back. Worker ids
+// would not do for the share: a worker goroutine moves between threads and
+// cores, and preferring chunks by id gained nothing. The chunks' kernels
+// get the walk's direction as their read-order hint (sched.SetDirection).
+func (j *job[R]) walkShare() {
+	dir, step := sched.Forward, 1
+	if j.back {
+		dir, step = sched.Backward, -1
+	}
+	// Set the hint, and put back the one a chunk of an enclosing call set.
+	defer sched.SetDirection(sched.SetDirection(dir))
+	i := -1
+	if c := sched.CPU(); c >= 0 {
+		share := c % j.parts
+		if j.back {
+			i = (share+1)*j.pl.count/j.parts - 1
+		} else {
+			i = share * j.pl.count / j.parts
+		}
+	}
+	for {
+		if j.back {
+			i = j.claimDown(i)
+		} else {
+			i = j.claim(i)
+		}
+		if i < 0 || !j.proceed() {
+			return
+		}
+		j.runChunk(i)
+		i += step
+	}
+}
+
+// claimDown takes the last unclaimed chunk at or before from (cyclically;
+// from < 0 means the last chunk) and returns it, or -1 when every chunk is
+// taken. It serves dynamic plans of at most 64 chunks.
+func (j *job[R]) claimDown(from int) int {
+	n := j.pl.count
+	if from < 0 || from >= n {
+		from = n - 1
+	}
+	all := uint64(1)<<n - 1
+	if n == 64 {
+		all = ^uint64(0)
+	}
+	upTo := uint64(1)<<(from+1) - 1
+	if from == 63 {
+		upTo = ^uint64(0)
+	}
+	for {
+		t := j.taken.Load()
+		free := ^t & all
+		if free == 0 {
+			return -1
+		}
+		if below := free & upTo; below != 0 {
+			free = below
+		}
+		k := 63 - bits.LeadingZeros64(free)
+		if j.taken.CompareAndSwap(t, t|1<<k) {
+			return k
+		}
+	}
+}
+
+// sweep is the direction of the next parallel call's walk (sweepBackward).
+var sweep atomic.Bool
+
+// sweepBackward reports whether this call's participants walk their shares
+// last chunk first, and turns the direction for the next call. Calls on
+// other goroutines turn it too, so concurrent calls may walk the same way:
+// that changes only their speed.
+func sweepBackward() bool {
+	b := sweep.Load()
+	sweep.Store(!b)
+	return b
 }
 
 func (j *job[R]) runChunk(i int) {

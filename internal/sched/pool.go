@@ -51,12 +51,13 @@ type slot struct {
 	labels context.Context // pprof labels hpgo.worker=<id>
 }
 
-// runner is a goroutine of the pool. Its slot field is read and written
+// runner is a goroutine of the pool. Its slot and dir fields are read and written
 // only by that goroutine.
 type runner struct {
 	p    *pool
 	g    uintptr
-	slot *slot // the slot this goroutine runs, nil if none
+	slot *slot     // the slot this goroutine runs, nil if none
+	dir  Direction // the read-order hint of the chunk it runs (SetDirection)
 	// wake is where a runner that waits — parked, spare, or resuming after
 	// Block — receives the slot to run next. A parked worker receives nil
 	// when its slot was taken by a resuming goroutine; a spare receives nil
