@@ -405,7 +405,11 @@ int main(int argc, char** argv) {
 #pragma omp single
         team = omp_get_num_threads();
       } else {
-        team = tbb::this_task_arena::max_concurrency();
+        // The arena's size counts the CPUs; global_control caps the
+        // threads that join it.
+        team = std::min(tbb::this_task_arena::max_concurrency(),
+                        static_cast<int>(tbb::global_control::active_value(
+                            tbb::global_control::max_allowed_parallelism)));
       }
       std::printf("# %s threads %d\n", impl.c_str(), team);
       run_type<float>(o, impl);
