@@ -63,8 +63,18 @@ func rdAddPieces[F rdFloat](n int, c rdCut, f func(lo, hi int) F) F {
 		}
 		return a.sum()
 	}
+	// A buffer of the size needed: the compiler clears it on every call.
+	if (n+c.piece-1)/c.piece <= 4 {
+		var buf [4]F
+		return a.addAll(rdPartials(buf[:], n, c, f))
+	}
 	var buf [rdMaxPieces]F
-	for _, p := range rdPartials(buf[:], n, c, f) {
+	return a.addAll(rdPartials(buf[:], n, c, f))
+}
+
+// addAll adds parts in order and returns the sum.
+func (a *rdPartsSum[F]) addAll(parts []F) F {
+	for _, p := range parts {
 		a.add(p)
 	}
 	return a.sum()
