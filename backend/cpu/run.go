@@ -361,10 +361,7 @@ func (j *job[R]) claim(from int) int {
 	if from < 0 || from >= n {
 		from = 0
 	}
-	all := uint64(1)<<n - 1
-	if n == 64 {
-		all = ^uint64(0)
-	}
+	all := lowBits(n)
 	for {
 		t := j.taken.Load()
 		free := ^t & all
@@ -424,14 +421,7 @@ func (j *job[R]) claimDown(from int) int {
 	if from < 0 || from >= n {
 		from = n - 1
 	}
-	all := uint64(1)<<n - 1
-	if n == 64 {
-		all = ^uint64(0)
-	}
-	upTo := uint64(1)<<(from+1) - 1
-	if from == 63 {
-		upTo = ^uint64(0)
-	}
+	all, upTo := lowBits(n), lowBits(from+1)
 	for {
 		t := j.taken.Load()
 		free := ^t & all
@@ -446,6 +436,14 @@ func (j *job[R]) claimDown(from int) int {
 			return k
 		}
 	}
+}
+
+// lowBits returns a mask of the n lowest bits, 0 <= n <= 64.
+func lowBits(n int) uint64 {
+	if n >= 64 {
+		return ^uint64(0)
+	}
+	return 1<<n - 1
 }
 
 // sweep is the direction of the next parallel call's walk (sweepBackward).

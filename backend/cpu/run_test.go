@@ -284,6 +284,14 @@ func TestClaimTakesEachChunkOnce(t *testing.T) {
 		}
 	}
 	// Racing claimers, each starting from its own place.
+	raceClaims(t, (*job[int]).claim, func(c, count, claimers int) int { return c * count / claimers }, 1)
+}
+
+// raceClaims has 8 claimers take the 64 chunks of a plan at once, claimer
+// c from start(c, 64, 8) on in steps of step, 50 times, and checks that
+// each chunk went to one claimer.
+func raceClaims(t *testing.T, claim func(j *job[int], from int) int, start func(c, count, claimers int) int, step int) {
+	t.Helper()
 	const count, claimers = 64, 8
 	for round := range 50 {
 		j := &job[int]{pl: plan{count: count}}
@@ -291,8 +299,8 @@ func TestClaimTakesEachChunkOnce(t *testing.T) {
 		var wg sync.WaitGroup
 		for c := range claimers {
 			wg.Go(func() {
-				for i := c * count / claimers; ; i++ {
-					if i = j.claim(i); i < 0 {
+				for i := start(c, count, claimers); ; i += step {
+					if i = claim(j, i); i < 0 {
 						return
 					}
 					seen[i].Add(1)

@@ -3,8 +3,6 @@ package cpu
 import (
 	"context"
 	"slices"
-	"sync"
-	"sync/atomic"
 	"testing"
 
 	"github.com/hpgo/hpgo/execution"
@@ -32,28 +30,7 @@ func TestClaimDownTakesEachChunkOnce(t *testing.T) {
 			}
 		}
 	}
-	const count, claimers = 64, 8
-	for round := range 50 {
-		j := &job[int]{pl: plan{count: count}}
-		var seen [count]atomic.Int32
-		var wg sync.WaitGroup
-		for c := range claimers {
-			wg.Go(func() {
-				for i := (c+1)*count/claimers - 1; ; i-- {
-					if i = j.claimDown(i); i < 0 {
-						return
-					}
-					seen[i].Add(1)
-				}
-			})
-		}
-		wg.Wait()
-		for i := range seen {
-			if n := seen[i].Load(); n != 1 {
-				t.Fatalf("round %d: chunk %d claimed %d times", round, i, n)
-			}
-		}
-	}
+	raceClaims(t, (*job[int]).claimDown, func(c, count, claimers int) int { return (c+1)*count/claimers - 1 }, -1)
 }
 
 // One participant walks a plan first to last, or last to first when the
