@@ -51,8 +51,8 @@ type slot struct {
 	labels context.Context // pprof labels hpgo.worker=<id>
 }
 
-// runner is a goroutine of the pool. Its slot and dir fields are read and written
-// only by that goroutine.
+// runner is a goroutine of the pool. Its slot and dir fields are read and
+// written only by that goroutine.
 type runner struct {
 	p    *pool
 	g    uintptr
