@@ -99,7 +99,7 @@ func mapChunks[R any](ctx context.Context, p execution.Policy, n, grain int, bod
 	}
 
 	j := &job[R]{pl: pl, body: body, done: ctx.Done(), inOrder: inOrder}
-	if !inOrder {
+	if j.walks() {
 		j.back = sweepBackward()
 	}
 	j.results = make([]R, pl.count)
@@ -340,7 +340,7 @@ func (j *job[R]) workChunks(s int) {
 		}
 		return
 	}
-	if j.pl.count <= 64 && !j.inOrder {
+	if j.walks() {
 		j.walkShare()
 		return
 	}
@@ -375,6 +375,13 @@ func (j *job[R]) claim(from int) int {
 			return k
 		}
 	}
+}
+
+// walks reports whether the job's participants walk their shares of the
+// plan (walkShare): a dynamic plan of at most 64 chunks, not in order. Only
+// such calls turn the walk's direction (sweepBackward).
+func (j *job[R]) walks() bool {
+	return !j.pl.static && j.pl.count <= 64 && !j.inOrder
 }
 
 // walkShare claims and runs chunks of a dynamic plan of at most 64 chunks

@@ -80,7 +80,8 @@ func TestWalkOrderAndHint(t *testing.T) {
 }
 
 // Consecutive Par calls walk their chunks in opposite directions, every
-// chunk of a call with the same hint; a nested call inside a chunk walks
+// chunk of a call with the same hint, whatever calls that do not walk ran
+// between them; a nested call inside a chunk walks
 // its own way and leaves the chunk's hint as it found it.
 func TestCallsWalkAlternately(t *testing.T) {
 	p := execution.Par.With(execution.DynamicChunk(1))
@@ -101,11 +102,21 @@ func TestCallsWalkAlternately(t *testing.T) {
 		}
 		return hints[0]
 	}
+	// Calls that do not walk (static chunks, more than 64 chunks, chunks
+	// in index order) leave the walk's direction alone.
+	others := []func(){
+		func() {
+			_, _ = MapChunks(context.Background(), execution.Par.With(execution.StaticChunk(1)), 8, 1, func(lo, hi int) int { return lo })
+		},
+		func() { _, _ = MapChunks(context.Background(), p, 65, 1, func(lo, hi int) int { return lo }) },
+		func() { _, _ = MapChunksInOrder(context.Background(), p, 8, 1, func(lo, hi int) int { return lo }) },
+	}
 	prev := callHint()
-	for range 6 {
+	for i := range 6 {
+		others[i%len(others)]()
 		h := callHint()
 		if h == prev {
-			t.Fatalf("two consecutive calls both walked with hint %d", h)
+			t.Fatalf("two consecutive walking calls both walked with hint %d", h)
 		}
 		prev = h
 	}
