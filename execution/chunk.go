@@ -6,8 +6,9 @@ import "fmt"
 type ChunkKind uint8
 
 const (
-	// ChunkDefault: about four chunks per worker; inputs too small to pay
-	// for a fork/join run inline in the caller.
+	// ChunkDefault: about four chunks per worker (up to 16 each for large
+	// inputs on more than four workers); inputs too small to pay for a
+	// fork/join run inline in the caller.
 	ChunkDefault ChunkKind = iota
 	// ChunkStatic: chunks of a fixed size, dealt round-robin to the workers
 	// up front (HPX static_chunk_size).

@@ -52,10 +52,11 @@ func TestChunkSpecs(t *testing.T) {
 	if rs := chunks(t, execution.Par, GrainLoop, GrainLoop); len(rs) != 2 || rs[0][1] != GrainLoop/2 {
 		t.Errorf("par at one grain: chunks %v, want two halves", rs)
 	}
-	// The default: about four chunks per worker, none below half a grain.
+	// The default over 64 grains a worker: four chunks per worker, or on a
+	// pool of more than four up to 16 (TestDefaultPlanChunkCounts).
 	big := 64 * GrainLoop * w
-	if rs := chunks(t, execution.Par, big, GrainLoop); len(rs) != chunksPerWorker*w {
-		t.Errorf("par default: %d chunks, want %d", len(rs), chunksPerWorker*w)
+	if rs, want := chunks(t, execution.Par, big, GrainLoop), maxChunksPerWorker(w)*w; len(rs) != want {
+		t.Errorf("par default: %d chunks, want %d", len(rs), want)
 	}
 	for _, c := range []execution.Chunk{execution.StaticChunk(7), execution.DynamicChunk(7)} {
 		rs := chunks(t, execution.Par.With(c), n, GrainLoop)
